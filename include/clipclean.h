@@ -1,0 +1,165 @@
+/* clipclean.h — the public API of libclipclean.
+ *
+ * clipclean turns a web page (HTML bytes, or a plain-text clipping) into
+ * its article: the body text plus metadata (title, author, date, site
+ * name, language, URL, description), rendered as plain text, Markdown,
+ * minimal HTML or JSON.
+ *
+ * Ownership, once for the whole header:
+ *   - cc_extract() gives the caller a cc_result, freed with cc_result_free().
+ *   - Strings returned by cc_result_*() accessors belong to the result and
+ *     live until cc_result_free(); they are UTF-8, NUL-terminated, and NULL
+ *     when the value is unknown.
+ *   - cc_render() returns a buffer the caller frees with cc_free().
+ *   - Strings the caller passes in (options, input bytes) are only read
+ *     during the call and may be freed right after it.
+ * The library never calls exit() or abort() except on out-of-memory, and
+ * it writes nothing to stdout/stderr: errors come back as a cc_status plus
+ * a message in a caller-provided cc_error.
+ * All functions are thread-safe for distinct results; options and results
+ * may be shared read-only between threads.
+ */
+#ifndef CLIPCLEAN_H
+#define CLIPCLEAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CC_VERSION_STRING "0.1.0"
+
+/* Status codes. CC_OK is zero; everything else is a failure. */
+typedef enum cc_status {
+  CC_OK = 0,
+  CC_ERR_ARGS,        /* invalid argument (NULL input, bad option value) */
+  CC_ERR_NOMEM,       /* an allocation failed */
+  CC_ERR_TOO_LARGE,   /* input, tree or output exceeds a configured limit */
+  CC_ERR_PARSE,       /* the parser failed outright */
+  CC_ERR_CHARSET,     /* the bytes could not be converted to UTF-8 */
+  CC_ERR_NOT_HTML,    /* input is binary or otherwise not a document */
+  CC_ERR_TIMEOUT,     /* the per-document time budget ran out */
+  CC_ERR_EMPTY,       /* no text at all could be found */
+  CC_ERR_IO,          /* reading or writing failed (used by helpers/CLI) */
+  CC_ERR_INTERNAL
+} cc_status;
+
+/* A short static English description of a status code. */
+const char *cc_strerror(cc_status st);
+
+/* Filled by calls that can fail: a one-line message saying what and why. */
+typedef struct cc_error {
+  cc_status status;
+  char message[256];
+} cc_error;
+
+/* Output formats for cc_render(). */
+typedef enum cc_format {
+  CC_FORMAT_TXT = 0, /* paragraphs separated by a blank line */
+  CC_FORMAT_MD,      /* CommonMark with escaping, tables, code blocks */
+  CC_FORMAT_HTML,    /* a minimal valid HTML5 document of the article */
+  CC_FORMAT_JSON     /* one JSON object: metadata + text */
+} cc_format;
+
+/* Parses a format name ("txt", "text", "md", "markdown", "html", "json");
+ * returns 0 and sets *out, or -1 for an unknown name. */
+int cc_format_from_name(const char *name, cc_format *out);
+
+/* What the input bytes are. */
+typedef enum cc_input_format {
+  CC_INPUT_AUTO = 0, /* sniff: HTML markup or plain text */
+  CC_INPUT_HTML,
+  CC_INPUT_TEXT
+} cc_input_format;
+
+/* The HTML front end. */
+typedef enum cc_parser {
+  CC_PARSER_GUMBO = 0, /* gumbo-parser, HTML5 conformant (default) */
+  CC_PARSER_LIBXML2    /* libxml2's HTML parser: faster, less conformant */
+} cc_parser;
+
+/* Option flags (bit set in cc_options.flags). */
+enum {
+  CC_OPT_NO_IMAGES = 1u << 0,   /* drop images from md/html output */
+  CC_OPT_NO_LINKS = 1u << 1,    /* render link text only, no URLs (md/html) */
+  CC_OPT_NO_FILTER = 1u << 2,   /* skip the boilerplate phrase filter */
+  CC_OPT_KEEP_TITLE = 1u << 3,  /* keep the headline in the body text */
+  CC_OPT_NO_TABLES = 1u << 4,   /* drop tables from the body */
+  CC_OPT_EXPLAIN = 1u << 5      /* record per-block decisions (cc_explain) */
+};
+
+/* Extraction options. Initialise with cc_options_init(); every field has a
+ * usable default, so only set what you need. */
+typedef struct cc_options {
+  unsigned flags;               /* CC_OPT_* */
+  cc_input_format input_format; /* default CC_INPUT_AUTO */
+  cc_parser parser;             /* default CC_PARSER_GUMBO */
+  const char *url;              /* page URL: base for relative links, and the
+                                   url metadata unless the page names a
+                                   canonical one; may be NULL */
+  const char *charset_hint;     /* charset from a transport header (e.g. the
+                                   HTTP Content-Type), tried first; may be NULL */
+  size_t max_input_bytes;       /* refuse larger inputs; default 64 MiB */
+  size_t max_nodes;             /* refuse trees with more nodes; default 2M */
+  unsigned max_depth;           /* deeper elements are flattened; default 512 */
+  size_t max_output_bytes;      /* refuse larger renderings; default 64 MiB */
+} cc_options;
+
+void cc_options_init(cc_options *opt);
+
+/* The result of one extraction. Opaque. */
+typedef struct cc_result cc_result;
+
+/* Extracts the article from `len` bytes at `data` (any charset; HTML or
+ * text per opt->input_format). `opt` may be NULL for defaults.
+ * On success returns CC_OK and sets *out to a result to free with
+ * cc_result_free(). A page with no article text at all still succeeds with
+ * an empty body (check cc_result_text_length()); only hostile or broken
+ * input fails. On failure *out is NULL and `err` (if not NULL) says why. */
+cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
+                     cc_result **out, cc_error *err);
+
+void cc_result_free(cc_result *res);
+
+/* Metadata. Each may be NULL. Dates are ISO 8601 (YYYY-MM-DD, or with a
+ * time when the page gives one). Language is a BCP 47 tag such as "fr". */
+const char *cc_result_title(const cc_result *res);
+const char *cc_result_author(const cc_result *res);
+const char *cc_result_date(const cc_result *res);
+const char *cc_result_site_name(const cc_result *res);
+const char *cc_result_language(const cc_result *res);
+const char *cc_result_url(const cc_result *res);
+const char *cc_result_description(const cc_result *res);
+const char *cc_result_image(const cc_result *res);
+/* The charset the input was decoded from (e.g. "windows-1252"). */
+const char *cc_result_charset(const cc_result *res);
+/* "html" or "text": what the input was handled as. */
+const char *cc_result_input_kind(const cc_result *res);
+
+/* The body as plain text (same as the txt rendering, without metadata). */
+const char *cc_result_text(const cc_result *res);
+size_t cc_result_text_length(const cc_result *res);
+
+/* Renders the result. Returns a NUL-terminated buffer (length in *len when
+ * len is not NULL) to free with cc_free(), or NULL with `err` set. */
+char *cc_render(const cc_result *res, cc_format fmt, size_t *len,
+                cc_error *err);
+
+/* The --explain report: one line per block with its features, scores and
+ * the reason it was kept or dropped. Only present when the extraction ran
+ * with CC_OPT_EXPLAIN; NULL otherwise. Owned by the result. */
+const char *cc_result_explain(const cc_result *res);
+
+/* Frees a buffer returned by the library. */
+void cc_free(void *p);
+
+/* The version of the library, e.g. "0.1.0". */
+const char *cc_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CLIPCLEAN_H */

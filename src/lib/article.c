@@ -1,0 +1,590 @@
+/* article.c — builds the article tree (ast.h) from the selected DOM.
+ *
+ * Walks the body once, iteratively, with enter/exit events. Content is
+ * emitted only inside subtrees flagged CC_NF_SELECTED and outside those
+ * flagged CC_NF_DROPPED. Block elements open and close AST blocks; inline
+ * elements become links, emphasis, code spans and images; text is
+ * whitespace-collapsed into the current paragraph, except in <pre> and
+ * code spans, which are copied literally. Tables with real data become
+ * table nodes; layout tables are walked as plain containers.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pipeline.h"
+#include "url.h"
+
+/* What to undo when an element is left. */
+enum frame_kind {
+  F_NONE = 0,   /* nothing (transparent element) */
+  F_BLOCK,      /* a paragraph boundary */
+  F_CONTAINER,  /* popped an AST container (list, item, quote, table...) */
+  F_INLINE,     /* popped an inline AST node (link, emphasis) */
+  F_LEAF,       /* a heading or cell: inline target for its content */
+  F_SELECT      /* entered a selected subtree */
+};
+
+typedef struct frame {
+  const cc_node *node;
+  unsigned char kind;
+} frame;
+
+typedef struct builder {
+  cc_ctx *ctx;
+  cc_arena *a;
+  const char *base;
+  cc_ast *doc;
+  cc_ast *container; /* where new blocks go */
+  cc_ast *leaf;      /* heading/cell/paragraph receiving inlines, or NULL */
+  cc_ast *inl;       /* innermost inline node (or leaf) receiving text */
+  int leaf_is_para;  /* leaf is an implicit paragraph we may close */
+  int space;         /* a collapsed space is pending */
+  int at_start;      /* nothing emitted yet in the leaf */
+  int selected;      /* depth of selected subtrees we are in */
+  cc_buf text;       /* text being gathered for inl */
+  frame *stack;
+  size_t depth, cap;
+  unsigned flags;
+} builder;
+
+static void flush_text(builder *b) {
+  if (!b->text.len) return;
+  cc_ast_add_text(b->a, b->inl, b->text.data, b->text.len);
+  cc_buf_clear(&b->text);
+}
+
+/* Ensures a leaf to put inline content into (opening a paragraph). */
+static void need_leaf(builder *b) {
+  if (b->leaf) return;
+  cc_ast *p = cc_ast_new(b->a, CC_AST_PARAGRAPH);
+  cc_ast_append(b->container, p);
+  b->leaf = b->inl = p;
+  b->leaf_is_para = 1;
+  b->at_start = 1;
+  b->space = 0;
+}
+
+static void close_leaf(builder *b) {
+  flush_text(b);
+  b->leaf = b->inl = NULL;
+  b->leaf_is_para = 0;
+  b->space = 0;
+  b->at_start = 1;
+}
+
+static int is_ws(unsigned char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* Appends collapsed text. */
+static void add_text(builder *b, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s, *e = u + n;
+  while (u < e) {
+    unsigned char c = *u;
+    if (is_ws(c)) {
+      b->space = 1;
+      u++;
+      continue;
+    }
+    if (c == 0xc2 && u + 1 < e && u[1] == 0xa0) { /* nbsp: a space */
+      b->space = 1;
+      u += 2;
+      continue;
+    }
+    if (c == 0xc2 && u + 1 < e && u[1] == 0xad) { /* soft hyphen */
+      u += 2;
+      continue;
+    }
+    if (c == 0xe2 && u + 2 < e && u[1] == 0x80 && (u[2] == 0x8b || u[2] == 0x8e || u[2] == 0x8f)) {
+      u += 3; /* zero-width space, LRM, RLM */
+      continue;
+    }
+    if (c == 0xef && u + 2 < e && u[1] == 0xbb && u[2] == 0xbf) {
+      u += 3; /* BOM / zero-width no-break space */
+      continue;
+    }
+    if (c == 0xe2 && u + 2 < e && u[1] == 0x80 && u[2] >= 0x80 && u[2] <= 0x8a) {
+      b->space = 1; /* en/em/thin... spaces */
+      u += 3;
+      continue;
+    }
+    need_leaf(b);
+    if (b->space && !b->at_start) cc_buf_putc(&b->text, ' ');
+    b->space = 0;
+    b->at_start = 0;
+    /* copy a run of non-space bytes */
+    const unsigned char *r = u;
+    while (r < e && !is_ws(*r) && *r != 0xc2 && *r != 0xe2 && *r != 0xef) r++;
+    if (r == u) r = u + 1;
+    while (r < e && (*r & 0xc0) == 0x80) r++; /* never split a character */
+    cc_buf_put(&b->text, (const char *)u, (size_t)(r - u));
+    u = r;
+  }
+}
+
+static void push(builder *b, const cc_node *n, int kind) {
+  if (b->depth == b->cap) {
+    b->cap = b->cap ? b->cap * 2 : 64;
+    b->stack = realloc(b->stack, b->cap * sizeof *b->stack);
+    if (!b->stack) abort();
+  }
+  b->stack[b->depth].node = n;
+  b->stack[b->depth].kind = (unsigned char)kind;
+  b->depth++;
+}
+
+static void open_container(builder *b, cc_ast_type t, const cc_node *src) {
+  close_leaf(b);
+  cc_ast *c = cc_ast_new(b->a, t);
+  c->src = src->id;
+  cc_ast_append(b->container, c);
+  b->container = c;
+}
+
+static void open_leaf(builder *b, cc_ast_type t, const cc_node *src) {
+  close_leaf(b);
+  cc_ast *c = cc_ast_new(b->a, t);
+  c->src = src->id;
+  cc_ast_append(b->container, c);
+  b->leaf = b->inl = c;
+  b->leaf_is_para = 0;
+  b->at_start = 1;
+  b->space = 0;
+}
+
+static void open_inline(builder *b, cc_ast_type t, const cc_node *src) {
+  need_leaf(b);
+  flush_text(b);
+  cc_ast *c = cc_ast_new(b->a, t);
+  c->src = src->id;
+  cc_ast_append(b->inl, c);
+  /* a space pending before the inline belongs outside it */
+  if (b->space && !b->at_start) {
+    cc_ast_add_text(b->a, b->inl, " ", 1);
+    cc_ast_remove(c);
+    cc_ast_append(b->inl, c);
+    b->space = 0;
+  }
+  b->inl = c;
+}
+
+/* Literal text of a subtree (pre, code): text as-is, <br> as newline,
+ * block boundaries as newlines inside <pre>. */
+static void literal_text(const cc_node *top, cc_buf *out, int pre) {
+  for (const cc_node *x = top->first; x;) {
+    if (x->type == CC_NODE_ELEMENT && (x->flags & CC_NF_DROPPED)) {
+      x = cc_dom_next(top, x, 1);
+      continue;
+    }
+    if (x->type == CC_NODE_TEXT) {
+      cc_buf_put(out, x->text, x->len);
+    } else if (x->tag == CC_TAG_BR) {
+      cc_buf_putc(out, '\n');
+    } else if (pre && (cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK) && out->len &&
+               out->data[out->len - 1] != '\n') {
+      cc_buf_putc(out, '\n');
+    }
+    x = cc_dom_next(top, x, 0);
+  }
+}
+
+static const char *code_language(const cc_node *pre) {
+  const cc_node *cands[2] = {pre, pre->first};
+  for (int i = 0; i < 2; i++) {
+    const cc_node *n = cands[i];
+    if (!n || n->type != CC_NODE_ELEMENT) continue;
+    const char *cls = cc_node_attr(n, "class");
+    if (!cls) continue;
+    const char *p = strstr(cls, "language-");
+    size_t skip = 9;
+    if (!p) {
+      p = strstr(cls, "lang-");
+      skip = 5;
+    }
+    if (p) return p + skip;
+  }
+  return NULL;
+}
+
+/* A table holds data (rows of cells) rather than page layout: no nested
+ * tables, no big block content in cells, and more than one column or a
+ * header cell. */
+static int is_data_table(const cc_node *t, const cc_stat *st) {
+  int rows = 0, maxcols = 0, th = 0;
+  for (const cc_node *x = t->first; x; x = cc_dom_next(t, x, 0)) {
+    if (x->type != CC_NODE_ELEMENT) continue;
+    if (x->tag == CC_TAG_TABLE) return 0;
+    if (x->tag == CC_TAG_TR) {
+      rows++;
+      int cols = 0;
+      for (const cc_node *c = x->first; c; c = c->next)
+        if (cc_node_is(c, CC_TAG_TD) || cc_node_is(c, CC_TAG_TH)) cols++;
+      if (cols > maxcols) maxcols = cols;
+    } else if (x->tag == CC_TAG_TH) {
+      th = 1;
+    } else if ((x->tag == CC_TAG_TD) && st[x->id].blocks > 3) {
+      return 0;
+    }
+  }
+  if (rows == 0) return 0;
+  return maxcols > 1 || th;
+}
+
+static const char *image_src(const cc_node *img) {
+  /* lazy loaders keep the real URL in data-* attributes */
+  static const char *const attrs[] = {"data-src", "data-lazy-src", "data-original",
+                                      "data-url", "data-lazyload", "src"};
+  for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
+    const char *v = cc_node_attr(img, attrs[i]);
+    if (v && *v && strncmp(v, "data:", 5) != 0) return v;
+  }
+  /* srcset: take the first candidate URL */
+  const char *ss = cc_node_attr(img, "data-srcset");
+  if (!ss) ss = cc_node_attr(img, "srcset");
+  return ss;
+}
+
+static void add_image(builder *b, const cc_node *img) {
+  if (b->flags & CC_OPT_NO_IMAGES) return;
+  const char *src = image_src(img);
+  if (!src) return;
+  char first[2048];
+  /* a srcset value: "url 1x, url2 2x" — cut at the first space/comma */
+  size_t i = 0;
+  while (src[i] == ' ') src++;
+  while (src[i] && src[i] != ' ' && i + 1 < sizeof first) {
+    first[i] = src[i];
+    i++;
+  }
+  while (i && first[i - 1] == ',') i--;
+  first[i] = '\0';
+  if (!i) return;
+  const char *w = cc_node_attr(img, "width"), *h = cc_node_attr(img, "height");
+  if ((w && atoi(w) > 0 && atoi(w) <= 2) || (h && atoi(h) > 0 && atoi(h) <= 2)) return;
+  char *url = cc_url_resolve(b->a, b->base, first);
+  if (!url) return;
+  need_leaf(b);
+  flush_text(b);
+  if (b->space && !b->at_start) cc_ast_add_text(b->a, b->inl, " ", 1);
+  b->space = 0;
+  cc_ast *im = cc_ast_new(b->a, CC_AST_IMAGE);
+  im->src = img->id;
+  im->url = url;
+  const char *alt = cc_node_attr(img, "alt");
+  im->text = cc_arena_strdup(b->a, alt ? alt : "");
+  im->len = strlen(im->text);
+  const char *title = cc_node_attr(img, "title");
+  if (title) im->title = cc_arena_strdup(b->a, title);
+  cc_ast_append(b->inl, im);
+  b->at_start = 0;
+}
+
+/* Enter an element; returns 1 when its children are to be skipped. */
+static int enter(builder *b, const cc_node *x) {
+  cc_tag t = (cc_tag)x->tag;
+  unsigned cls = cc_tag_class(t);
+  int in_table = b->container && (b->container->type == CC_AST_TABLE ||
+                                  b->container->type == CC_AST_ROW);
+  int in_cell = b->leaf && b->leaf->type == CC_AST_CELL;
+  switch (t) {
+  case CC_TAG_H1: case CC_TAG_H2: case CC_TAG_H3:
+  case CC_TAG_H4: case CC_TAG_H5: case CC_TAG_H6:
+    if (in_cell) break;
+    open_leaf(b, CC_AST_HEADING, x);
+    b->leaf->level = t - CC_TAG_H1 + 1;
+    push(b, x, F_LEAF);
+    return 0;
+  case CC_TAG_UL: case CC_TAG_OL: case CC_TAG_MENU:
+    if (in_cell) break;
+    open_container(b, CC_AST_LIST, x);
+    if (t == CC_TAG_OL) {
+      b->container->level = 1;
+      const char *s = cc_node_attr(x, "start");
+      b->container->start = s ? atoi(s) : 1;
+    }
+    push(b, x, F_CONTAINER);
+    return 0;
+  case CC_TAG_LI:
+    if (in_cell) break;
+    if (b->container->type == CC_AST_LIST) {
+      open_container(b, CC_AST_ITEM, x);
+      push(b, x, F_CONTAINER);
+      return 0;
+    }
+    break;
+  case CC_TAG_BLOCKQUOTE:
+    if (in_cell) break;
+    open_container(b, CC_AST_QUOTE, x);
+    push(b, x, F_CONTAINER);
+    return 0;
+  case CC_TAG_PRE: case CC_TAG_XMP: case CC_TAG_LISTING: case CC_TAG_PLAINTEXT: {
+    cc_buf lit = CC_BUF_INIT;
+    literal_text(x, &lit, 1);
+    /* one leading newline right after <pre> is not content (HTML rule);
+     * gumbo already drops it, trailing blank lines we trim */
+    while (lit.len && (lit.data[lit.len - 1] == '\n' || lit.data[lit.len - 1] == ' ' ||
+                       lit.data[lit.len - 1] == '\r'))
+      lit.len--;
+    if (lit.len) {
+      if (in_cell) {
+        need_leaf(b);
+        add_text(b, lit.data, lit.len);
+      } else {
+        close_leaf(b);
+        cc_ast *cb = cc_ast_new(b->a, CC_AST_CODE_BLOCK);
+        cb->src = x->id;
+        cb->text = cc_arena_strndup(b->a, lit.data, lit.len);
+        cb->len = lit.len;
+        const char *lang = code_language(x);
+        if (lang) {
+          size_t n = 0;
+          while (lang[n] && lang[n] != ' ') n++;
+          cb->title = cc_arena_strndup(b->a, lang, n);
+        }
+        cc_ast_append(b->container, cb);
+      }
+    }
+    cc_buf_free(&lit);
+    return 1;
+  }
+  case CC_TAG_CODE: case CC_TAG_KBD: case CC_TAG_SAMP: case CC_TAG_TT: {
+    cc_buf lit = CC_BUF_INIT;
+    literal_text(x, &lit, 0);
+    /* code spans collapse newlines to spaces and trim */
+    size_t o = 0;
+    for (size_t i = 0; i < lit.len; i++) {
+      char c = lit.data[i];
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      if (c == ' ' && (o == 0 || lit.data[o - 1] == ' ')) continue;
+      lit.data[o++] = c;
+    }
+    while (o && lit.data[o - 1] == ' ') o--;
+    if (o) {
+      need_leaf(b);
+      flush_text(b);
+      if (b->space && !b->at_start) cc_ast_add_text(b->a, b->inl, " ", 1);
+      b->space = 0;
+      cc_ast *c = cc_ast_new(b->a, CC_AST_CODE);
+      c->src = x->id;
+      c->text = cc_arena_strndup(b->a, lit.data, o);
+      c->len = o;
+      cc_ast_append(b->inl, c);
+      b->at_start = 0;
+    }
+    cc_buf_free(&lit);
+    return 1;
+  }
+  case CC_TAG_TABLE:
+    if (b->flags & CC_OPT_NO_TABLES) return 1;
+    if (!in_cell && !in_table && is_data_table(x, b->ctx->st)) {
+      open_container(b, CC_AST_TABLE, x);
+      push(b, x, F_CONTAINER);
+      return 0;
+    }
+    break;
+  case CC_TAG_TR:
+    if (b->container->type == CC_AST_TABLE) {
+      open_container(b, CC_AST_ROW, x);
+      push(b, x, F_CONTAINER);
+      return 0;
+    }
+    break;
+  case CC_TAG_TD: case CC_TAG_TH:
+    if (b->container->type == CC_AST_ROW) {
+      open_leaf(b, CC_AST_CELL, x);
+      b->leaf->level = t == CC_TAG_TH;
+      const char *cs = cc_node_attr(x, "colspan");
+      b->leaf->start = cs ? atoi(cs) : 1;
+      if (b->leaf->start < 1 || b->leaf->start > 100) b->leaf->start = 1;
+      push(b, x, F_LEAF);
+      return 0;
+    }
+    break;
+  case CC_TAG_THEAD: case CC_TAG_TBODY: case CC_TAG_TFOOT:
+    if (b->container->type == CC_AST_TABLE) {
+      push(b, x, F_NONE);
+      return 0;
+    }
+    break;
+  case CC_TAG_CAPTION: case CC_TAG_COLGROUP: case CC_TAG_COL:
+    if (b->container->type == CC_AST_TABLE) return 1;
+    break;
+  case CC_TAG_HR:
+    if (in_cell) return 1;
+    close_leaf(b);
+    {
+      cc_ast *r = cc_ast_new(b->a, CC_AST_RULE);
+      r->src = x->id;
+      cc_ast_append(b->container, r);
+    }
+    return 1;
+  case CC_TAG_BR:
+    if (b->leaf && !b->at_start) {
+      flush_text(b);
+      cc_ast *br = cc_ast_new(b->a, CC_AST_BREAK);
+      cc_ast_append(b->inl, br);
+      b->space = 0;
+    }
+    return 1;
+  case CC_TAG_IMG:
+    add_image(b, x);
+    return 1;
+  case CC_TAG_A: {
+    const char *href = cc_node_attr(x, "href");
+    char *url = NULL;
+    if (href && !(b->flags & CC_OPT_NO_LINKS)) url = cc_url_resolve(b->a, b->base, href);
+    if (url && href[0] != '#') {
+      open_inline(b, CC_AST_LINK, x);
+      b->inl->url = url;
+      const char *title = cc_node_attr(x, "title");
+      if (title) b->inl->title = cc_arena_strdup(b->a, title);
+      push(b, x, F_INLINE);
+      return 0;
+    }
+    push(b, x, F_NONE);
+    return 0;
+  }
+  case CC_TAG_EM: case CC_TAG_I: case CC_TAG_CITE: case CC_TAG_DFN: case CC_TAG_VAR:
+    open_inline(b, CC_AST_EMPH, x);
+    push(b, x, F_INLINE);
+    return 0;
+  case CC_TAG_STRONG: case CC_TAG_B:
+    open_inline(b, CC_AST_STRONG, x);
+    push(b, x, F_INLINE);
+    return 0;
+  default:
+    break;
+  }
+  if (cls & CC_TC_BLOCK) {
+    if (in_cell) {
+      /* block content inside a cell: keep it on the cell's line */
+      b->space = 1;
+      push(b, x, F_NONE);
+      return 0;
+    }
+    /* A block inside an inline: the inline wrappers do not carry over. */
+    close_leaf(b);
+    push(b, x, F_BLOCK);
+    return 0;
+  }
+  push(b, x, F_NONE);
+  return 0;
+}
+
+static void leave(builder *b) {
+  frame f = b->stack[--b->depth];
+  switch (f.kind) {
+  case F_BLOCK:
+    close_leaf(b);
+    break;
+  case F_LEAF:
+    close_leaf(b);
+    break;
+  case F_CONTAINER:
+    close_leaf(b);
+    if (b->container->parent) b->container = b->container->parent;
+    break;
+  case F_INLINE:
+    if (b->inl && b->inl != b->leaf && b->leaf) {
+      flush_text(b);
+      cc_ast *done = b->inl;
+      b->inl = done->parent;
+      /* an inline with no content is dropped */
+      if (!done->first) cc_ast_remove(done);
+    }
+    break;
+  default:
+    break;
+  }
+}
+
+/* Pops every frame pushed for x. */
+static void leave_node(builder *b, const cc_node *x) {
+  while (b->depth && b->stack[b->depth - 1].node == x) {
+    if (b->stack[b->depth - 1].kind == F_SELECT) {
+      b->depth--;
+      b->selected--;
+      close_leaf(b);
+    } else {
+      leave(b);
+    }
+  }
+}
+
+/* Removes empty blocks (paragraphs with no text or images). */
+static void prune(cc_ast *doc) {
+  for (cc_ast *n = doc->first; n;) {
+    cc_ast *next = cc_ast_next(doc, n, 0);
+    int empty = 0;
+    if (n->type == CC_AST_PARAGRAPH || n->type == CC_AST_HEADING) {
+      empty = 1;
+      for (cc_ast *c = n->first; c && empty; c = cc_ast_next(n, c, 0))
+        if ((c->type == CC_AST_TEXT && c->len) || c->type == CC_AST_IMAGE ||
+            c->type == CC_AST_CODE)
+          empty = 0;
+    } else if ((n->type == CC_AST_LIST || n->type == CC_AST_QUOTE ||
+                n->type == CC_AST_ITEM || n->type == CC_AST_TABLE ||
+                n->type == CC_AST_ROW) && !n->first) {
+      empty = 1;
+    }
+    if (empty) {
+      next = cc_ast_next(doc, n, 1);
+      cc_ast *parent = n->parent;
+      cc_ast_remove(n);
+      /* the parent may now be empty too: re-check it from the top */
+      if (parent && parent != doc && !parent->first) next = doc->first;
+    }
+    n = next;
+  }
+}
+
+int cc_stage_article(cc_ctx *ctx) {
+  builder b;
+  memset(&b, 0, sizeof b);
+  b.ctx = ctx;
+  b.a = ctx->arena;
+  b.flags = ctx->opt->flags;
+  b.base = ctx->meta.url;
+  b.doc = cc_ast_new(ctx->arena, CC_AST_DOCUMENT);
+  b.container = b.doc;
+  b.at_start = 1;
+  cc_node *top = ctx->dom.body ? ctx->dom.body : ctx->dom.root;
+
+  const cc_node *x = top;
+  while (x) {
+    int descend = 0;
+    if (x->type == CC_NODE_TEXT) {
+      if (b.selected) add_text(&b, x->text, x->len);
+    } else if (!(x->flags & CC_NF_DROPPED)) {
+      if (x->flags & CC_NF_SELECTED) {
+        close_leaf(&b);
+        push(&b, x, F_SELECT);
+        b.selected++;
+      }
+      descend = b.selected ? !enter(&b, x) : 1;
+    }
+    if (descend && x->first) {
+      x = x->first;
+      continue;
+    }
+    for (;;) { /* x is done: leave it, then go to the next node */
+      leave_node(&b, x);
+      if (x == top) {
+        x = NULL;
+        break;
+      }
+      if (x->next) {
+        x = x->next;
+        break;
+      }
+      x = x->parent;
+    }
+  }
+  close_leaf(&b);
+  free(b.stack);
+  cc_buf_free(&b.text);
+  prune(b.doc);
+  ctx->ast = b.doc;
+  return 0;
+}

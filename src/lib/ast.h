@@ -1,0 +1,68 @@
+/* ast.h — the article tree: what extraction produces and renderers read.
+ *
+ * A small CommonMark-like tree: block nodes (paragraph, heading, list,
+ * item, quote, code block, table, row, cell, rule) holding inline nodes
+ * (text, link, image, emphasis, strong, code span, line break). Text is
+ * already whitespace-collapsed UTF-8, except in code blocks and code
+ * spans, which keep their characters. URLs are absolute. All nodes and
+ * strings live in the document's arena.
+ *
+ * The HTML path builds it from the selected DOM (article.c); the text
+ * cleaner builds it from kept lines. Renderers (render_*.c) only read it.
+ */
+#ifndef CC_AST_H
+#define CC_AST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+typedef enum cc_ast_type {
+  CC_AST_DOCUMENT = 0,
+  /* blocks */
+  CC_AST_PARAGRAPH,
+  CC_AST_HEADING,    /* level: 1..6 */
+  CC_AST_LIST,       /* level: 1 = ordered; start: first number */
+  CC_AST_ITEM,       /* children: blocks (usually one paragraph) */
+  CC_AST_QUOTE,      /* children: blocks */
+  CC_AST_CODE_BLOCK, /* text: literal, may hold newlines; info: language */
+  CC_AST_TABLE,      /* children: rows; level: number of header rows */
+  CC_AST_ROW,        /* children: cells */
+  CC_AST_CELL,       /* level: 1 = header cell; children: inlines */
+  CC_AST_RULE,
+  /* inlines */
+  CC_AST_TEXT,   /* text */
+  CC_AST_LINK,   /* url; title (may be NULL); children: inlines */
+  CC_AST_IMAGE,  /* url; text: alt (may be empty); title */
+  CC_AST_EMPH,   /* children: inlines */
+  CC_AST_STRONG, /* children: inlines */
+  CC_AST_CODE,   /* text: literal */
+  CC_AST_BREAK   /* hard line break */
+} cc_ast_type;
+
+typedef struct cc_ast {
+  struct cc_ast *parent, *first, *last, *next, *prev;
+  cc_ast_type type;
+  int level;
+  int start;
+  const char *text; /* NUL-terminated */
+  size_t len;
+  const char *url;   /* LINK, IMAGE */
+  const char *title; /* LINK, IMAGE: title attribute; CODE_BLOCK: info */
+  uint32_t src;      /* id of the DOM node it came from (0 = none) */
+} cc_ast;
+
+static inline int cc_ast_is_block(const cc_ast *n) {
+  return n->type <= CC_AST_RULE;
+}
+
+cc_ast *cc_ast_new(cc_arena *a, cc_ast_type t);
+void cc_ast_append(cc_ast *parent, cc_ast *child);
+void cc_ast_remove(cc_ast *n);
+/* Pre-order successor within the subtree of top (iterative walks). */
+cc_ast *cc_ast_next(const cc_ast *top, const cc_ast *n, int skip_children);
+/* Appends a TEXT child holding a copy of s[0..n). */
+cc_ast *cc_ast_add_text(cc_arena *a, cc_ast *parent, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,202 @@
+/* extract.c — the public entry point: runs the pipeline stages in order
+ * and owns the cc_result they fill. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charset.h"
+#include "parse.h"
+#include "pipeline.h"
+#include "preclean.h"
+#include "render.h"
+
+struct cc_result {
+  cc_arena arena; /* owns everything below but `explain` */
+  cc_meta meta;
+  cc_ast *ast;
+  char *text;
+  size_t text_len;
+  const char *charset;
+  const char *kind;
+  char *explain; /* malloc'd */
+};
+
+const char *cc_version(void) { return CC_VERSION_STRING; }
+
+const char *cc_strerror(cc_status st) {
+  switch (st) {
+  case CC_OK: return "success";
+  case CC_ERR_ARGS: return "invalid argument";
+  case CC_ERR_NOMEM: return "out of memory";
+  case CC_ERR_TOO_LARGE: return "input exceeds a size limit";
+  case CC_ERR_PARSE: return "parse failure";
+  case CC_ERR_CHARSET: return "charset conversion failed";
+  case CC_ERR_NOT_HTML: return "not a text document";
+  case CC_ERR_TIMEOUT: return "time budget exceeded";
+  case CC_ERR_EMPTY: return "no content";
+  case CC_ERR_IO: return "input/output error";
+  case CC_ERR_INTERNAL: return "internal error";
+  }
+  return "unknown error";
+}
+
+int cc_format_from_name(const char *name, cc_format *out) {
+  static const struct { const char *n; cc_format f; } t[] = {
+      {"txt", CC_FORMAT_TXT}, {"text", CC_FORMAT_TXT}, {"md", CC_FORMAT_MD},
+      {"markdown", CC_FORMAT_MD}, {"html", CC_FORMAT_HTML}, {"json", CC_FORMAT_JSON}};
+  if (!name) return -1;
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+    if (!strcmp(name, t[i].n)) {
+      *out = t[i].f;
+      return 0;
+    }
+  return -1;
+}
+
+void cc_options_init(cc_options *o) {
+  memset(o, 0, sizeof *o);
+  o->max_input_bytes = (size_t)64 << 20;
+  o->max_nodes = 2000000;
+  o->max_depth = 512;
+  o->max_output_bytes = (size_t)64 << 20;
+}
+
+static cc_status fail(cc_error *err, cc_status st, const char *msg) {
+  if (err) {
+    err->status = st;
+    snprintf(err->message, sizeof err->message, "%s", msg && *msg ? msg : cc_strerror(st));
+  }
+  return st;
+}
+
+static int run_html(cc_ctx *ctx, const char *data, size_t len) {
+  cc_arena *a = ctx->arena;
+  cc_charset_info cs = {0};
+  char *pre = NULL;
+  size_t prelen = 0;
+  int decoded = cc_charset_pre(a, data, len, ctx->opt->charset_hint, &pre, &prelen, &cs);
+  const char *bytes = decoded ? pre : data;
+  size_t blen = decoded ? prelen : len;
+
+  cc_strip(a, bytes, blen, &ctx->strip);
+  char *utf8 = ctx->strip.out;
+  size_t ulen = ctx->strip.len;
+  if (!decoded) {
+    cc_charset_decode(a, ctx->strip.out, ctx->strip.len, ctx->opt->charset_hint,
+                      ctx->strip.meta_charset, ctx->strip.xml_encoding, &utf8, &ulen, &cs);
+    for (unsigned i = 0; i < ctx->strip.njsonld; i++) {
+      char *o;
+      size_t ol;
+      cc_charset_convert(a, ctx->strip.jsonld[i].p, ctx->strip.jsonld[i].len, cs.name, &o, &ol);
+      ctx->strip.jsonld[i].p = o;
+      ctx->strip.jsonld[i].len = ol;
+    }
+  }
+  ctx->charset = cs.name;
+
+  cc_parse_limits lim = {ctx->opt->max_nodes, ctx->opt->max_depth};
+  int rc = ctx->opt->parser == CC_PARSER_LIBXML2
+               ? cc_parse_libxml2(a, utf8, ulen, &lim, &ctx->dom, ctx->err)
+               : cc_parse_gumbo(a, utf8, ulen, &lim, &ctx->dom, ctx->err);
+  if (rc) return rc;
+  if ((rc = cc_stage_meta(ctx))) return rc;
+  cc_preclean_stats ps;
+  cc_preclean(&ctx->dom, &ps);
+  if ((rc = cc_stage_measure(ctx))) return rc;
+  if ((rc = cc_stage_select(ctx))) return rc;
+  if ((rc = cc_stage_filter(ctx))) return rc;
+  if ((rc = cc_stage_article(ctx))) return rc;
+  return 0;
+}
+
+cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
+                     cc_result **out, cc_error *err) {
+  if (out) *out = NULL;
+  if (!out || (!data && len)) return fail(err, CC_ERR_ARGS, "no input or output given");
+  cc_options defaults;
+  if (!opt) {
+    cc_options_init(&defaults);
+    opt = &defaults;
+  }
+  if (opt->max_input_bytes && len > opt->max_input_bytes) {
+    char m[128];
+    snprintf(m, sizeof m, "input is %zu bytes, over the %zu-byte limit", len,
+             opt->max_input_bytes);
+    return fail(err, CC_ERR_TOO_LARGE, m);
+  }
+  cc_result *r = calloc(1, sizeof *r);
+  if (!r) return fail(err, CC_ERR_NOMEM, NULL);
+  cc_arena_init(&r->arena);
+  cc_ctx ctx;
+  memset(&ctx, 0, sizeof ctx);
+  ctx.arena = &r->arena;
+  ctx.opt = opt;
+  cc_buf explain = CC_BUF_INIT;
+  if (opt->flags & CC_OPT_EXPLAIN) ctx.explain = &explain;
+
+  int rc = run_html(&ctx, data ? data : "", len);
+  if (rc) {
+    cc_buf_free(&explain);
+    cc_result_free(r);
+    return fail(err, (cc_status)rc, ctx.err);
+  }
+  r->meta = ctx.meta;
+  r->ast = ctx.ast;
+  r->charset = ctx.charset;
+  r->kind = "html";
+  cc_buf txt = CC_BUF_INIT;
+  cc_render_txt(ctx.ast, &txt);
+  r->text = cc_arena_strndup(&r->arena, txt.data ? txt.data : "", txt.len);
+  r->text_len = txt.len;
+  cc_buf_free(&txt);
+  if (ctx.explain) r->explain = cc_buf_detach(&explain, NULL);
+  *out = r;
+  return CC_OK;
+}
+
+void cc_result_free(cc_result *r) {
+  if (!r) return;
+  free(r->explain);
+  cc_arena_free(&r->arena);
+  free(r);
+}
+
+#define ACCESSOR(name, field) \
+  const char *cc_result_##name(const cc_result *r) { return r ? r->field : NULL; }
+ACCESSOR(title, meta.title)
+ACCESSOR(author, meta.author)
+ACCESSOR(date, meta.date)
+ACCESSOR(site_name, meta.site_name)
+ACCESSOR(language, meta.language)
+ACCESSOR(url, meta.url)
+ACCESSOR(description, meta.description)
+ACCESSOR(image, meta.image)
+ACCESSOR(charset, charset)
+ACCESSOR(input_kind, kind)
+ACCESSOR(text, text)
+ACCESSOR(explain, explain)
+#undef ACCESSOR
+
+size_t cc_result_text_length(const cc_result *r) { return r ? r->text_len : 0; }
+
+void cc_free(void *p) { free(p); }
+
+char *cc_render(const cc_result *r, cc_format fmt, size_t *len, cc_error *err) {
+  if (!r) {
+    fail(err, CC_ERR_ARGS, "no result to render");
+    return NULL;
+  }
+  cc_buf out = CC_BUF_INIT;
+  switch (fmt) {
+  case CC_FORMAT_TXT: cc_buf_put(&out, r->text, r->text_len); break;
+  case CC_FORMAT_MD: cc_render_md(r->ast, &r->meta, &out); break;
+  case CC_FORMAT_HTML: cc_render_html(r->ast, &r->meta, &out); break;
+  case CC_FORMAT_JSON:
+    cc_render_json(&r->meta, r->text, r->text_len, r->charset, r->kind, &out);
+    break;
+  default:
+    fail(err, CC_ERR_ARGS, "unknown output format");
+    return NULL;
+  }
+  return cc_buf_detach(&out, len);
+}

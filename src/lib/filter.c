@@ -1,0 +1,134 @@
+/* filter.c — dropping boilerplate inside the selected article region.
+ *
+ * Works on whole subtrees (a "related" box, a share bar, a caption) and on
+ * single text blocks (a donation appeal, a "read also" line), flagging
+ * them CC_NF_DROPPED with the reason recorded for --explain. It never
+ * drops a subtree holding most of the region's text: a misnamed wrapper
+ * must not take the article with it.
+ */
+#include <string.h>
+
+#include "phrases.h"
+#include "pipeline.h"
+
+/* Hint kinds that mark a subtree as boilerplate when its weight is
+ * negative. Captions and bylines are blocks, handled separately. */
+#define BOILER_KINDS                                                      \
+  (CC_HK_NAV | CC_HK_FOOTER | CC_HK_SIDEBAR | CC_HK_COMMENT |             \
+   CC_HK_SHARE | CC_HK_RELATED | CC_HK_AD | CC_HK_CONSENT |               \
+   CC_HK_SUBSCRIBE | CC_HK_DONATE | CC_HK_MODAL | CC_HK_HIDDEN |          \
+   CC_HK_META)
+
+static void drop(cc_ctx *ctx, cc_node *x, const char *why) {
+  x->flags |= CC_NF_DROPPED;
+  if (ctx->explain) {
+    const cc_stat *s = &ctx->st[x->id];
+    cc_buf_printf(ctx->explain, "drop  #%u <%s> chars=%u ld=%.2f hint=%d : %s\n",
+                  x->id, cc_tag_name((cc_tag)x->tag), s->chars,
+                  (double)cc_link_density(s), s->hint.weight, why);
+  }
+}
+
+/* Plain text of a subtree minus dropped parts, whitespace collapsed,
+ * blocks separated by a space; at most cap-1 bytes. */
+static size_t subtree_text(const cc_node *top, char *out, size_t cap) {
+  size_t o = 0;
+  int space = 1;
+  for (const cc_node *x = top; x && o + 1 < cap;) {
+    if (x != top && x->type == CC_NODE_ELEMENT && (x->flags & CC_NF_DROPPED)) {
+      x = cc_dom_next(top, x, 1);
+      continue;
+    }
+    if (x->type == CC_NODE_TEXT) {
+      for (uint32_t i = 0; i < x->len && o + 1 < cap; i++) {
+        char c = x->text[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+          if (!space) out[o++] = ' ';
+          space = 1;
+        } else {
+          out[o++] = c;
+          space = 0;
+        }
+      }
+    } else if (x->type == CC_NODE_ELEMENT && !space &&
+               (cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK)) {
+      out[o++] = ' ';
+      space = 1;
+    }
+    x = cc_dom_next(top, x, 0);
+  }
+  while (o && out[o - 1] == ' ') o--;
+  out[o] = '\0';
+  return o;
+}
+
+static int within_selected(const cc_node *x) {
+  for (; x; x = x->parent)
+    if (x->flags & CC_NF_SELECTED) return 1;
+  return 0;
+}
+
+int cc_stage_filter(cc_ctx *ctx) {
+  cc_dom *d = &ctx->dom;
+  cc_stat *st = ctx->st;
+  cc_node *body = d->body ? d->body : d->root;
+  /* total selected text */
+  uint32_t region = 0;
+  for (uint32_t i = 1; i < d->nnodes; i++)
+    if (d->byid[i]->flags & CC_NF_SELECTED) region += st[i].chars;
+  if (!region) region = 1;
+
+  char text[2048];
+  for (cc_node *x = body; x; ) {
+    if (x->type != CC_NODE_ELEMENT || !within_selected(x) || (x->flags & CC_NF_SELECTED)) {
+      x = cc_dom_next(body, x, 0);
+      continue;
+    }
+    cc_stat *s = &st[x->id];
+    const char *why = NULL;
+    int big = s->chars * 2 > region; /* holds most of the article */
+    float ld = cc_link_density(s);
+    if (!big) {
+      if ((s->hint.kinds & BOILER_KINDS) && s->hint.weight < 0 &&
+          !(s->hint.kinds & CC_HK_STRONG_CONTENT))
+        why = "class/id names boilerplate";
+      else if (x->tag == CC_TAG_NAV || x->tag == CC_TAG_ASIDE || x->tag == CC_TAG_FOOTER)
+        why = "navigation/aside/footer element";
+      else if (x->tag == CC_TAG_FIGCAPTION || (s->hint.kinds & CC_HK_CAPTION))
+        why = "caption or credit";
+      else if ((x->tag == CC_TAG_UL || x->tag == CC_TAG_OL) && s->lis > 1 && ld > 0.6f)
+        why = "list of links";
+      else if ((x->tag == CC_TAG_DIV || x->tag == CC_TAG_SECTION || x->tag == CC_TAG_TABLE ||
+                x->tag == CC_TAG_HEADER || x->tag == CC_TAG_UL || x->tag == CC_TAG_OL ||
+                x->tag == CC_TAG_P) &&
+               ld > 0.5f && s->chars < 1000)
+        why = "link-dense block";
+      else if (s->inputs > 0 && s->inputs * 3 > (unsigned)s->blocks + 1)
+        why = "form";
+      else if (x->tag == CC_TAG_HEADER)
+        why = "header inside the article";
+    }
+    if (!why && s->holder && s->own_chars > 0 && !(ctx->opt->flags & CC_OPT_NO_FILTER)) {
+      size_t tl = subtree_text(x, text, sizeof text);
+      cc_phrase_scan ps;
+      if (tl && s->chars < 1500) {
+        cc_phrases_scan(text, tl, &ps);
+        if (cc_phrases_is_boilerplate(&ps)) why = cc_phrase_category_name(ps.first);
+      }
+      if (!why && (x->tag == CC_TAG_H1) && ctx->meta.title) {
+        /* the headline: goes to metadata, not the body */
+        if (!(ctx->opt->flags & CC_OPT_KEEP_TITLE)) {
+          x->flags |= CC_NF_TITLE;
+          why = "headline";
+        }
+      }
+    }
+    if (why) {
+      drop(ctx, x, why);
+      x = cc_dom_next(body, x, 1);
+    } else {
+      x = cc_dom_next(body, x, 0);
+    }
+  }
+  return 0;
+}

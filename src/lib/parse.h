@@ -1,0 +1,22 @@
+/* parse.h — HTML front ends: UTF-8 bytes in, a cc_dom out.
+ *
+ * Both front ends allocate everything (their own parse tree included) in
+ * the arena passed in, so the tree is freed with the document.
+ */
+#ifndef CC_PARSE_H
+#define CC_PARSE_H
+
+#include "dom.h"
+
+typedef struct cc_parse_limits {
+  size_t max_nodes;   /* fail with CC_ERR_TOO_LARGE beyond this */
+  unsigned max_depth; /* deeper elements are flattened into their ancestor */
+} cc_parse_limits;
+
+/* Returns 0 on success, else a cc_status with a message in err (256 B). */
+int cc_parse_gumbo(cc_arena *a, const char *utf8, size_t len,
+                   const cc_parse_limits *lim, cc_dom *out, char *err);
+int cc_parse_libxml2(cc_arena *a, const char *utf8, size_t len,
+                     const cc_parse_limits *lim, cc_dom *out, char *err);
+
+#endif

@@ -1,0 +1,48 @@
+/* phrases.h — boilerplate recognised by its wording.
+ *
+ * The phrase lists (cookie consent, donation appeals, newsletter and
+ * subscription prompts, follow/share prompts, "read also" teasers,
+ * comment and login notices, photo credits...) are data, in one place
+ * (phrases.txt, compiled in), per language. Matching is on normalized text
+ * (casefolded, accents stripped, punctuation and whitespace collapsed), so
+ * "À LIRE AUSSI" and "a lire aussi" are the same. Both the HTML filter and
+ * the text cleaner use it.
+ */
+#ifndef CC_PHRASES_H
+#define CC_PHRASES_H
+
+#include <stddef.h>
+
+typedef enum cc_phrase_category {
+  CC_PH_CONSENT = 0, /* cookie / consent banners */
+  CC_PH_DONATE,      /* donation and support appeals */
+  CC_PH_NEWSLETTER,  /* newsletter and subscription prompts */
+  CC_PH_SOCIAL,      /* follow / share prompts */
+  CC_PH_RELATED,     /* read also, related articles */
+  CC_PH_COMMENTS,    /* comment notices: closed, rules, count */
+  CC_PH_LOGIN,       /* log in / create an account prompts */
+  CC_PH_CREDIT,      /* photo credits and caption markers */
+  CC_PH_AD,          /* advertisement labels */
+  CC_PH_UI,          /* interface strings: loader, menu, skip to content */
+  CC_PH_COUNT
+} cc_phrase_category;
+
+typedef struct cc_phrase_scan {
+  unsigned words;      /* words in the text */
+  unsigned covered;    /* words inside matched phrases */
+  unsigned hits;       /* phrases matched */
+  unsigned categories; /* bit (1u << category) per category matched */
+  int first;           /* category of the first match, -1 when none */
+  int strong;          /* 1 when a phrase that alone condemns a block hit */
+} cc_phrase_scan;
+
+/* Scans UTF-8 text for boilerplate phrases. Thread-safe. */
+void cc_phrases_scan(const char *utf8, size_t len, cc_phrase_scan *out);
+
+/* The decision both filters share: is a block with this text and scan
+ * result boilerplate? */
+int cc_phrases_is_boilerplate(const cc_phrase_scan *s);
+
+const char *cc_phrase_category_name(int category);
+
+#endif

@@ -1,0 +1,76 @@
+/* pipeline.h — the state one extraction passes from stage to stage.
+ *
+ * extract.c owns a cc_ctx for the duration of cc_extract() and calls the
+ * stages in order; each stage reads what earlier ones left and adds its
+ * own part. Everything allocated lives in ctx->arena (the result's arena),
+ * except the explain buffer, which the result takes over.
+ */
+#ifndef CC_PIPELINE_H
+#define CC_PIPELINE_H
+
+#include "../../include/clipclean.h"
+#include "ast.h"
+#include "buf.h"
+#include "dom.h"
+#include "hints.h"
+#include "strip.h"
+
+typedef struct cc_meta {
+  const char *title, *author, *date, *site_name, *language, *url,
+      *description, *image;
+  const char *jsonld_body; /* JSON-LD articleBody, when the page gives one */
+} cc_meta;
+
+/* Per-node measurements and scores (side array indexed by node id). */
+typedef struct cc_stat {
+  uint32_t chars;      /* visible characters in the subtree */
+  uint32_t link_chars; /* of which inside <a href> */
+  uint32_t own_chars;  /* text holders: chars of their own inline text */
+  uint32_t own_link;   /* ... of which inside links */
+  uint16_t commas;     /* in the subtree */
+  uint16_t own_punct;  /* sentence punctuation in own text */
+  uint16_t own_words;
+  uint16_t blocks;     /* text holders with >= 25 own chars in subtree */
+  uint16_t links;      /* <a> elements in subtree */
+  uint16_t imgs;
+  uint16_t lis;
+  uint16_t inputs;
+  float score;         /* content score (Readability-style) */
+  cc_hint hint;
+  uint8_t holder;      /* 1: holds inline text directly */
+  uint8_t candidate;   /* 1: received a score from a text holder */
+} cc_stat;
+
+typedef struct cc_ctx {
+  cc_arena *arena;
+  const cc_options *opt;
+  cc_dom dom;
+  cc_strip_result strip;
+  cc_meta meta;
+  cc_stat *st;       /* st[id] for every node of dom */
+  cc_node *top;      /* chosen main container */
+  cc_ast *ast;       /* the article */
+  cc_buf *explain;   /* NULL unless CC_OPT_EXPLAIN */
+  const char *charset; /* what the input was decoded from */
+  char err[256];
+} cc_ctx;
+
+static inline float cc_link_density(const cc_stat *s) {
+  return s->chars ? (float)s->link_chars / (float)s->chars : 0.f;
+}
+
+/* Stages, in pipeline order. Each returns 0 or a cc_status (message in
+ * ctx->err). */
+int cc_stage_measure(cc_ctx *ctx);  /* score.c: fills ctx->st */
+int cc_stage_select(cc_ctx *ctx);   /* score.c: marks CC_NF_SELECTED */
+int cc_stage_filter(cc_ctx *ctx);   /* filter.c: marks CC_NF_DROPPED */
+int cc_stage_article(cc_ctx *ctx);  /* article.c: builds ctx->ast */
+int cc_stage_meta(cc_ctx *ctx);     /* meta.c: fills ctx->meta */
+
+/* Counts visible characters of UTF-8 text with whitespace runs counted
+ * once; adds commas and sentence punctuation (. ! ? and their CJK/Arabic
+ * forms) and words to the counters given (any may be NULL). */
+uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
+                         uint32_t *punct, uint32_t *words);
+
+#endif

@@ -1,0 +1,28 @@
+/* preclean.h — removes what can never be article text from the body:
+ * non-content elements (script, style, svg, iframe, form controls, ...),
+ * elements hidden by `hidden`, aria-hidden="true", inline display:none or
+ * visibility:hidden, and closed <dialog>s. The head is left alone (the
+ * metadata stage reads it).
+ *
+ * A safety net: a hidden subtree holding most of the body's text is kept,
+ * since pages saved while a consent dialog was open often hide the
+ * article itself (aria-hidden on the page wrapper).
+ */
+#ifndef CC_PRECLEAN_H
+#define CC_PRECLEAN_H
+
+#include "dom.h"
+
+typedef struct cc_preclean_stats {
+  unsigned removed_elements;
+  unsigned removed_hidden;
+  unsigned kept_hidden; /* hidden subtrees kept by the safety net */
+} cc_preclean_stats;
+
+void cc_preclean(cc_dom *d, cc_preclean_stats *st);
+
+/* 1 when the element is hidden by its attributes (hidden, aria-hidden,
+ * inline style, type=hidden). */
+int cc_node_is_hidden(const cc_node *n);
+
+#endif

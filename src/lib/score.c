@@ -1,0 +1,284 @@
+/* score.c — measuring the tree and choosing the article container.
+ *
+ * Measure: one forward and one backward pass over the nodes (by id) give
+ * every element its text size, link text, punctuation, and, for "text
+ * holders" (blocks with inline text of their own), the size of that own
+ * text. Select: each holder with real text adds a content score to its
+ * ancestors, decaying with distance (the Readability scheme); containers
+ * start from a tag and class/id prior and are discounted by their link
+ * density. The best container, its better ancestor when the article is
+ * split, and its related siblings form the selection.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pipeline.h"
+
+uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
+                         uint32_t *punct, uint32_t *words) {
+  uint32_t chars = 0, c = 0, p = 0, w = 0;
+  int in_space = 1;
+  const unsigned char *u = (const unsigned char *)s, *e = u + len;
+  while (u < e) {
+    unsigned char b = *u;
+    if (b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f') {
+      if (!in_space) chars++;
+      in_space = 1;
+      u++;
+      continue;
+    }
+    if (b == 0xc2 && u + 1 < e && u[1] == 0xa0) { /* no-break space */
+      if (!in_space) chars++;
+      in_space = 1;
+      u += 2;
+      continue;
+    }
+    if (in_space) w++;
+    in_space = 0;
+    if (b < 0x80) {
+      if (b == ',' || b == ';') c++;
+      else if (b == '.' || b == '!' || b == '?' || b == ':') p++;
+      u++;
+    } else {
+      /* CJK and Arabic commas / full stops */
+      if (u + 2 < e && b == 0xe3 && u[1] == 0x80 && (u[2] == 0x81 || u[2] == 0x82))
+        u[2] == 0x81 ? c++ : p++;
+      else if (u + 2 < e && b == 0xef && u[1] == 0xbc && (u[2] == 0x8c || u[2] == 0x81 || u[2] == 0x9f))
+        u[2] == 0x8c ? c++ : p++;
+      else if (u + 1 < e && b == 0xd8 && u[1] == 0x8c)
+        c++;
+      u++;
+      while (u < e && (*u & 0xc0) == 0x80) u++;
+    }
+    chars++;
+  }
+  if (commas) *commas += c;
+  if (punct) *punct += p;
+  if (words) *words += w;
+  return chars;
+}
+
+static inline uint16_t sat16(uint32_t v) { return v > 65535 ? 65535 : (uint16_t)v; }
+
+int cc_stage_measure(cc_ctx *ctx) {
+  cc_dom *d = &ctx->dom;
+  uint32_t n = d->nnodes;
+  cc_stat *st = cc_arena_calloc(ctx->arena, (size_t)(n ? n : 1) * sizeof *st);
+  uint32_t *holder = malloc((size_t)(n ? n : 1) * sizeof *holder);
+  uint8_t *in_link = malloc(n ? n : 1);
+  if (!holder || !in_link) abort();
+  ctx->st = st;
+
+  /* forward: holder and link context */
+  holder[0] = 0;
+  in_link[0] = 0;
+  for (uint32_t i = 1; i < n; i++) {
+    cc_node *x = d->byid[i];
+    cc_node *p = x->parent;
+    int p_block = p->type != CC_NODE_ELEMENT ||
+                  (cc_tag_class((cc_tag)p->tag) & CC_TC_BLOCK);
+    holder[i] = p_block ? p->id : holder[p->id];
+    in_link[i] = in_link[p->id] || (cc_node_is(p, CC_TAG_A) && cc_node_attr(p, "href"));
+    if (x->type == CC_NODE_ELEMENT) st[i].hint = cc_hint_of(x);
+  }
+  /* backward: sizes, accumulated into parents */
+  for (uint32_t i = n; i-- > 1;) {
+    cc_node *x = d->byid[i];
+    cc_stat *s = &st[i];
+    if (x->type == CC_NODE_TEXT) {
+      uint32_t commas = 0, punct = 0, words = 0;
+      uint32_t ch = cc_text_measure(x->text, x->len, &commas, &punct, &words);
+      s->chars = ch;
+      s->commas = sat16(commas);
+      if (in_link[i]) s->link_chars = ch;
+      if (words) {
+        cc_stat *h = &st[holder[i]];
+        h->own_chars += ch;
+        if (in_link[i]) h->own_link += ch;
+        h->own_punct = sat16(h->own_punct + punct);
+        h->own_words = sat16(h->own_words + words);
+        h->holder = 1;
+      }
+    } else if (x->type == CC_NODE_ELEMENT) {
+      switch (x->tag) {
+      case CC_TAG_A: s->links = sat16(s->links + 1u); break;
+      case CC_TAG_IMG: s->imgs = sat16(s->imgs + 1u); break;
+      case CC_TAG_LI: s->lis = sat16(s->lis + 1u); break;
+      case CC_TAG_INPUT: case CC_TAG_SELECT: case CC_TAG_TEXTAREA:
+      case CC_TAG_BUTTON:
+        s->inputs = sat16(s->inputs + 1u);
+        break;
+      default: break;
+      }
+      if (s->holder && s->own_chars >= 25) s->blocks = sat16(s->blocks + 1u);
+    }
+    cc_stat *ps = &st[x->parent->id];
+    ps->chars += s->chars;
+    ps->link_chars += s->link_chars;
+    ps->commas = sat16((uint32_t)ps->commas + s->commas);
+    ps->blocks = sat16((uint32_t)ps->blocks + s->blocks);
+    ps->links = sat16((uint32_t)ps->links + s->links);
+    ps->imgs = sat16((uint32_t)ps->imgs + s->imgs);
+    ps->lis = sat16((uint32_t)ps->lis + s->lis);
+    ps->inputs = sat16((uint32_t)ps->inputs + s->inputs);
+  }
+  free(holder);
+  free(in_link);
+  return 0;
+}
+
+/* The prior of a container from its tag. */
+static float tag_prior(const cc_node *x) {
+  switch (x->tag) {
+  case CC_TAG_ARTICLE: return 10;
+  case CC_TAG_MAIN: return 5;
+  case CC_TAG_DIV: return 5;
+  case CC_TAG_SECTION: return 3;
+  case CC_TAG_PRE: case CC_TAG_TD: case CC_TAG_BLOCKQUOTE: return 3;
+  case CC_TAG_ADDRESS: case CC_TAG_OL: case CC_TAG_UL: case CC_TAG_DL:
+  case CC_TAG_DD: case CC_TAG_DT: case CC_TAG_LI: case CC_TAG_FORM:
+    return -3;
+  case CC_TAG_H1: case CC_TAG_H2: case CC_TAG_H3: case CC_TAG_H4:
+  case CC_TAG_H5: case CC_TAG_H6: case CC_TAG_TH:
+    return -5;
+  case CC_TAG_NAV: case CC_TAG_ASIDE: case CC_TAG_FOOTER:
+    return -20;
+  case CC_TAG_HEADER: return -10;
+  default: return 0;
+  }
+}
+
+static int is_ancestor(const cc_node *a, const cc_node *n) {
+  for (const cc_node *p = n; p; p = p->parent)
+    if (p == a) return 1;
+  return 0;
+}
+
+static int sentence_like(const cc_stat *s) {
+  return s->own_punct > 0 && s->own_link * 4 < s->own_chars;
+}
+
+int cc_stage_select(cc_ctx *ctx) {
+  cc_dom *d = &ctx->dom;
+  cc_stat *st = ctx->st;
+  cc_node *body = d->body ? d->body : d->root;
+  uint32_t n = d->nnodes;
+
+  /* 1. scores */
+  for (uint32_t i = 1; i < n; i++) {
+    cc_node *h = d->byid[i];
+    cc_stat *s = &st[i];
+    if (!s->holder || s->own_chars < 25 || h->type != CC_NODE_ELEMENT) continue;
+    if (!is_ancestor(body, h)) continue;
+    float link_free = 1.f - (float)s->own_link / (float)s->own_chars;
+    float c = 1.f + (float)s->commas + fminf((float)s->own_chars / 100.f, 3.f);
+    c *= link_free;
+    int level = 0;
+    for (cc_node *a = h->parent; a && level < 5; a = a->parent, level++) {
+      if (a->type != CC_NODE_ELEMENT) break;
+      cc_stat *as = &st[a->id];
+      if (!as->candidate) {
+        as->candidate = 1;
+        as->score = tag_prior(a) + (float)as->hint.weight;
+      }
+      float div = level == 0 ? 1.f : level == 1 ? 2.f : (float)level * 3.f;
+      as->score += c / div;
+      if (a == body) break;
+    }
+  }
+
+  /* 2. the best candidate, discounted by link density */
+  cc_node *top = NULL;
+  float best = -1e9f;
+  for (uint32_t i = 1; i < n; i++) {
+    cc_stat *s = &st[i];
+    if (!s->candidate) continue;
+    s->score *= 1.f - cc_link_density(s);
+    if (s->score > best) {
+      best = s->score;
+      top = d->byid[i];
+    }
+  }
+  if (!top) top = body;
+
+  /* 3. a split article: if several strong candidates share an ancestor of
+   * top, that ancestor is the container. */
+  if (top != body) {
+    cc_node *alts[5];
+    int nalt = 0;
+    for (uint32_t i = 1; i < n && nalt < 5; i++) {
+      cc_stat *s = &st[i];
+      cc_node *x = d->byid[i];
+      if (!s->candidate || x == top || s->score < best * 0.75f) continue;
+      if (is_ancestor(top, x) || is_ancestor(x, top)) continue;
+      alts[nalt++] = x;
+    }
+    if (nalt >= 2) {
+      for (cc_node *p = top->parent; p && p != body; p = p->parent) {
+        int in = 0;
+        for (int k = 0; k < nalt; k++) in += is_ancestor(p, alts[k]);
+        if (in >= 2) {
+          top = p;
+          break;
+        }
+      }
+    }
+    /* climb while the parent scores better (the article's own wrapper) */
+    float last = st[top->id].score;
+    for (cc_node *p = top->parent; p && p != body; p = p->parent) {
+      if (!st[p->id].candidate) continue;
+      if (st[p->id].score < last / 3.f) break;
+      if (st[p->id].score > last) {
+        top = p;
+        break;
+      }
+      last = st[p->id].score;
+    }
+    /* an only child adds nothing: use its parent */
+    while (top->parent && top->parent != body && top->parent->type == CC_NODE_ELEMENT) {
+      int elems = 0;
+      for (cc_node *c = top->parent->first; c; c = c->next)
+        if (c->type == CC_NODE_ELEMENT || (c->type == CC_NODE_TEXT && st[c->id].chars > 1))
+          elems++;
+      if (elems != 1) break;
+      top = top->parent;
+    }
+  }
+  ctx->top = top;
+
+  /* 4. siblings that belong with it */
+  top->flags |= CC_NF_SELECTED;
+  if (top != body && top->parent) {
+    float thr = fmaxf(10.f, st[top->id].score * 0.2f);
+    const char *tcls = cc_node_attr(top, "class");
+    for (cc_node *s = top->parent->first; s; s = s->next) {
+      if (s == top || s->type != CC_NODE_ELEMENT) continue;
+      cc_stat *ss = &st[s->id];
+      float bonus = 0;
+      const char *cls = cc_node_attr(s, "class");
+      if (tcls && cls && *tcls && strcmp(tcls, cls) == 0) bonus = st[top->id].score * 0.2f;
+      int take = 0;
+      if (ss->candidate && ss->score + bonus >= thr) take = 1;
+      else if (s->tag == CC_TAG_P || (ss->holder && ss->blocks <= 1)) {
+        float ld = cc_link_density(ss);
+        if (ss->chars > 80 && ld < 0.25f) take = 1;
+        else if (ss->chars > 0 && ss->chars <= 80 && ld == 0 && sentence_like(ss)) take = 1;
+      }
+      if (take && ss->hint.weight >= 0) s->flags |= CC_NF_SELECTED;
+    }
+  }
+
+  /* 5. fallback: an implausibly short choice on a page with much more
+   * text is widened to the body. */
+  uint32_t sel = 0;
+  for (cc_node *s = top->parent ? top->parent->first : top; s; s = s->next)
+    if (s->flags & CC_NF_SELECTED) sel += st[s->id].chars;
+  if (sel < 200 && st[body->id].chars > 3 * sel + 200) {
+    for (cc_node *s = top->parent ? top->parent->first : top; s; s = s->next)
+      s->flags &= ~(uint32_t)CC_NF_SELECTED;
+    ctx->top = body;
+    body->flags |= CC_NF_SELECTED;
+  }
+  return 0;
+}
