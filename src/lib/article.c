@@ -41,6 +41,7 @@ typedef struct builder {
   int leaf_is_para;  /* leaf is an implicit paragraph we may close */
   int space;         /* a collapsed space is pending */
   int at_start;      /* nothing emitted yet in the leaf */
+  int line_start;    /* just after a line break: spaces are dropped */
   int selected;      /* depth of selected subtrees we are in */
   cc_buf text;       /* text being gathered for inl */
   frame *stack;
@@ -67,6 +68,7 @@ static void need_leaf(builder *b) {
 
 static void close_leaf(builder *b) {
   flush_text(b);
+  b->line_start = 0;
   b->leaf = b->inl = NULL;
   b->leaf_is_para = 0;
   b->space = 0;
@@ -110,9 +112,10 @@ static void add_text(builder *b, const char *s, size_t n) {
       continue;
     }
     need_leaf(b);
-    if (b->space && !b->at_start) cc_buf_putc(&b->text, ' ');
+    if (b->space && !b->at_start && !b->line_start) cc_buf_putc(&b->text, ' ');
     b->space = 0;
     b->at_start = 0;
+    b->line_start = 0;
     /* copy a run of non-space bytes */
     const unsigned char *r = u;
     while (r < e && !is_ws(*r) && *r != 0xc2 && *r != 0xe2 && *r != 0xef) r++;
@@ -422,9 +425,17 @@ static int enter(builder *b, const cc_node *x) {
   case CC_TAG_BR:
     if (b->leaf && !b->at_start) {
       flush_text(b);
+      cc_ast *last = b->inl->last;
+      if (last && last->type == CC_AST_BREAK && b->leaf_is_para && b->inl == b->leaf) {
+        /* <br><br> separates paragraphs */
+        cc_ast_remove(last);
+        close_leaf(b);
+        return 1;
+      }
       cc_ast *br = cc_ast_new(b->a, CC_AST_BREAK);
       cc_ast_append(b->inl, br);
       b->space = 0;
+      b->line_start = 1;
     }
     return 1;
   case CC_TAG_IMG:

@@ -102,10 +102,13 @@ static int run_html(cc_ctx *ctx, const char *data, size_t len) {
   if ((rc = cc_stage_meta(ctx))) return rc;
   cc_preclean_stats ps;
   cc_preclean(&ctx->dom, &ps);
+  if (ctx->explain)
+    ctx->why = cc_arena_calloc(a, (size_t)(ctx->dom.nnodes ? ctx->dom.nnodes : 1) * sizeof *ctx->why);
   if ((rc = cc_stage_measure(ctx))) return rc;
   if ((rc = cc_stage_select(ctx))) return rc;
   if ((rc = cc_stage_filter(ctx))) return rc;
   if ((rc = cc_stage_article(ctx))) return rc;
+  cc_explain_blocks(ctx);
   return 0;
 }
 

@@ -19,16 +19,6 @@
    CC_HK_SUBSCRIBE | CC_HK_DONATE | CC_HK_MODAL | CC_HK_HIDDEN |          \
    CC_HK_META)
 
-static void drop(cc_ctx *ctx, cc_node *x, const char *why) {
-  x->flags |= CC_NF_DROPPED;
-  if (ctx->explain) {
-    const cc_stat *s = &ctx->st[x->id];
-    cc_buf_printf(ctx->explain, "drop  #%u <%s> chars=%u ld=%.2f hint=%d : %s\n",
-                  x->id, cc_tag_name((cc_tag)x->tag), s->chars,
-                  (double)cc_link_density(s), s->hint.weight, why);
-  }
-}
-
 /* Plain text of a subtree minus dropped parts, whitespace collapsed,
  * blocks separated by a space; at most cap-1 bytes. */
 static size_t subtree_text(const cc_node *top, char *out, size_t cap) {
@@ -89,7 +79,10 @@ int cc_stage_filter(cc_ctx *ctx) {
     int big = s->chars * 2 > region; /* holds most of the article */
     float ld = cc_link_density(s);
     if (!big) {
-      if ((s->hint.kinds & BOILER_KINDS) && s->hint.weight < 0 &&
+      /* an embedded post (blockquote.twitter-tweet, .instagram-media) is
+       * quoted content, whatever network its class names */
+      int embed = x->tag == CC_TAG_BLOCKQUOTE && !(s->hint.kinds & ~(unsigned)(CC_HK_SHARE | CC_HK_CONTENT));
+      if (!embed && (s->hint.kinds & BOILER_KINDS) && s->hint.weight < 0 &&
           !(s->hint.kinds & CC_HK_STRONG_CONTENT))
         why = "class/id names boilerplate";
       else if (x->tag == CC_TAG_NAV || x->tag == CC_TAG_ASIDE || x->tag == CC_TAG_FOOTER)
@@ -99,10 +92,15 @@ int cc_stage_filter(cc_ctx *ctx) {
       else if ((x->tag == CC_TAG_UL || x->tag == CC_TAG_OL) && s->lis > 1 && ld > 0.6f)
         why = "list of links";
       else if ((x->tag == CC_TAG_DIV || x->tag == CC_TAG_SECTION || x->tag == CC_TAG_TABLE ||
-                x->tag == CC_TAG_HEADER || x->tag == CC_TAG_UL || x->tag == CC_TAG_OL ||
-                x->tag == CC_TAG_P) &&
+                x->tag == CC_TAG_HEADER || x->tag == CC_TAG_UL || x->tag == CC_TAG_OL) &&
                ld > 0.5f && s->chars < 1000)
         why = "link-dense block";
+      else if (x->tag == CC_TAG_P && ld > 0.5f && s->chars - s->link_chars <= 20)
+        why = "link with a label (teaser)";
+      else if (s->links >= 3 && ld > 0.7f && s->chars < 1000)
+        why = "link-dense block";
+      else if ((s->hint.kinds & CC_HK_BYLINE) && s->chars < 200)
+        why = "byline or dateline";
       else if (s->inputs > 0 && s->inputs * 3 > (unsigned)s->blocks + 1)
         why = "form";
       else if (x->tag == CC_TAG_HEADER)
@@ -124,7 +122,7 @@ int cc_stage_filter(cc_ctx *ctx) {
       }
     }
     if (why) {
-      drop(ctx, x, why);
+      cc_drop(ctx, x, why);
       x = cc_dom_next(body, x, 1);
     } else {
       x = cc_dom_next(body, x, 0);

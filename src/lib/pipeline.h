@@ -39,6 +39,7 @@ typedef struct cc_stat {
   cc_hint hint;
   uint8_t holder;      /* 1: holds inline text directly */
   uint8_t candidate;   /* 1: received a score from a text holder */
+  uint8_t negctx;      /* 1: inside comments/nav/sidebar/footer... */
 } cc_stat;
 
 typedef struct cc_ctx {
@@ -51,6 +52,7 @@ typedef struct cc_ctx {
   cc_node *top;      /* chosen main container */
   cc_ast *ast;       /* the article */
   cc_buf *explain;   /* NULL unless CC_OPT_EXPLAIN */
+  const char **why;  /* why[id]: reason a subtree was dropped (static text) */
   const char *charset; /* what the input was decoded from */
   char err[256];
 } cc_ctx;
@@ -66,6 +68,11 @@ int cc_stage_select(cc_ctx *ctx);   /* score.c: marks CC_NF_SELECTED */
 int cc_stage_filter(cc_ctx *ctx);   /* filter.c: marks CC_NF_DROPPED */
 int cc_stage_article(cc_ctx *ctx);  /* article.c: builds ctx->ast */
 int cc_stage_meta(cc_ctx *ctx);     /* meta.c: fills ctx->meta */
+
+/* explain.c: appends the per-block report to ctx->explain. */
+void cc_explain_blocks(cc_ctx *ctx);
+/* Records that x's subtree is dropped, and why (a static string). */
+void cc_drop(cc_ctx *ctx, cc_node *x, const char *why);
 
 /* Counts visible characters of UTF-8 text with whitespace runs counted
  * once; adds commas and sentence punctuation (. ! ? and their CJK/Arabic

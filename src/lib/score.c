@@ -59,6 +59,11 @@ uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
   return chars;
 }
 
+/* Hint kinds whose subtrees are context no article lives in. */
+#define CC_NEG_CONTEXT                                                     \
+  (CC_HK_NAV | CC_HK_FOOTER | CC_HK_SIDEBAR | CC_HK_COMMENT | CC_HK_RELATED | \
+   CC_HK_CONSENT | CC_HK_MODAL | CC_HK_SUBSCRIBE | CC_HK_AD)
+
 static inline uint16_t sat16(uint32_t v) { return v > 65535 ? 65535 : (uint16_t)v; }
 
 int cc_stage_measure(cc_ctx *ctx) {
@@ -81,6 +86,12 @@ int cc_stage_measure(cc_ctx *ctx) {
     holder[i] = p_block ? p->id : holder[p->id];
     in_link[i] = in_link[p->id] || (cc_node_is(p, CC_TAG_A) && cc_node_attr(p, "href"));
     if (x->type == CC_NODE_ELEMENT) st[i].hint = cc_hint_of(x);
+    /* inside a subtree whose class/id or tag clearly says "not the
+     * article" (comments, navigation, sidebar, footer, related...) */
+    st[i].negctx = st[p->id].negctx ||
+                   (p->type == CC_NODE_ELEMENT &&
+                    ((st[p->id].hint.weight <= -20 && (st[p->id].hint.kinds & CC_NEG_CONTEXT)) ||
+                     p->tag == CC_TAG_NAV || p->tag == CC_TAG_FOOTER || p->tag == CC_TAG_ASIDE));
   }
   /* backward: sizes, accumulated into parents */
   for (uint32_t i = n; i-- > 1;) {
@@ -170,12 +181,22 @@ int cc_stage_select(cc_ctx *ctx) {
     cc_node *h = d->byid[i];
     cc_stat *s = &st[i];
     if (!s->holder || s->own_chars < 25 || h->type != CC_NODE_ELEMENT) continue;
+    /* headings name content, they are not content: a long subtitle must
+     * not pull the choice towards the page header */
+    if (cc_tag_class((cc_tag)h->tag) & CC_TC_HEADING) continue;
     if (!is_ancestor(body, h)) continue;
     float link_free = 1.f - (float)s->own_link / (float)s->own_chars;
     float c = 1.f + (float)s->commas + fminf((float)s->own_chars / 100.f, 3.f);
     c *= link_free;
+    /* Text directly inside a container (a div with bare text nodes, a
+     * layout cell) is a virtual paragraph of that container: score the
+     * container itself first. */
+    int self = h->tag == CC_TAG_DIV || h->tag == CC_TAG_SECTION ||
+               h->tag == CC_TAG_ARTICLE || h->tag == CC_TAG_MAIN ||
+               h->tag == CC_TAG_TD || h->tag == CC_TAG_CENTER ||
+               h->tag == CC_TAG_FORM || h->tag == CC_TAG_BODY;
     int level = 0;
-    for (cc_node *a = h->parent; a && level < 5; a = a->parent, level++) {
+    for (cc_node *a = self ? h : h->parent; a && level < 5; a = a->parent, level++) {
       if (a->type != CC_NODE_ELEMENT) break;
       cc_stat *as = &st[a->id];
       if (!as->candidate) {
@@ -188,17 +209,30 @@ int cc_stage_select(cc_ctx *ctx) {
     }
   }
 
-  /* 2. the best candidate, discounted by link density */
-  cc_node *top = NULL;
-  float best = -1e9f;
+  /* 2. the best candidate, discounted by link density. A candidate inside
+   * comments, navigation or a sidebar only wins when nothing outside such
+   * context comes close: a long comment must not beat a short article,
+   * but a page whose whole layout sits in an oddly named wrapper must not
+   * lose its article either. */
+  cc_node *top = NULL, *top_neg = NULL;
+  float best = -1e9f, best_neg = -1e9f;
   for (uint32_t i = 1; i < n; i++) {
     cc_stat *s = &st[i];
     if (!s->candidate) continue;
     s->score *= 1.f - cc_link_density(s);
-    if (s->score > best) {
+    if (s->negctx || (s->hint.weight <= -20 && (s->hint.kinds & CC_NEG_CONTEXT))) {
+      if (s->score > best_neg) {
+        best_neg = s->score;
+        top_neg = d->byid[i];
+      }
+    } else if (s->score > best) {
       best = s->score;
       top = d->byid[i];
     }
+  }
+  if (top_neg && (!top || best < best_neg * 0.25f)) {
+    top = top_neg;
+    best = best_neg;
   }
   if (!top) top = body;
 

@@ -1,0 +1,107 @@
+/* explain.c — the --explain report: every text block of the body with its
+ * measurements, the score of the container it sits in, and its fate
+ * (kept, dropped and why, or outside the selected article). Also owns
+ * cc_drop(), the one place subtrees are dropped, so reasons are recorded
+ * uniformly. */
+#include <stdio.h>
+#include <string.h>
+
+#include "pipeline.h"
+
+void cc_drop(cc_ctx *ctx, cc_node *x, const char *why) {
+  x->flags |= CC_NF_DROPPED;
+  if (ctx->why) ctx->why[x->id] = why;
+}
+
+/* "div.article-body#main" style label, truncated. */
+static void label(const cc_node *x, char *out, size_t cap) {
+  const char *cls = cc_node_attr(x, "class");
+  const char *id = cc_node_attr(x, "id");
+  int n = snprintf(out, cap, "%s", cc_tag_name((cc_tag)x->tag));
+  if (cls && *cls && n > 0 && (size_t)n < cap) {
+    n += snprintf(out + n, cap - (size_t)n, ".%.24s", cls);
+    for (char *p = out; *p; p++)
+      if (*p == ' ') *p = '.';
+  }
+  if (id && *id && n > 0 && (size_t)n < cap) snprintf(out + n, cap - (size_t)n, "#%.20s", id);
+}
+
+static void snippet(const cc_node *x, char *out, size_t cap) {
+  size_t o = 0;
+  int space = 1;
+  for (const cc_node *t = x->first; t && o + 4 < cap; t = cc_dom_next(x, t, 0)) {
+    if (t->type == CC_NODE_ELEMENT && (cc_tag_class((cc_tag)t->tag) & CC_TC_BLOCK)) {
+      t = cc_dom_next(x, t, 1); /* own text only */
+      if (!t) break;
+      if (t->type != CC_NODE_TEXT) continue;
+    }
+    if (t->type != CC_NODE_TEXT) continue;
+    for (uint32_t i = 0; i < t->len && o + 4 < cap; i++) {
+      unsigned char c = (unsigned char)t->text[i];
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        if (!space) out[o++] = ' ';
+        space = 1;
+      } else {
+        out[o++] = (char)c;
+        space = 0;
+      }
+    }
+  }
+  /* do not cut a UTF-8 sequence */
+  while (o && ((unsigned char)out[o - 1] & 0xc0) == 0x80) o--;
+  if (o && (unsigned char)out[o - 1] >= 0xc0) o--;
+  out[o] = '\0';
+}
+
+void cc_explain_blocks(cc_ctx *ctx) {
+  if (!ctx->explain) return;
+  cc_dom *d = &ctx->dom;
+  cc_buf *e = ctx->explain;
+  cc_node *body = d->body ? d->body : d->root;
+  char lab[96], snip[96], tl[96];
+  if (ctx->top) {
+    label(ctx->top, tl, sizeof tl);
+    cc_buf_printf(e, "container #%u %s score=%.1f chars=%u ld=%.2f\n", ctx->top->id, tl,
+                  (double)ctx->st[ctx->top->id].score, ctx->st[ctx->top->id].chars,
+                  (double)cc_link_density(&ctx->st[ctx->top->id]));
+  }
+  cc_buf_puts(e, "fate        id     chars  ld   punct cscore  element / text\n");
+  int selected = 0;
+  const char *dropped = NULL;
+  const cc_node *drop_root = NULL;
+  for (cc_node *x = body; x; x = cc_dom_next(body, x, 0)) {
+    if (x->type != CC_NODE_ELEMENT) continue;
+    /* state from ancestors: recomputed per node, cheap enough for a
+     * debugging report */
+    selected = 0;
+    dropped = NULL;
+    drop_root = NULL;
+    for (const cc_node *a = x; a; a = a->parent) {
+      if (a->flags & CC_NF_SELECTED) selected = 1;
+      if ((a->flags & CC_NF_DROPPED) && !drop_root) {
+        drop_root = a;
+        dropped = ctx->why && ctx->why[a->id] ? ctx->why[a->id] : "dropped";
+      }
+    }
+    const cc_stat *s = &ctx->st[x->id];
+    if (!s->holder || !s->own_words) continue;
+    float cscore = 0;
+    for (const cc_node *a = x->parent; a; a = a->parent)
+      if (ctx->st[a->id].candidate) {
+        cscore = ctx->st[a->id].score;
+        break;
+      }
+    const char *fate = !selected ? "outside" : dropped ? "DROP" : "KEEP";
+    label(x, lab, sizeof lab);
+    snippet(x, snip, 72);
+    cc_buf_printf(e, "%-8s %6u %8u %4.2f %5u %6.1f  %s \"%s\"", fate, x->id, s->own_chars,
+                  s->own_chars ? (double)s->own_link / s->own_chars : 0.0, s->own_punct,
+                  (double)cscore, lab, snip);
+    if (dropped) {
+      char rl[96];
+      label(drop_root, rl, sizeof rl);
+      cc_buf_printf(e, "  <- %s (%s #%u)", dropped, rl, drop_root->id);
+    }
+    cc_buf_putc(e, '\n');
+  }
+}
