@@ -65,6 +65,38 @@ void cc_explain_blocks(cc_ctx *ctx) {
                   (double)ctx->st[ctx->top->id].score, ctx->st[ctx->top->id].chars,
                   (double)cc_link_density(&ctx->st[ctx->top->id]));
   }
+  /* the ancestors that put the container in boilerplate context */
+  if (ctx->top && ctx->st[ctx->top->id].negctx) {
+    cc_buf_puts(e, "context:");
+    for (const cc_node *a = ctx->top->parent; a && a->type == CC_NODE_ELEMENT; a = a->parent) {
+      const cc_stat *s = &ctx->st[a->id];
+      if (s->hint.weight > -20 && a->tag != CC_TAG_NAV && a->tag != CC_TAG_ASIDE &&
+          a->tag != CC_TAG_FOOTER)
+        continue;
+      label(a, tl, sizeof tl);
+      cc_buf_printf(e, " #%u %s (hint %d)", a->id, tl, s->hint.weight);
+    }
+    cc_buf_putc(e, '\n');
+  }
+  /* the five best candidates */
+  uint32_t best[5] = {0};
+  for (uint32_t i = 1; i < d->nnodes; i++) {
+    if (!ctx->st[i].candidate) continue;
+    for (int k = 0; k < 5; k++) {
+      if (!best[k] || ctx->st[i].score > ctx->st[best[k]].score) {
+        memmove(best + k + 1, best + k, (size_t)(4 - k) * sizeof best[0]);
+        best[k] = i;
+        break;
+      }
+    }
+  }
+  for (int k = 0; k < 5 && best[k]; k++) {
+    const cc_stat *s = &ctx->st[best[k]];
+    label(d->byid[best[k]], tl, sizeof tl);
+    cc_buf_printf(e, "candidate #%u %s score=%.1f chars=%u ld=%.2f hint=%d%s\n", best[k], tl,
+                  (double)s->score, s->chars, (double)cc_link_density(s), s->hint.weight,
+                  s->negctx ? " (in boilerplate context)" : "");
+  }
   cc_buf_puts(e, "fate        id     chars  ld   punct cscore  element / text\n");
   int selected = 0;
   const char *dropped = NULL;

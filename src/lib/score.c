@@ -86,12 +86,7 @@ int cc_stage_measure(cc_ctx *ctx) {
     holder[i] = p_block ? p->id : holder[p->id];
     in_link[i] = in_link[p->id] || (cc_node_is(p, CC_TAG_A) && cc_node_attr(p, "href"));
     if (x->type == CC_NODE_ELEMENT) st[i].hint = cc_hint_of(x);
-    /* inside a subtree whose class/id or tag clearly says "not the
-     * article" (comments, navigation, sidebar, footer, related...) */
-    st[i].negctx = st[p->id].negctx ||
-                   (p->type == CC_NODE_ELEMENT &&
-                    ((st[p->id].hint.weight <= -20 && (st[p->id].hint.kinds & CC_NEG_CONTEXT)) ||
-                     p->tag == CC_TAG_NAV || p->tag == CC_TAG_FOOTER || p->tag == CC_TAG_ASIDE));
+
   }
   /* backward: sizes, accumulated into parents */
   for (uint32_t i = n; i-- > 1;) {
@@ -133,6 +128,20 @@ int cc_stage_measure(cc_ctx *ctx) {
     ps->imgs = sat16((uint32_t)ps->imgs + s->imgs);
     ps->lis = sat16((uint32_t)ps->lis + s->lis);
     ps->inputs = sat16((uint32_t)ps->inputs + s->inputs);
+  }
+  /* forward again: inside a subtree whose class/id or tag clearly says
+   * "not the article" (comments, navigation, sidebar, footer, related...).
+   * The root elements and wrappers holding most of the page's text are
+   * layout, whatever their class names say. */
+  uint32_t page = d->body ? st[d->body->id].chars : st[0].chars;
+  for (uint32_t i = 1; i < n; i++) {
+    cc_node *p = d->byid[i]->parent;
+    cc_stat *ps = &st[p->id];
+    int neg = p->type == CC_NODE_ELEMENT && p->tag != CC_TAG_HTML && p->tag != CC_TAG_BODY &&
+              p->tag != CC_TAG_MAIN && ps->chars * 2 < page &&
+              ((ps->hint.weight <= -20 && (ps->hint.kinds & CC_NEG_CONTEXT)) ||
+               p->tag == CC_TAG_NAV || p->tag == CC_TAG_FOOTER || p->tag == CC_TAG_ASIDE);
+    st[i].negctx = ps->negctx || neg;
   }
   free(holder);
   free(in_link);
@@ -221,53 +230,66 @@ int cc_stage_select(cc_ctx *ctx) {
     if (!s->candidate) continue;
     s->score *= 1.f - cc_link_density(s);
     if (s->negctx || (s->hint.weight <= -20 && (s->hint.kinds & CC_NEG_CONTEXT))) {
+      s->negctx = 1;
       if (s->score > best_neg) {
         best_neg = s->score;
         top_neg = d->byid[i];
       }
-    } else if (s->score > best) {
+    }
+  }
+  /* a clean candidate wins when it has a quarter of the suspicious one's
+   * score and text, or when there is no suspicious one */
+  uint32_t neg_chars = top_neg ? st[top_neg->id].chars : 0;
+  for (uint32_t i = 1; i < n; i++) {
+    cc_stat *s = &st[i];
+    if (!s->candidate || s->negctx) continue;
+    if (top_neg && (s->score < best_neg * 0.25f || s->chars * 4 < neg_chars)) continue;
+    if (s->score > best) {
       best = s->score;
       top = d->byid[i];
     }
   }
-  if (top_neg && (!top || best < best_neg * 0.25f)) {
+  if (!top && top_neg) {
     top = top_neg;
     best = best_neg;
   }
   if (!top) top = body;
 
-  /* 3. a split article: if several strong candidates share an ancestor of
-   * top, that ancestor is the container. */
+  /* 3. a split article: a strong candidate elsewhere whose common
+   * ancestor with top holds little besides the two (an article body cut
+   * into chunks by ads or layout) makes that ancestor the container. */
   if (top != body) {
-    cc_node *alts[5];
-    int nalt = 0;
-    for (uint32_t i = 1; i < n && nalt < 5; i++) {
-      cc_stat *s = &st[i];
-      cc_node *x = d->byid[i];
-      if (!s->candidate || x == top || s->score < best * 0.75f) continue;
-      if (is_ancestor(top, x) || is_ancestor(x, top)) continue;
-      alts[nalt++] = x;
-    }
-    if (nalt >= 2) {
-      for (cc_node *p = top->parent; p && p != body; p = p->parent) {
-        int in = 0;
-        for (int k = 0; k < nalt; k++) in += is_ancestor(p, alts[k]);
-        if (in >= 2) {
-          top = p;
-          break;
-        }
+    for (int round = 0; round < 4; round++) {
+      cc_node *alt = NULL;
+      float alt_score = best * 0.5f;
+      for (uint32_t i = 1; i < n; i++) {
+        cc_stat *s = &st[i];
+        cc_node *x = d->byid[i];
+        if (!s->candidate || s->negctx || s->score < alt_score) continue;
+        if (is_ancestor(top, x) || is_ancestor(x, top)) continue;
+        alt = x;
+        alt_score = s->score;
       }
+      if (!alt) break;
+      cc_node *lca = top->parent;
+      while (lca && !is_ancestor(lca, alt)) lca = lca->parent;
+      if (!lca || lca == body || lca == d->root) break;
+      const cc_stat *ls = &st[lca->id];
+      if ((float)ls->chars > 1.3f * (float)(st[top->id].chars + st[alt->id].chars) ||
+          cc_link_density(ls) >= 0.3f)
+        break;
+      top = lca;
     }
-    /* climb while the parent scores better (the article's own wrapper) */
-    float last = st[top->id].score;
+    /* (compared with top's own score: a running comparison lets a page
+     * wrapper with slowly decaying scores win) */
+    float top_score = st[top->id].score;
     for (cc_node *p = top->parent; p && p != body; p = p->parent) {
       if (!st[p->id].candidate) continue;
-      if (st[p->id].score < last / 3.f) break;
-      if (st[p->id].score > last) {
+      if (st[p->id].score < top_score / 3.f) break;
+      if (st[p->id].score > top_score) {
         top = p;
         break;
       }
-      last = st[p->id].score;
     }
     /* an only child adds nothing: use its parent */
     while (top->parent && top->parent != body && top->parent->type == CC_NODE_ELEMENT) {
@@ -281,7 +303,15 @@ int cc_stage_select(cc_ctx *ctx) {
   }
   ctx->top = top;
 
-  /* 4. siblings that belong with it */
+  /* 4. siblings that belong with it. submax[id] is the best candidate
+   * score in a subtree. */
+  float *submax = malloc((size_t)(n ? n : 1) * sizeof *submax);
+  if (!submax) abort();
+  for (uint32_t i = 0; i < n; i++) submax[i] = st[i].candidate ? st[i].score : -1e9f;
+  for (uint32_t i = n; i-- > 1;) {
+    uint32_t p = d->byid[i]->parent->id;
+    if (submax[i] > submax[p]) submax[p] = submax[i];
+  }
   top->flags |= CC_NF_SELECTED;
   if (top != body && top->parent) {
     float thr = fmaxf(10.f, st[top->id].score * 0.2f);
@@ -294,6 +324,10 @@ int cc_stage_select(cc_ctx *ctx) {
       if (tcls && cls && *tcls && strcmp(tcls, cls) == 0) bonus = st[top->id].score * 0.2f;
       int take = 0;
       if (ss->candidate && ss->score + bonus >= thr) take = 1;
+      /* a sibling holding a container nearly as good as the best one: an
+       * article laid out as a row of cards, one paragraph each */
+      else if (submax[s->id] >= best * 0.5f && !ss->negctx && cc_link_density(ss) < 0.3f)
+        take = 1;
       else if (s->tag == CC_TAG_P || (ss->holder && ss->blocks <= 1)) {
         float ld = cc_link_density(ss);
         if (ss->chars > 80 && ld < 0.25f) take = 1;
@@ -302,6 +336,8 @@ int cc_stage_select(cc_ctx *ctx) {
       if (take && ss->hint.weight >= 0) s->flags |= CC_NF_SELECTED;
     }
   }
+
+  free(submax);
 
   /* 5. fallback: an implausibly short choice on a page with much more
    * text is widened to the body. */
