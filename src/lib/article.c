@@ -42,6 +42,7 @@ typedef struct builder {
   int space;         /* a collapsed space is pending */
   int at_start;      /* nothing emitted yet in the leaf */
   int line_start;    /* just after a line break: spaces are dropped */
+  int sp_emitted;    /* the last character emitted was a space */
   int selected;      /* depth of selected subtrees we are in */
   cc_buf text;       /* text being gathered for inl */
   frame *stack;
@@ -69,6 +70,7 @@ static void need_leaf(builder *b) {
 static void close_leaf(builder *b) {
   flush_text(b);
   b->line_start = 0;
+  b->sp_emitted = 0;
   b->leaf = b->inl = NULL;
   b->leaf_is_para = 0;
   b->space = 0;
@@ -112,7 +114,8 @@ static void add_text(builder *b, const char *s, size_t n) {
       continue;
     }
     need_leaf(b);
-    if (b->space && !b->at_start && !b->line_start) cc_buf_putc(&b->text, ' ');
+    if (b->space && !b->at_start && !b->line_start && !b->sp_emitted) cc_buf_putc(&b->text, ' ');
+    b->sp_emitted = 0;
     b->space = 0;
     b->at_start = 0;
     b->line_start = 0;
@@ -163,12 +166,13 @@ static void open_inline(builder *b, cc_ast_type t, const cc_node *src) {
   c->src = src->id;
   cc_ast_append(b->inl, c);
   /* a space pending before the inline belongs outside it */
-  if (b->space && !b->at_start) {
+  if (b->space && !b->at_start && !b->sp_emitted) {
     cc_ast_add_text(b->a, b->inl, " ", 1);
     cc_ast_remove(c);
     cc_ast_append(b->inl, c);
-    b->space = 0;
+    b->sp_emitted = 1;
   }
+  b->space = 0;
   b->inl = c;
 }
 

@@ -81,7 +81,8 @@ int cc_stage_filter(cc_ctx *ctx) {
     if (!big) {
       /* an embedded post (blockquote.twitter-tweet, .instagram-media) is
        * quoted content, whatever network its class names */
-      int embed = x->tag == CC_TAG_BLOCKQUOTE && !(s->hint.kinds & ~(unsigned)(CC_HK_SHARE | CC_HK_CONTENT));
+      int embed = (x->tag == CC_TAG_BLOCKQUOTE || (s->hint.kinds & CC_HK_EMBED)) &&
+                  !(s->hint.kinds & ~(unsigned)(CC_HK_SHARE | CC_HK_CONTENT | CC_HK_EMBED));
       if (!embed && (s->hint.kinds & BOILER_KINDS) && s->hint.weight < 0 &&
           !(s->hint.kinds & CC_HK_STRONG_CONTENT))
         why = "class/id names boilerplate";

@@ -204,6 +204,9 @@ static const hint_word words[] = {
     {"screenreader", ANY, -20, CC_HK_HIDDEN},
     {"visually", EXACT, -15, CC_HK_HIDDEN},
     {"offscreen", EXACT, -20, CC_HK_HIDDEN},
+    /* embedded third-party content: a social network's name beside it
+     * names the source of a quote, not a share button */
+    {"embed", PREFIX, 15, CC_HK_EMBED},
     /* titles */
     {"headline", PREFIX, 0, CC_HK_TITLE},
     {"title", PREFIX, 0, CC_HK_TITLE},

@@ -30,7 +30,8 @@ enum {
   CC_HK_META = 1u << 14,    /* tags, categories, meta, date */
   CC_HK_TITLE = 1u << 15,   /* headline, title */
   CC_HK_CONTENT = 1u << 16, /* article, content, body, story... (positive) */
-  CC_HK_STRONG_CONTENT = 1u << 17 /* articleBody-like: entry-content, post-body */
+  CC_HK_STRONG_CONTENT = 1u << 17, /* articleBody-like: entry-content, post-body */
+  CC_HK_EMBED = 1u << 18    /* embed: quoted third-party content (a tweet) */
 };
 
 typedef struct cc_hint {

@@ -44,6 +44,13 @@ static cc_node *convert(cc_dom *d, const GumboNode *g) {
              : el->tag == GUMBO_TAG_SVG                ? CC_TAG_SVG
              : el->tag == GUMBO_TAG_MATH               ? CC_TAG_MATH
                                                        : CC_TAG_OTHER;
+    if (el->tag == GUMBO_TAG_UNKNOWN && el->tag_namespace == GUMBO_NAMESPACE_HTML &&
+        el->original_tag.length > 1 && el->original_tag.length < 64) {
+      /* tags newer than gumbo 0.10 (dialog, ...) by their source name */
+      GumboStringPiece name = el->original_tag;
+      gumbo_tag_from_original_text(&name);
+      if (name.length) n->tag = (uint8_t)cc_tag_lookup(name.data, name.length);
+    }
     unsigned na = el->attributes.length;
     if (na > 0xffff) na = 0xffff;
     if (na) {

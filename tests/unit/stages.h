@@ -1,0 +1,60 @@
+/* stages.h — runs the HTML pipeline stage by stage on a string, for the
+ * unit tests of scoring, filtering and article building. */
+#ifndef CC_TEST_STAGES_H
+#define CC_TEST_STAGES_H
+
+#include <string.h>
+
+#include "parse.h"
+#include "pipeline.h"
+#include "preclean.h"
+
+typedef struct stage_doc {
+  cc_arena arena;
+  cc_options opt;
+  cc_ctx ctx;
+} stage_doc;
+
+/* Parses html and runs the stages up to and including `upto`:
+ * 1 measure, 2 select, 3 filter, 4 article. */
+static inline void stage_run(stage_doc *s, const char *html, int upto) {
+  memset(s, 0, sizeof *s);
+  cc_arena_init(&s->arena);
+  cc_options_init(&s->opt);
+  s->ctx.arena = &s->arena;
+  s->ctx.opt = &s->opt;
+  cc_parse_limits lim = {s->opt.max_nodes, s->opt.max_depth};
+  cc_parse_gumbo(&s->arena, html, strlen(html), &lim, &s->ctx.dom, s->ctx.err);
+  cc_stage_meta(&s->ctx);
+  cc_preclean_stats ps;
+  cc_preclean(&s->ctx.dom, &ps);
+  s->ctx.why = cc_arena_calloc(&s->arena, s->ctx.dom.nnodes * sizeof *s->ctx.why);
+  if (upto >= 1) cc_stage_measure(&s->ctx);
+  if (upto >= 2) cc_stage_select(&s->ctx);
+  if (upto >= 3) cc_stage_filter(&s->ctx);
+  if (upto >= 4) cc_stage_article(&s->ctx);
+}
+
+static inline void stage_free(stage_doc *s) { cc_arena_free(&s->arena); }
+
+/* The element with id="name", or NULL. */
+static inline cc_node *stage_by_id(stage_doc *s, const char *name) {
+  for (uint32_t i = 0; i < s->ctx.dom.nnodes; i++) {
+    cc_node *n = s->ctx.dom.byid[i];
+    const char *v = n->type == CC_NODE_ELEMENT ? cc_node_attr(n, "id") : NULL;
+    if (v && strcmp(v, name) == 0) return n;
+  }
+  return NULL;
+}
+
+/* 1 when n is kept: inside a selected subtree and not inside a dropped one. */
+static inline int stage_kept(const cc_node *n) {
+  int sel = 0;
+  for (const cc_node *a = n; a; a = a->parent) {
+    if (a->flags & CC_NF_DROPPED) return 0;
+    if (a->flags & CC_NF_SELECTED) sel = 1;
+  }
+  return sel;
+}
+
+#endif

@@ -1,0 +1,92 @@
+/* test_select.c — measuring and choosing the article container. */
+#include "stages.h"
+#include "test.h"
+
+#define PARA "<p>This is a sentence of the article, with commas, clauses, and enough words to count as real prose for the scorer.</p>"
+
+TEST(measure_counts_text_links_and_holders) {
+  stage_doc s;
+  stage_run(&s, "<body><div id=d><p id=p>Hello,   world. <a href=/x>link text</a></p>"
+                "<span>x</span></div></body>", 1);
+  cc_node *p = stage_by_id(&s, "p"), *d = stage_by_id(&s, "d");
+  cc_stat *sp = &s.ctx.st[p->id], *sd = &s.ctx.st[d->id];
+  CHECK(sp->holder);
+  CHECK(sp->chars == 23); /* "Hello, world. " (14, spaces collapsed) + "link text" */
+  CHECK(sp->link_chars == 9);
+  CHECK(sp->own_link == 9);
+  CHECK(sp->commas == 1);
+  CHECK(sd->chars == sp->chars + 1);
+  CHECK(sd->links == 1);
+  stage_free(&s);
+}
+
+TEST(article_beats_navigation_and_comments) {
+  stage_doc s;
+  stage_run(&s,
+            "<body><nav id=nav><ul><li><a href=/a>Home</a></li><li><a href=/b>World</a></li>"
+            "<li><a href=/c>Sports and a long menu entry</a></li></ul></nav>"
+            "<div id=main>" PARA PARA PARA "</div>"
+            "<div id=comments><div class=comment><p>A reader comment that is long, with commas, "
+            "and many words, more than the article itself, because readers, as we know, write a lot, "
+            "and then some more, and more, and more again, until the end of the day.</p>"
+            "<p>Another long comment, with commas, and words, and more words, and more commas, "
+            "so that it weighs, in raw numbers, more than the article does.</p></div></div></body>",
+            2);
+  CHECK(s.ctx.top == stage_by_id(&s, "main"));
+  CHECK(stage_kept(stage_by_id(&s, "main")));
+  CHECK(!stage_kept(stage_by_id(&s, "comments")));
+  CHECK(!stage_kept(stage_by_id(&s, "nav")));
+  stage_free(&s);
+}
+
+TEST(bare_text_in_a_div_is_a_paragraph) {
+  stage_doc s;
+  stage_run(&s,
+            "<body><div id=side><ul><li><a href=/1>One</a></li><li><a href=/2>Two</a></li></ul></div>"
+            "<div id=art><small>05/10/2018</small><br>The article is bare text in a div, with "
+            "commas, clauses, and more than enough words to be the article, as small sites do.<br>"
+            "</div></body>",
+            2);
+  CHECK(stage_kept(stage_by_id(&s, "art")));
+  stage_free(&s);
+}
+
+TEST(split_article_joins_at_common_ancestor) {
+  stage_doc s;
+  stage_run(&s,
+            "<body><div id=wrap><div id=c1>" PARA PARA PARA "</div><div class=ad>Advertisement</div>"
+            "<div id=c2>" PARA PARA PARA "</div></div><div id=foot>" PARA "</div></body>",
+            2);
+  CHECK(stage_kept(stage_by_id(&s, "c1")));
+  CHECK(stage_kept(stage_by_id(&s, "c2")));
+  stage_free(&s);
+}
+
+TEST(headings_do_not_attract_the_choice) {
+  stage_doc s;
+  stage_run(&s,
+            "<body><header id=h><h1>Title</h1><h2>A very long subtitle that goes on and on, "
+            "with commas, clauses, and words, and still more words, longer than a paragraph.</h2></header>"
+            "<div id=body><p>Short article text, with a comma.</p><p>Second paragraph, with a "
+            "comma too, and a few words.</p></div></body>",
+            2);
+  CHECK(stage_kept(stage_by_id(&s, "body")));
+  stage_free(&s);
+}
+
+TEST(short_page_is_never_empty) {
+  stage_doc s;
+  stage_run(&s, "<body><div>Just one line.</div></body>", 4);
+  CHECK(s.ctx.ast && s.ctx.ast->first);
+  stage_free(&s);
+}
+
+int main(void) {
+  RUN(measure_counts_text_links_and_holders);
+  RUN(article_beats_navigation_and_comments);
+  RUN(bare_text_in_a_div_is_a_paragraph);
+  RUN(split_article_joins_at_common_ancestor);
+  RUN(headings_do_not_attract_the_choice);
+  RUN(short_page_is_never_empty);
+  return test_summary();
+}
