@@ -105,6 +105,11 @@ typedef struct cc_options {
   size_t max_nodes;             /* refuse trees with more nodes; default 2M */
   unsigned max_depth;           /* deeper elements are flattened; default 512 */
   size_t max_output_bytes;      /* refuse larger renderings; default 64 MiB */
+  /* Site-level boilerplate learned from other pages of the same site (see
+   * cc_result_block_hashes): text blocks whose fingerprint is in this
+   * array, sorted ascending, are dropped. NULL/0 for none. */
+  const uint64_t *site_boilerplate;
+  size_t site_boilerplate_count;
 } cc_options;
 
 void cc_options_init(cc_options *opt);
@@ -151,6 +156,14 @@ char *cc_render(const cc_result *res, cc_format fmt, size_t *len,
  * the reason it was kept or dropped. Only present when the extraction ran
  * with CC_OPT_EXPLAIN; NULL otherwise. Owned by the result. */
 const char *cc_result_explain(const cc_result *res);
+
+/* Fingerprints of the page's text blocks, for learning a site's own
+ * boilerplate over a batch: one 64-bit hash of each block's normalized text
+ * (blocks of three words or more, article and boilerplate alike), in
+ * document order, duplicates removed. A block that recurs on many pages of
+ * one site is boilerplate however it looks; pass such hashes back through
+ * cc_options.site_boilerplate. Owned by the result; *count gets the number. */
+const uint64_t *cc_result_block_hashes(const cc_result *res, size_t *count);
 
 /* Frees a buffer returned by the library. */
 void cc_free(void *p);
