@@ -19,6 +19,8 @@ struct cc_result {
   const char *charset;
   const char *kind;
   char *explain; /* malloc'd */
+  const uint64_t *fingerprints;
+  size_t nfingerprints;
 };
 
 const char *cc_version(void) { return CC_VERSION_STRING; }
@@ -105,6 +107,7 @@ static int run_html(cc_ctx *ctx, const char *data, size_t len) {
   if (ctx->explain)
     ctx->why = cc_arena_calloc(a, (size_t)(ctx->dom.nnodes ? ctx->dom.nnodes : 1) * sizeof *ctx->why);
   if ((rc = cc_stage_measure(ctx))) return rc;
+  if ((rc = cc_stage_fingerprint(ctx))) return rc;
   if ((rc = cc_stage_select(ctx))) return rc;
   if ((rc = cc_stage_filter(ctx))) return rc;
   if ((rc = cc_stage_article(ctx))) return rc;
@@ -147,6 +150,8 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   r->ast = ctx.ast;
   r->charset = ctx.charset;
   r->kind = "html";
+  r->fingerprints = ctx.fingerprints;
+  r->nfingerprints = ctx.nfingerprints;
   cc_buf txt = CC_BUF_INIT;
   cc_render_txt(ctx.ast, &txt);
   r->text = cc_arena_strndup(&r->arena, txt.data ? txt.data : "", txt.len);
@@ -179,6 +184,11 @@ ACCESSOR(input_kind, kind)
 ACCESSOR(text, text)
 ACCESSOR(explain, explain)
 #undef ACCESSOR
+
+const uint64_t *cc_result_block_hashes(const cc_result *r, size_t *count) {
+  if (count) *count = r ? r->nfingerprints : 0;
+  return r ? r->fingerprints : NULL;
+}
 
 size_t cc_result_text_length(const cc_result *r) { return r ? r->text_len : 0; }
 

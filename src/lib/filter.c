@@ -107,6 +107,8 @@ int cc_stage_filter(cc_ctx *ctx) {
       else if (x->tag == CC_TAG_HEADER)
         why = "header inside the article";
     }
+    if (!why && s->holder && cc_is_site_boilerplate(ctx, x->id))
+      why = "repeats across the site";
     if (!why && s->holder && s->own_chars > 0 && !(ctx->opt->flags & CC_OPT_NO_FILTER)) {
       size_t tl = subtree_text(x, text, sizeof text);
       cc_phrase_scan ps;

@@ -54,6 +54,9 @@ typedef struct cc_ctx {
   cc_buf *explain;   /* NULL unless CC_OPT_EXPLAIN */
   const char **why;  /* why[id]: reason a subtree was dropped (static text) */
   const char *charset; /* what the input was decoded from */
+  uint64_t *fp;        /* fp[id]: fingerprint of a holder's text, 0 = none */
+  uint64_t *fingerprints; /* distinct fingerprints in document order */
+  size_t nfingerprints;
   char err[256];
 } cc_ctx;
 
@@ -68,6 +71,11 @@ int cc_stage_select(cc_ctx *ctx);   /* score.c: marks CC_NF_SELECTED */
 int cc_stage_filter(cc_ctx *ctx);   /* filter.c: marks CC_NF_DROPPED */
 int cc_stage_article(cc_ctx *ctx);  /* article.c: builds ctx->ast */
 int cc_stage_meta(cc_ctx *ctx);     /* meta.c: fills ctx->meta */
+
+/* fingerprint.c: block fingerprints (after measure), and the test the
+ * filter uses against cc_options.site_boilerplate. */
+int cc_stage_fingerprint(cc_ctx *ctx);
+int cc_is_site_boilerplate(const cc_ctx *ctx, uint32_t id);
 
 /* explain.c: appends the per-block report to ctx->explain. */
 void cc_explain_blocks(cc_ctx *ctx);

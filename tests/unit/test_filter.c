@@ -71,7 +71,29 @@ TEST(never_drops_most_of_the_article) {
   stage_free(&S);
 }
 
+TEST(site_boilerplate_fingerprints) {
+  /* learn: the fingerprint of a block, then drop it on another page */
+  const char *page = "<body><div id=a>" PARA PARA "<p id=r>Share this story with your friends</p>" PARA "</div></body>";
+  stage_run(&S, page, 1);
+  cc_stage_fingerprint(&S.ctx);
+  cc_node *r = stage_by_id(&S, "r");
+  uint64_t h = S.ctx.fp[r->id];
+  CHECK(h != 0);
+  CHECK(S.ctx.nfingerprints == 2); /* PARA twice counts once, plus r */
+  stage_free(&S);
+  stage_run(&S, page, 1);
+  S.opt.site_boilerplate = &h;
+  S.opt.site_boilerplate_count = 1;
+  cc_stage_fingerprint(&S.ctx);
+  cc_stage_select(&S.ctx);
+  cc_stage_filter(&S.ctx);
+  CHECK(!kept("r"));
+  CHECK(kept("a"));
+  stage_free(&S);
+}
+
 int main(void) {
+  RUN(site_boilerplate_fingerprints);
   RUN(class_names_mark_boilerplate);
   RUN(semantic_boilerplate_elements);
   RUN(link_dense_blocks);
