@@ -52,6 +52,27 @@ static size_t subtree_text(const cc_node *top, char *out, size_t cap) {
   return o;
 }
 
+/* Letters and digits of s, lowercased (ASCII), others dropped. */
+static size_t squash(const char *s, size_t n, char *out, size_t cap) {
+  size_t o = 0;
+  for (size_t i = 0; i < n && o + 1 < cap; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c |= 0x20;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out[o++] = (char)c;
+  }
+  out[o] = '\0';
+  return o;
+}
+
+/* A heading repeats the title when one contains the other (the title may
+ * carry a site name, the heading a kicker). */
+static int same_title(const char *text, size_t tl, const char *title) {
+  char a[512], b[512];
+  size_t al = squash(text, tl, a, sizeof a), bl = squash(title, strlen(title), b, sizeof b);
+  if (al < 8 || bl < 8) return al && al == bl && memcmp(a, b, al) == 0;
+  return al <= bl ? strstr(b, a) != NULL : strstr(a, b) != NULL;
+}
+
 static int within_selected(const cc_node *x) {
   for (; x; x = x->parent)
     if (x->flags & CC_NF_SELECTED) return 1;
@@ -69,6 +90,7 @@ int cc_stage_filter(cc_ctx *ctx) {
   if (!region) region = 1;
 
   char text[2048];
+  int headline_seen = 0;
   for (cc_node *x = body; x; ) {
     if (x->type != CC_NODE_ELEMENT || !within_selected(x) || (x->flags & CC_NF_SELECTED)) {
       x = cc_dom_next(body, x, 0);
@@ -116,12 +138,15 @@ int cc_stage_filter(cc_ctx *ctx) {
         cc_phrases_scan(text, tl, &ps);
         if (cc_phrases_is_boilerplate(&ps)) why = cc_phrase_category_name(ps.first);
       }
-      if (!why && (x->tag == CC_TAG_H1) && ctx->meta.title) {
-        /* the headline: goes to metadata, not the body */
-        if (!(ctx->opt->flags & CC_OPT_KEEP_TITLE)) {
-          x->flags |= CC_NF_TITLE;
-          why = "headline";
-        }
+      /* the headline goes to metadata, not the body: an h1, or an h2/h3
+       * repeating the title */
+      if (!why && !(ctx->opt->flags & CC_OPT_KEEP_TITLE) && !headline_seen &&
+          (x->tag == CC_TAG_H1 ||
+           ((x->tag == CC_TAG_H2 || x->tag == CC_TAG_H3) && ctx->meta.title &&
+            same_title(text, tl, ctx->meta.title)))) {
+        x->flags |= CC_NF_TITLE;
+        headline_seen = 1;
+        why = "headline";
       }
     }
     if (why) {

@@ -40,6 +40,7 @@ typedef struct cc_stat {
   uint8_t holder;      /* 1: holds inline text directly */
   uint8_t candidate;   /* 1: received a score from a text holder */
   uint8_t negctx;      /* 1: inside comments/nav/sidebar/footer... */
+  uint8_t in_body;     /* 1: a descendant of <body> */
 } cc_stat;
 
 typedef struct cc_ctx {

@@ -142,6 +142,7 @@ int cc_stage_measure(cc_ctx *ctx) {
               ((ps->hint.weight <= -20 && (ps->hint.kinds & CC_NEG_CONTEXT)) ||
                p->tag == CC_TAG_NAV || p->tag == CC_TAG_FOOTER || p->tag == CC_TAG_ASIDE);
     st[i].negctx = ps->negctx || neg;
+    st[i].in_body = ps->in_body || p == d->body || !d->body;
   }
   free(holder);
   free(in_link);
@@ -193,7 +194,7 @@ int cc_stage_select(cc_ctx *ctx) {
     /* headings name content, they are not content: a long subtitle must
      * not pull the choice towards the page header */
     if (cc_tag_class((cc_tag)h->tag) & CC_TC_HEADING) continue;
-    if (!is_ancestor(body, h)) continue;
+    if (!s->in_body) continue;
     float link_free = 1.f - (float)s->own_link / (float)s->own_chars;
     float c = 1.f + (float)s->commas + fminf((float)s->own_chars / 100.f, 3.f);
     c *= link_free;
