@@ -97,7 +97,9 @@ static const hint_word words[] = {
     {"recommend", PREFIX, -30, CC_HK_RELATED},
     {"recommended", EXACT, -30, CC_HK_RELATED},
     {"suggest", PREFIX, -25, CC_HK_RELATED},
-    {"teaser", PREFIX, -20, CC_HK_RELATED},
+    /* "teaser" names leads (.teaser-content) as often as related boxes:
+     * a weak hint; link density tells the two apart */
+    {"teaser", PREFIX, -5, CC_HK_RELATED},
     {"more", EXACT, -15, CC_HK_RELATED},
     {"readmore", ANY, -20, CC_HK_RELATED},
     {"outbrain", PREFIX, -35, CC_HK_RELATED | CC_HK_AD},

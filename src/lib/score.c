@@ -97,6 +97,7 @@ int cc_stage_measure(cc_ctx *ctx) {
       uint32_t ch = cc_text_measure(x->text, x->len, &commas, &punct, &words);
       s->chars = ch;
       s->commas = sat16(commas);
+      s->punct = sat16(punct);
       if (in_link[i]) s->link_chars = ch;
       if (words) {
         cc_stat *h = &st[holder[i]];
@@ -123,6 +124,7 @@ int cc_stage_measure(cc_ctx *ctx) {
     ps->chars += s->chars;
     ps->link_chars += s->link_chars;
     ps->commas = sat16((uint32_t)ps->commas + s->commas);
+    ps->punct = sat16((uint32_t)ps->punct + s->punct);
     ps->blocks = sat16((uint32_t)ps->blocks + s->blocks);
     ps->links = sat16((uint32_t)ps->links + s->links);
     ps->imgs = sat16((uint32_t)ps->imgs + s->imgs);
@@ -317,7 +319,9 @@ int cc_stage_select(cc_ctx *ctx) {
   if (top != body && top->parent) {
     float thr = fmaxf(10.f, st[top->id].score * 0.2f);
     const char *tcls = cc_node_attr(top, "class");
+    int before_top = 1;
     for (cc_node *s = top->parent->first; s; s = s->next) {
+      if (s == top) before_top = 0;
       if (s == top || s->type != CC_NODE_ELEMENT) continue;
       cc_stat *ss = &st[s->id];
       float bonus = 0;
@@ -334,7 +338,18 @@ int cc_stage_select(cc_ctx *ctx) {
         if (ss->chars > 80 && ld < 0.25f) take = 1;
         else if (ss->chars > 0 && ss->chars <= 80 && ld == 0 && sentence_like(ss)) take = 1;
       }
-      if (take && ss->hint.weight >= 0) s->flags |= CC_NF_SELECTED;
+      /* the lead: a paragraph or two of prose in a wrapper of their own
+       * (div.teaser-content, div.chapo), or a long heading used as the
+       * lead, right before the body — users lose these with other tools */
+      else if (before_top && !ss->negctx && !(cc_tag_class((cc_tag)s->tag) & CC_TC_LIST) &&
+               ss->blocks >= 1 && ss->blocks <= 2 && ss->chars >= 80 &&
+               ss->chars <= 1500 && cc_link_density(ss) < 0.2f && ss->punct > 0)
+        take = 1;
+      else if (s->next == top && (cc_tag_class((cc_tag)s->tag) & CC_TC_HEADING) &&
+               s->tag != CC_TAG_H1 && ss->chars >= 60 && ss->punct > 0 &&
+               cc_link_density(ss) < 0.2f)
+        take = 1;
+      if (take && ss->hint.weight >= -5) s->flags |= CC_NF_SELECTED;
     }
   }
 
