@@ -60,7 +60,7 @@ runin() {
 lines() { wc -l <"$1" | tr -d ' '; }
 has() { grep -q -- "$2" "$1"; }
 is_empty() { [ ! -s "$1" ]; }
-# A file's listing of the current directory or DIR, one name per line, sorted,
+# The names in DIR (default: the current directory), sorted, on one line,
 # dot files included (to catch temporary files left behind).
 listing() { (cd "${1:-.}" && ls -A | LC_ALL=C sort | tr '\n' ' '); }
 json_ok() {

@@ -129,7 +129,7 @@ def read_lines(path):
 LIST_MARK = re.compile(r"^\s*(?:- |\d+\. )")
 
 
-def check_fixture(case, page_bytes, expected, boiler):
+def check_fixture(page_bytes, expected, boiler):
     """Problems with the fixture itself (not with clipclean)."""
     probs = []
     if not expected.endswith("\n") or expected.endswith("\n\n"):
@@ -219,7 +219,7 @@ def run_case(cli, folder, verbose, save):
     expected = open(exp_path, encoding="utf-8").read()
     boiler = read_lines(os.path.join(folder, "boilerplate.txt"))
 
-    fix = check_fixture(name, read_page(page), expected, boiler)
+    fix = check_fixture(read_page(page), expected, boiler)
     if fix:
         parts.append(f"fixture has {len(fix)} problems")
         det += [f"fixture: {p}" for p in fix]
