@@ -9,6 +9,7 @@
 #include "pipeline.h"
 #include "preclean.h"
 #include "render.h"
+#include "sniff.h"
 
 struct cc_result {
   cc_arena arena; /* owns everything below but `explain` */
@@ -71,14 +72,14 @@ static cc_status fail(cc_error *err, cc_status st, const char *msg) {
   return st;
 }
 
-static int run_html(cc_ctx *ctx, const char *data, size_t len) {
+/* `pre` is set when the bytes were already decoded to UTF-8 by
+ * cc_charset_pre (a BOM, UTF-16/32). */
+static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
+                    const cc_charset_info *pre) {
   cc_arena *a = ctx->arena;
   cc_charset_info cs = {0};
-  char *pre = NULL;
-  size_t prelen = 0;
-  int decoded = cc_charset_pre(a, data, len, ctx->opt->charset_hint, &pre, &prelen, &cs);
-  const char *bytes = decoded ? pre : data;
-  size_t blen = decoded ? prelen : len;
+  int decoded = pre != NULL;
+  if (pre) cs = *pre;
 
   cc_strip(a, bytes, blen, &ctx->strip);
   char *utf8 = ctx->strip.out;
@@ -140,7 +141,27 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   cc_buf explain = CC_BUF_INIT;
   if (opt->flags & CC_OPT_EXPLAIN) ctx.explain = &explain;
 
-  int rc = run_html(&ctx, data ? data : "", len);
+  /* BOMs and UTF-16/32 are decoded first (they are not ASCII-compatible);
+   * binary input is refused before any parsing */
+  const char *bytes = data ? data : "";
+  size_t blen = len;
+  cc_charset_info cs = {0};
+  char *pre = NULL;
+  size_t prelen = 0;
+  int decoded = len ? cc_charset_pre(&r->arena, bytes, len, opt->charset_hint, &pre, &prelen, &cs) : 0;
+  if (decoded) {
+    bytes = pre;
+    blen = prelen;
+  }
+  const char *what = NULL;
+  if (blen && cc_sniff(bytes, blen, &what) == CC_SNIFF_BINARY) {
+    char m[160];
+    snprintf(m, sizeof m, "%s, not an HTML or text document", what ? what : "binary data");
+    cc_buf_free(&explain);
+    cc_result_free(r);
+    return fail(err, CC_ERR_NOT_HTML, m);
+  }
+  int rc = run_html(&ctx, bytes, blen, decoded ? &cs : NULL);
   if (rc) {
     cc_buf_free(&explain);
     cc_result_free(r);
