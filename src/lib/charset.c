@@ -882,9 +882,12 @@ int cc_charset_pre(cc_arena *a, const char *in, size_t len, const char *hint,
     e = E_U16BE, skip = 2;
   if (e < 0) {
     int h = hint_enc(hint), sniffed = sniff_utf16(in, len);
-    if (h == E_U16LE || h == E_U16BE) {
+    if ((h == E_U16LE || h == E_U16BE) &&
+        (sniffed >= 0 || len < 64 || memchr(in, 0, len < 1024 ? len : 1024))) {
       /* "utf-16" alone means little-endian in WHATWG, but the bytes know
-       * better when they show their NUL pattern. */
+       * better when they show their NUL pattern. A hint of UTF-16 on a
+       * page without a single NUL in its first KiB (its markup would put
+       * one in every other byte) is a misconfigured server: ignored. */
       e = sniffed >= 0 ? sniffed : h;
       source = "hint";
     } else if (sniffed >= 0) {
@@ -955,6 +958,9 @@ int cc_charset_decode(cc_arena *a, const char *in, size_t len,
   for (int i = 0; i < 3; i++) {
     int e = i == 0 ? hint_enc(hint) : lookup(labels[i], 0);
     if (e < 0) continue;
+    /* cc_charset_pre() decodes real UTF-16; if the bytes came here, the
+     * hint was wrong about them */
+    if (i == 0 && (e == E_U16LE || e == E_U16BE)) continue;
     if (i > 0) {
       /* HTML: a <meta> readable as ASCII cannot mean UTF-16, and
        * x-user-defined in a <meta> means windows-1252. */

@@ -449,6 +449,27 @@ TEST(stray_bytes_in_big_legacy_output_grow_buffer) {
   CHECK(na >= 1000);
 }
 
+TEST(iconv_output_grows) {
+  /* ISO-2022-JP is 7-bit, so the first estimate is the input size; its
+   * output is half as big again */
+  char in[4000];
+  size_t n = 0;
+  n += (size_t)sprintf(in, "\x1b$B");
+  while (n + 2 < sizeof in - 4) in[n++] = '$', in[n++] = '"';
+  n += (size_t)sprintf(in + n, "\x1b(B");
+  const char *o = conv(in, n, "iso-2022-jp");
+  size_t na;
+  CHECK(cc_utf8_check(o, strlen(o), &na) == 0);
+  CHECK(na == (n - 6) / 2);
+  CHECK(strncmp(o, "\xe3\x81\x82\xe3\x81\x82", 6) == 0);
+  /* and invalid input there: a byte above 0x7F, a pair outside JIS X 0208 */
+  CHECK_STR(CONV("a\xff" "b", "iso-2022-jp"), "a\xef\xbf\xbd" "b");
+  o = CONV("\x1b$B\x21\x7f\x1b(Bz", "iso-2022-jp");
+  CHECK(cc_utf8_check(o, strlen(o), NULL) == 0);
+  CHECK_CONTAINS(o, "\xef\xbf\xbd");
+  CHECK_CONTAINS(o, "z");
+}
+
 /* ---- UTF-16 and UTF-32 ---- */
 
 TEST(utf16_and_utf32_with_bom) {
@@ -499,6 +520,14 @@ TEST(utf16_without_bom) {
   CHECK(done);
   CHECK_STR(o, "\xd0\xbf\xd1\x80");
   CHECK_STR(ci.source, "hint");
+  /* a UTF-16 hint on a page with no NULs at all is a server's mistake */
+  static const char page8[] = "<!DOCTYPE html><html><head><title>x</title></head>"
+                              "<body><p>caf\xc3\xa9 and more text</p></body></html>";
+  CHECK(PRE(page8, "utf-16", &done, &ci, NULL) == NULL && !done);
+  o = decode(page8, sizeof page8 - 1, "utf-16", NULL, NULL, &ci);
+  CHECK_STR(o, page8);
+  CHECK_STR(ci.name, "utf-8");
+  CHECK_STR(ci.source, "detected");
   /* ordinary bytes go on unchanged */
   CHECK(PRE("<p>hello</p>", NULL, &done, &ci, NULL) == NULL && !done);
   CHECK(PRE("<p>hello</p>", "iso-8859-1", &done, &ci, NULL) == NULL && !done);
@@ -699,6 +728,7 @@ int main(void) {
   RUN(invalid_utf8_sequences_become_fffd);
   RUN(invalid_legacy_sequences_become_fffd);
   RUN(stray_bytes_in_big_legacy_output_grow_buffer);
+  RUN(iconv_output_grows);
   RUN(utf16_and_utf32_with_bom);
   RUN(utf16_without_bom);
   RUN(utf8_bom_with_invalid_bytes);
