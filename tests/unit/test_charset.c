@@ -120,6 +120,7 @@ TEST(canonical_names_are_fixed_points) {
 TEST(utf8_check_counts) {
   size_t na = 99;
   CHECK(cc_utf8_check("", 0, &na) == 0 && na == 0);
+  CHECK(cc_utf8_check(NULL, 0, &na) == 0 && na == 0);
   CHECK(cc_utf8_check("plain ascii", 11, &na) == 0 && na == 0);
   CHECK(cc_utf8_check("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", 14, &na) == 0 && na == 3);
   CHECK(cc_utf8_check("caf\xe9", 4, &na) == 1 && na == 0);
