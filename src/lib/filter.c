@@ -92,7 +92,9 @@ int cc_stage_filter(cc_ctx *ctx) {
   char text[2048];
   int headline_seen = 0;
   for (cc_node *x = body; x; ) {
-    if (x->type != CC_NODE_ELEMENT || !within_selected(x) || (x->flags & CC_NF_SELECTED)) {
+    /* every element of the selection is judged, the siblings joined to
+     * the container included; only the container itself is not */
+    if (x->type != CC_NODE_ELEMENT || x == ctx->top || !within_selected(x)) {
       x = cc_dom_next(body, x, 0);
       continue;
     }

@@ -333,7 +333,8 @@ int cc_stage_select(cc_ctx *ctx) {
        * article laid out as a row of cards, one paragraph each */
       else if (submax[s->id] >= best * 0.5f && !ss->negctx && cc_link_density(ss) < 0.3f)
         take = 1;
-      else if (s->tag == CC_TAG_P || (ss->holder && ss->blocks <= 1)) {
+      else if (s->tag == CC_TAG_P ||
+               (ss->holder && ss->blocks <= 1 && !(cc_tag_class((cc_tag)s->tag) & CC_TC_HEADING))) {
         float ld = cc_link_density(ss);
         if (ss->chars > 80 && ld < 0.25f) take = 1;
         else if (ss->chars > 0 && ss->chars <= 80 && ld == 0 && sentence_like(ss)) take = 1;
