@@ -73,6 +73,57 @@ static int same_title(const char *text, size_t tl, const char *title) {
   return al <= bl ? strstr(b, a) != NULL : strstr(a, b) != NULL;
 }
 
+/* 1 when the text ends like a sentence: . ! ? … or a closing quote. */
+static int ends_sentence(const char *t, size_t n) {
+  while (n && (t[n - 1] == ' ')) n--;
+  if (!n) return 0;
+  unsigned char c = (unsigned char)t[n - 1];
+  if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')') return 1;
+  /* … » ” in UTF-8 */
+  if (n >= 3 && (unsigned char)t[n - 3] == 0xe2 && (unsigned char)t[n - 2] == 0x80 &&
+      (c == 0xa6 || c == 0x9d))
+    return 1;
+  if (n >= 2 && (unsigned char)t[n - 2] == 0xc2 && c == 0xbb) return 1;
+  /* 。 ！ ？ (CJK full stop, full-width ! and ?) */
+  if (n >= 3 && (((unsigned char)t[n - 3] == 0xe3 && (unsigned char)t[n - 2] == 0x80 && c == 0x82) ||
+                 ((unsigned char)t[n - 3] == 0xef && (unsigned char)t[n - 2] == 0xbc &&
+                  (c == 0x81 || c == 0x9f))))
+    return 1;
+  return 0;
+}
+
+/* 1 when the text holds a year (1900-2099) or a clock time (12:30). */
+static int has_date(const char *t, size_t n) {
+  for (size_t i = 0; i + 1 < n; i++) {
+    const char *p = t + i;
+    int lead = i == 0 || !(p[-1] >= '0' && p[-1] <= '9');
+    if (!lead) continue;
+    if (i + 4 <= n && (!strncmp(p, "19", 2) || !strncmp(p, "20", 2)) && p[2] >= '0' &&
+        p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && (i + 4 == n || p[4] < '0' || p[4] > '9'))
+      return 1;
+    if (i + 4 <= n && p[0] >= '0' && p[0] <= '9' &&
+        ((p[1] == ':' && p[2] >= '0' && p[2] <= '5' && p[3] >= '0' && p[3] <= '9') ||
+         (i + 5 <= n && p[1] >= '0' && p[1] <= '9' && p[2] == ':' && p[3] >= '0' &&
+          p[3] <= '5' && p[4] >= '0' && p[4] <= '9')))
+      return 1;
+  }
+  return 0;
+}
+
+static int in_table(const cc_node *x) {
+  for (const cc_node *a = x->parent; a && a->type == CC_NODE_ELEMENT; a = a->parent)
+    if (a->tag == CC_TAG_TABLE) return 1;
+  return 0;
+}
+
+/* 1 when a header holds a first-level heading (the article's own header:
+ * its parts are judged one by one, so a lead inside it survives). */
+static int has_headline(const cc_node *h) {
+  for (const cc_node *x = h->first; x; x = cc_dom_next(h, x, 0))
+    if (cc_node_is(x, CC_TAG_H1)) return 1;
+  return 0;
+}
+
 static int within_selected(const cc_node *x) {
   for (; x; x = x->parent)
     if (x->flags & CC_NF_SELECTED) return 1;
@@ -90,7 +141,7 @@ int cc_stage_filter(cc_ctx *ctx) {
   if (!region) region = 1;
 
   char text[2048];
-  int headline_seen = 0;
+  int headline_seen = 0, content_seen = 0;
   for (cc_node *x = body; x; ) {
     /* every element of the selection is judged, the siblings joined to
      * the container included; only the container itself is not */
@@ -128,8 +179,10 @@ int cc_stage_filter(cc_ctx *ctx) {
         why = "byline or dateline";
       else if (s->inputs > 0 && s->inputs * 3 > (unsigned)s->blocks + 1)
         why = "form";
-      else if (x->tag == CC_TAG_HEADER)
+      else if (x->tag == CC_TAG_HEADER && !has_headline(x))
         why = "header inside the article";
+      else if ((s->hint.kinds & CC_HK_LABEL) && s->hint.weight < 0 && s->words <= 8)
+        why = "label (kicker, rubric)";
     }
     if (!why && s->holder && cc_is_site_boilerplate(ctx, x->id))
       why = "repeats across the site";
@@ -151,6 +204,32 @@ int cc_stage_filter(cc_ctx *ctx) {
         why = "headline";
       }
     }
+    /* Before the first paragraph of prose, short lines that are not
+     * sentences are labels: rubric, kicker, "Brève", "Posted: ...",
+     * "Highlights". An inline element carrying all of its block's own
+     * text counts as such a line. */
+    if (!why && !content_seen && !(cc_tag_class((cc_tag)x->tag) & CC_TC_HEADING) &&
+        s->words && s->words <= 8 && s->chars <= 50 && x->tag != CC_TAG_LI &&
+        x->tag != CC_TAG_IMG && !s->imgs) {
+      int line = s->holder && s->own_chars == s->chars;
+      if (!line && !(cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK) && !s->blocks) {
+        const cc_node *h = x->parent; /* the block this inline text belongs to */
+        while (h && h->type == CC_NODE_ELEMENT && !(cc_tag_class((cc_tag)h->tag) & CC_TC_BLOCK))
+          h = h->parent;
+        if (h && st[h->id].own_chars <= s->chars + 2 &&
+            !(h->type == CC_NODE_ELEMENT &&
+              ((cc_tag_class((cc_tag)h->tag) & CC_TC_HEADING) || h->tag == CC_TAG_LI)))
+          line = 1;
+      }
+      if (line && !in_table(x)) {
+        size_t tl = subtree_text(x, text, sizeof text);
+        if (!ends_sentence(text, tl) && (s->words <= 3 || has_date(text, tl)))
+          why = "label or date before the text";
+      }
+    }
+    if (!why && s->holder && !(cc_tag_class((cc_tag)x->tag) & CC_TC_HEADING) &&
+        s->own_chars >= 80 && s->own_punct > 0 && s->own_link * 2 < s->own_chars)
+      content_seen = 1;
     if (why) {
       cc_drop(ctx, x, why);
       x = cc_dom_next(body, x, 1);

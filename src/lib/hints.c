@@ -99,7 +99,7 @@ static const hint_word words[] = {
     {"suggest", PREFIX, -25, CC_HK_RELATED},
     /* "teaser" names leads (.teaser-content) as often as related boxes:
      * a weak hint; link density tells the two apart */
-    {"teaser", PREFIX, -5, CC_HK_RELATED},
+    {"teaser", PREFIX, -5, CC_HK_RELATED | CC_HK_LEAD},
     {"more", EXACT, -15, CC_HK_RELATED},
     {"readmore", ANY, -20, CC_HK_RELATED},
     {"outbrain", PREFIX, -35, CC_HK_RELATED | CC_HK_AD},
@@ -183,6 +183,10 @@ static const hint_word words[] = {
     {"author", PREFIX, -10, CC_HK_BYLINE},
     {"authors", EXACT, -10, CC_HK_BYLINE},
     {"dateline", PREFIX, -10, CC_HK_BYLINE},
+    {"autor", PREFIX, -10, CC_HK_BYLINE},
+    {"auteur", PREFIX, -10, CC_HK_BYLINE},
+    {"verfasser", PREFIX, -10, CC_HK_BYLINE},
+    {"signature", PREFIX, -10, CC_HK_BYLINE},
     {"timestamp", PREFIX, -10, CC_HK_BYLINE | CC_HK_META},
     {"published", PREFIX, -5, CC_HK_META},
     {"date", EXACT, -10, CC_HK_META},
@@ -209,6 +213,34 @@ static const hint_word words[] = {
     /* embedded third-party content: a social network's name beside it
      * names the source of a quote, not a share button */
     {"embed", PREFIX, 15, CC_HK_EMBED},
+    /* the lead paragraph, under its many names; neutral weight: it only
+     * lets a prose block before the body join the article */
+    {"lead", EXACT, 0, CC_HK_LEAD},
+    {"lede", EXACT, 0, CC_HK_LEAD},
+    {"dek", EXACT, 0, CC_HK_LEAD},
+    {"deck", EXACT, 0, CC_HK_LEAD},
+    {"standfirst", PREFIX, 0, CC_HK_LEAD},
+    {"chapo", PREFIX, 0, CC_HK_LEAD},
+    {"chapeau", PREFIX, 0, CC_HK_LEAD},
+    {"intro", PREFIX, 0, CC_HK_LEAD},
+    {"summary", EXACT, 0, CC_HK_LEAD},
+    {"abstract", EXACT, 0, CC_HK_LEAD},
+    {"subtitle", PREFIX, 0, CC_HK_LEAD},
+    {"subheadline", PREFIX, 0, CC_HK_LEAD},
+    {"announce", PREFIX, 0, CC_HK_LEAD},
+    {"vorspann", PREFIX, 0, CC_HK_LEAD},
+    {"entradilla", PREFIX, 0, CC_HK_LEAD},
+    {"occhiello", PREFIX, 0, CC_HK_LABEL},
+    /* labels above or below a headline */
+    {"kicker", PREFIX, -15, CC_HK_LABEL},
+    {"rubric", PREFIX, -15, CC_HK_LABEL},
+    {"rubrique", PREFIX, -15, CC_HK_LABEL},
+    {"eyebrow", PREFIX, -15, CC_HK_LABEL},
+    {"overline", PREFIX, -15, CC_HK_LABEL},
+    {"surtitre", PREFIX, -15, CC_HK_LABEL},
+    {"dachzeile", PREFIX, -15, CC_HK_LABEL},
+    {"antetitulo", PREFIX, -15, CC_HK_LABEL},
+    {"flag", EXACT, -10, CC_HK_LABEL},
     /* titles */
     {"headline", PREFIX, 0, CC_HK_TITLE},
     {"title", PREFIX, 0, CC_HK_TITLE},

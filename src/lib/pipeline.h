@@ -29,6 +29,7 @@ typedef struct cc_stat {
   uint32_t own_link;   /* ... of which inside links */
   uint16_t commas;     /* in the subtree */
   uint16_t punct;      /* sentence punctuation in the subtree */
+  uint16_t words;      /* words in the subtree */
   uint16_t own_punct;  /* sentence punctuation in own text */
   uint16_t own_words;
   uint16_t blocks;     /* text holders with >= 25 own chars in subtree */

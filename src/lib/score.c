@@ -98,6 +98,7 @@ int cc_stage_measure(cc_ctx *ctx) {
       s->chars = ch;
       s->commas = sat16(commas);
       s->punct = sat16(punct);
+      s->words = sat16(words);
       if (in_link[i]) s->link_chars = ch;
       if (words) {
         cc_stat *h = &st[holder[i]];
@@ -125,6 +126,7 @@ int cc_stage_measure(cc_ctx *ctx) {
     ps->link_chars += s->link_chars;
     ps->commas = sat16((uint32_t)ps->commas + s->commas);
     ps->punct = sat16((uint32_t)ps->punct + s->punct);
+    ps->words = sat16((uint32_t)ps->words + s->words);
     ps->blocks = sat16((uint32_t)ps->blocks + s->blocks);
     ps->links = sat16((uint32_t)ps->links + s->links);
     ps->imgs = sat16((uint32_t)ps->imgs + s->imgs);
@@ -176,6 +178,20 @@ static int is_ancestor(const cc_node *a, const cc_node *n) {
   for (const cc_node *p = n; p; p = p->parent)
     if (p == a) return 1;
   return 0;
+}
+
+/* Prose that can be an article's lead: a sentence or two, few links, not
+ * the headline, not a list, not in boilerplate context. */
+static int lead_like(const cc_node *x, const cc_stat *s) {
+  if (s->negctx || x->tag == CC_TAG_H1 || (cc_tag_class((cc_tag)x->tag) & CC_TC_LIST))
+    return 0;
+  if (s->hint.weight < -5 && !(s->hint.kinds & CC_HK_LEAD)) return 0;
+  /* captions sit right before the body as often as leads do */
+  if (x->tag == CC_TAG_FIGURE || x->tag == CC_TAG_FIGCAPTION || s->imgs || s->lis ||
+      (s->hint.kinds & (CC_HK_CAPTION | CC_HK_BYLINE | CC_HK_META)))
+    return 0;
+  return s->chars >= 60 && s->chars <= 1500 && s->words >= 10 && s->punct > 0 &&
+         s->blocks <= 2 && cc_link_density(s) < 0.2f;
 }
 
 static int sentence_like(const cc_stat *s) {
@@ -355,6 +371,34 @@ int cc_stage_select(cc_ctx *ctx) {
   }
 
   free(submax);
+
+  /* 4b. the lead. Walking up from the container to the article's root
+   * (an <article>, or three levels up), the block right before each
+   * level joins when it is prose: a long heading written as a lead, a
+   * paragraph in a wrapper of its own. Blocks named as leads (dek,
+   * standfirst, chapo) anywhere between the root and the body join too. */
+  if (top != body) {
+    cc_node *root = top;
+    for (int k = 0; k < 3 && root->parent && root->parent != body &&
+                    root->tag != CC_TAG_ARTICLE; k++)
+      root = root->parent;
+    for (cc_node *c = top; c && c != root; c = c->parent) {
+      cc_node *prev = c->prev;
+      /* skip whitespace, media without text, and empty wrappers */
+      while (prev && (prev->type != CC_NODE_ELEMENT || st[prev->id].chars < 20)) prev = prev->prev;
+      if (prev && !(prev->flags & CC_NF_SELECTED) && lead_like(prev, &st[prev->id]))
+        prev->flags |= CC_NF_SELECTED;
+    }
+    for (uint32_t i = root->id + 1; i < top->id; i++) {
+      cc_node *x = d->byid[i];
+      if (x->type != CC_NODE_ELEMENT || !(st[i].hint.kinds & CC_HK_LEAD)) continue;
+      if (is_ancestor(x, top) || !lead_like(x, &st[i])) continue;
+      int inside = 0;
+      for (cc_node *a = x; a && a != root; a = a->parent)
+        if (a->flags & CC_NF_SELECTED) inside = 1;
+      if (!inside) x->flags |= CC_NF_SELECTED;
+    }
+  }
 
   /* 5. fallback: an implausibly short choice on a page with much more
    * text is widened to the body. */
