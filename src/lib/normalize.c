@@ -196,6 +196,36 @@ static const uint16_t fold_cyrillic[0x130] = {
   /* 0528 */ 0x0529, 0x0529, 0x052B, 0x052B, 0x052D, 0x052D, 0x052F, 0x052F,
 };
 
+/* Uppercase letters (bit per code point from the block start), to split
+ * words glued at a case change: "surTelegram", "AccepterTout". */
+static const uint32_t upper_latin[15] = {
+  0x00000000u, 0x00000000u, 0x7F7FFFFFu, 0x00000000u, 0x55555555u, 0xAA555555u,
+  0x555554AAu, 0x2B555555u, 0xB1DBCED6u, 0x11AED2D5u, 0x4AAAADB0u, 0x55D65555u,
+  0x55555555u, 0x6C055555u, 0x0000557Au,
+};
+
+static const uint32_t upper_greek_cyr[14] = {
+  0xD7408045u, 0x0FFBFFFEu, 0x80000000u, 0x5555551Cu, 0xFFFFE690u, 0xFFFFFFFFu,
+  0x00000000u, 0x55550000u, 0x54015555u, 0x55555555u, 0x2AAB5555u, 0x55555555u,
+  0x55555555u, 0x55555555u,
+};
+
+static const uint32_t upper_latin_add[8] = {
+  0x55555555u, 0x55555555u, 0x55555555u, 0x55555555u, 0x40155555u, 0x55555555u,
+  0x55555555u, 0x55555555u,
+};
+
+
+static inline int bit(const uint32_t *b, uint32_t i) { return (b[i >> 5] >> (i & 31)) & 1; }
+
+/* Is this (non-ASCII) code point an uppercase letter? */
+static inline int is_upper(uint32_t cp) {
+  if (cp < 0x250) return bit(upper_latin, cp - 0x80);
+  if (cp >= 0x370 && cp < 0x530) return bit(upper_greek_cyr, cp - 0x370);
+  if (cp >= 0x1E00 && cp < 0x1F00) return bit(upper_latin_add, cp - 0x1E00);
+  return 0;
+}
+
 /* Decodes one code point at *pp (advancing), or returns 0xFFFFFFFF and
  * advances one byte on malformed input. */
 static inline uint32_t decode(const unsigned char **pp, const unsigned char *end) {
@@ -317,6 +347,18 @@ static inline int is_ws_at(const unsigned char *p, const unsigned char *end) {
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
+/* Is the character at p a lowercase letter? Checked before splitting at a
+ * case change, so "surTelegram" splits but "watchOS" and "iOS" do not. */
+static inline int lower_next(const unsigned char *p, const unsigned char *end) {
+  if (p >= end) return 0;
+  if (*p < 0x80) return *p >= 'a' && *p <= 'z';
+  const unsigned char *q = p;
+  uint32_t cp = decode(&q, end);
+  char o[4];
+  unsigned n = 0;
+  return cp != 0xFFFFFFFFu && !is_upper(cp) && fold_cp(cp, p, (unsigned)(q - p), o, &n) == ACT_APPEND;
+}
+
 void cc_words_init(cc_words *it, const char *utf8, size_t len) {
   it->base = it->p = (const unsigned char *)utf8;
   it->end = it->base + len;
@@ -328,6 +370,7 @@ int cc_words_next(cc_words *it, cc_token *t) {
   const unsigned char *p = it->p, *end = it->end;
   const unsigned char *start = NULL, *last = NULL;
   unsigned n = 0, digits = 1, full = 0;
+  unsigned chars = 0, lower = 0; /* letters so far; the last was lowercase */
   uint64_t h = 14695981039346656037ull;
   int ws = it->ws; /* the character before p was whitespace, or p is the start */
   char rep[4];
@@ -341,6 +384,16 @@ int cc_words_next(cc_words *it, cc_token *t) {
       p++;
       if (a > A_DASH) {
         /* the common case, inline: one lowercase ASCII byte */
+        if (c <= 'Z' && c >= 'A') {
+          if (lower && chars >= 2 && lower_next(p, end)) { /* "surTelegram": two words */
+            p = cs;
+            goto word;
+          }
+          lower = 0;
+        } else {
+          lower = a > '9';
+        }
+        chars++;
         if (!start) start = cs;
         h = (h ^ a) * 1099511628211ull;
         if (a > '9') digits = 0;
@@ -354,6 +407,15 @@ int cc_words_next(cc_words *it, cc_token *t) {
     } else {
       uint32_t cp = decode(&p, end);
       act = cp == 0xFFFFFFFFu ? ACT_SEP : fold_cp(cp, cs, (unsigned)(p - cs), rep, &rlen);
+      if (act == ACT_APPEND) {
+        int up = is_upper(cp);
+        if (up && lower && chars >= 2 && lower_next(p, end)) {
+          p = cs;
+          goto word;
+        }
+        lower = !up;
+        chars++;
+      }
     }
     switch (act) {
     case ACT_APPEND:

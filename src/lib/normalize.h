@@ -9,7 +9,11 @@
  * one-character symbol tokens because boilerplate is told by them: the
  * copyright sign "©" and a dash standing alone between spaces ("-", as in
  * "caption - Agency"). Combining marks, soft hyphens and zero-width
- * characters vanish without splitting the word.
+ * characters vanish without splitting the word. A word is split where a
+ * lowercase letter meets an uppercase one followed by a lowercase one,
+ * after at least two letters, as text glued from adjacent elements reads
+ * "surTelegram" or "AccepterTout" ("iPhone" and "watchOS" stay whole;
+ * "WhatsApp" becomes two words).
  *
  * The phrase matcher (phrases.c) and the text cleaner share this, so both
  * see the same words. No allocation: the iterator holds the current word.

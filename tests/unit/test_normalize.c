@@ -41,6 +41,14 @@ TEST(dashes_and_copyright) {
   CHECK_STR(norm("Sanadiki\xc2\xa0\xe2\x80\x93\xc2\xa0Reuters"), "sanadiki - reuters");
 }
 
+TEST(glued_words_split_at_case_change) {
+  CHECK_STR(norm("Suivez RT en français surTelegram"), "suivez rt en francais sur telegram");
+  CHECK_STR(norm("Tout AccepterTout refuserParamétrer"), "tout accepter tout refuser parametrer");
+  CHECK_STR(norm("SanadikiForces ÉtéÉvénement ПриветМир"), "sanadiki forces ete evenement привет мир");
+  CHECK_STR(norm("iPhone eBay RT NATO LinkedIn watchOS McDonald"),
+            "iphone ebay rt nato linked in watchos mc donald");
+}
+
 TEST(greek_cyrillic_other_scripts) {
   CHECK_STR(norm("Заголовок открываемого материала"), "заголовок открываемого материала");
   CHECK_STR(norm("ЁЛКА Йошкар-Ола ЇЖАК"), "елка йошкар ола їжак");
@@ -94,6 +102,7 @@ int main(void) {
   RUN(case_and_accents);
   RUN(apostrophes_quotes_punctuation);
   RUN(dashes_and_copyright);
+  RUN(glued_words_split_at_case_change);
   RUN(greek_cyrillic_other_scripts);
   RUN(tokens_offsets_kinds_hashes);
   RUN(long_words_and_truncated_output);
