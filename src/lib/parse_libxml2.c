@@ -19,6 +19,8 @@
  *     body, would never see it; HTML5 moves it into the body, and so do we.
  *   - invalid UTF-8: libxml2 passes stray bytes through when told the input
  *     is UTF-8; we replace each with U+FFFD as the HTML5 tokenizer would.
+ *   - HTML5 void elements libxml2 2.9 does not know (wbr, source, track,
+ *     embed) would swallow the content after them; it is hoisted out.
  *   - foreign content: libxml2 has no namespaces, so inside <svg>/<math>
  *     every element is CC_TAG_OTHER (as gumbo's SVG/MathML namespaces map),
  *     except below the HTML integration points (foreignObject, desc, title,
@@ -276,14 +278,15 @@ static void add_text(cc_dom *d, cc_node *p, const xmlNode *x) {
 /* The walk's state. `parent` receives the current element's children and
  * sits at `depth` in our tree (the document is 0). Elements deeper than
  * max_depth get no node and are counted in `flat` (always the innermost
- * levels), so leaving one only decrements it.
+ * levels), so leaving one only decrements it. Void elements get a node
+ * but their libxml2 children go to their parent (see enter()).
  *
  * Content libxml2 leaves outside the body — children of the document after
  * the root element, children of <html> after </body>, and everything in a
  * second <html> there — is moved into the body: such an element gets a
  * node under the body, or none at all when it is itself html/head/body
- * ("transparent": its children are moved in turn). Either way the state
- * to restore when leaving it is kept in a `saved` record hung on the
+ * ("transparent": its children are moved in turn). For these and for void
+ * elements the state to restore when leaving them is kept in a `saved` record hung on the
  * libxml2 node's _private field (ours to use; the xmlDoc is ours and freed
  * right after), which is how leave() tells these apart. */
 typedef struct saved {
@@ -367,18 +370,26 @@ static void enter(walk *w, xmlNode *x, const xmlNode *g, unsigned max_depth) {
     w->flat++;
     return;
   }
-  if (moving(w, g)) {
+  int move = moving(w, g);
+  /* libxml2 2.9 predates HTML5's void elements wbr, source, track and
+   * embed, and gives them the content that follows them; HTML5 has none,
+   * so their children are hoisted to follow them in their parent. */
+  int is_void = (cc_tag_class(t) & CC_TC_VOID) != 0;
+  if (move || is_void) {
     saved *s = cc_arena_alloc(w->d->arena, sizeof *s);
     s->parent = w->parent;
     s->depth = w->depth;
-    s->transparent = t == CC_TAG_HTML || t == CC_TAG_HEAD || t == CC_TAG_BODY;
+    s->transparent = move && (t == CC_TAG_HTML || t == CC_TAG_HEAD || t == CC_TAG_BODY);
     x->_private = s;
-    w->parent = target(w, &w->depth);
+    if (move) w->parent = target(w, &w->depth);
     if (!s->transparent && w->depth < max_depth) {
-      w->parent = element_node(w, x, t, w->parent);
-      w->depth++;
+      cc_node *n = element_node(w, x, t, w->parent);
+      if (!is_void) {
+        w->parent = n;
+        w->depth++;
+      }
     }
-    /* at max_depth, a moved element is flattened into the target; its
+    /* a moved element at max_depth is flattened into the target; its
      * children see depth >= max_depth and are flattened too */
     return;
   }
