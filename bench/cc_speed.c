@@ -344,6 +344,21 @@ static double st_gumbo_stripped(const page *p) {
   return t;
 }
 
+static double st_libxml2_stripped(const page *p) {
+  cc_arena a;
+  cc_arena_init(&a);
+  char *u;
+  size_t ul;
+  prepass(&a, p, &u, &ul);
+  double t = now_ms();
+  xmlDocPtr doc = htmlReadMemory(u, (int)ul, NULL, "UTF-8", LX_OPTIONS);
+  sink += doc != NULL;
+  xmlFreeDoc(doc);
+  t = now_ms() - t;
+  cc_arena_free(&a);
+  return t;
+}
+
 static double front(const page *p, int libxml2) {
   double t = now_ms();
   cc_arena a;
@@ -425,6 +440,7 @@ static const struct stage {
     {"libxml2", "htmlReadMemory, raw page", st_libxml2},
     {"strip", "pre-pass (cc_strip) alone", st_strip},
     {"gumbo-stripped", "gumbo_parse of the stripped page", st_gumbo_stripped},
+    {"libxml2-stripped", "htmlReadMemory of the stripped page", st_libxml2_stripped},
     {"front", "front end: pre-pass + gumbo -> cc_dom", st_front_gumbo},
     {"front-libxml2", "front end: pre-pass + libxml2 -> cc_dom", st_front_libxml2},
     {"conv-cc", "gumbo tree -> cc_dom (+free)", st_conv_cc},
@@ -586,28 +602,25 @@ static void breakdown_one(const page *p, cc_parser parser, double *ms) {
   ms[B_FREE] += now_ms() - t0;
 }
 
-static void breakdown(unsigned runs, cc_parser parser) {
-  double (*per)[NB] = calloc(runs, sizeof *per);
-  for (size_t i = 0; i < npages; i++) { /* warm-up */
-    double w[NB] = {0};
-    breakdown_one(&pages[i], parser, w);
-  }
-  for (unsigned r = 0; r < runs; r++)
-    for (size_t i = 0; i < npages; i++) breakdown_one(&pages[i], parser, per[r]);
-  double med[NB], total = 0, col[64];
+/* Prints the breakdown from per[r][step] (milliseconds summed over the
+ * pages in run r); `whole` is the extract stage's median run, if timed. */
+static void print_breakdown(double (*per)[NB], unsigned runs, const char *parser,
+                            double whole) {
+  double med[NB], total = 0, *col = malloc(runs * sizeof *col);
   for (int b = 0; b < NB; b++) {
-    for (unsigned r = 0; r < runs && r < 64; r++) col[r] = per[r][b];
-    med[b] = median(col, runs < 64 ? runs : 64);
+    for (unsigned r = 0; r < runs; r++) col[r] = per[r][b];
+    med[b] = median(col, runs);
     total += med[b];
   }
-  printf("\nwhere cc_extract's time goes (parser=%s; each step's median over %u runs)\n",
-         parser == CC_PARSER_LIBXML2 ? "libxml2" : "gumbo", runs);
-  printf("  %-22s %10s %7s %10s\n", "step", "total ms", "share", "ms/doc");
+  free(col);
+  printf("\nwhere cc_extract's time goes (parser=%s; each step's median over %u runs", parser,
+         runs);
+  if (whole > 0) printf("; the whole call took %.1f ms", whole);
+  printf(")\n  %-22s %10s %7s %10s\n", "step", "total ms", "share", "ms/doc");
   for (int b = 0; b < NB; b++)
     printf("  %-22s %10.1f %6.1f%% %10.3f\n", B_NAMES[b], med[b], 100 * med[b] / total,
            med[b] / (double)npages);
   printf("  %-22s %10.1f %6.1f%% %10.3f\n", "sum", total, 100.0, total / (double)npages);
-  free(per);
 }
 
 /* ---- how the two front ends' trees differ ------------------------------ */
@@ -616,10 +629,22 @@ typedef struct tree_stats {
   size_t elements, texts, text_bytes, tags[CC_TAG_COUNT], outside_body_text;
   size_t p_with_block; /* <p> elements with a block element inside */
   unsigned max_depth;
+  uint64_t shape; /* hash of every node's type, tag, depth and text */
 } tree_stats;
 
+static uint64_t fnv(uint64_t h, const void *p, size_t n) {
+  const unsigned char *u = p;
+  for (size_t i = 0; i < n; i++) h = (h ^ u[i]) * 0x100000001b3ull;
+  return h;
+}
+
 static void stats_of(const cc_dom *d, tree_stats *s) {
+  s->shape = 0xcbf29ce484222325ull;
   for (const cc_node *n = d->root; n; n = cc_dom_next(d->root, n, 0)) {
+    unsigned key[3] = {n->type, n->tag, 0};
+    for (const cc_node *a = n->parent; a; a = a->parent) key[2]++;
+    s->shape = fnv(s->shape, key, sizeof key);
+    if (n->type == CC_NODE_TEXT) s->shape = fnv(s->shape, n->text, n->len);
     if (n->type == CC_NODE_ELEMENT) {
       s->elements++;
       s->tags[n->tag]++;
@@ -663,7 +688,7 @@ static void compare(void) {
   tree_stats g, l;
   memset(&g, 0, sizeof g);
   memset(&l, 0, sizeof l);
-  size_t same_out = 0, same_text = 0;
+  size_t same_out = 0, same_text = 0, same_shape = 0;
   for (size_t i = 0; i < npages; i++) {
     tree_stats pg, pl;
     memset(&pg, 0, sizeof pg);
@@ -681,6 +706,7 @@ static void compare(void) {
       cc_arena_free(&a);
     }
     same_text += pg.text_bytes == pl.text_bytes;
+    same_shape += pg.shape == pl.shape;
     tree_stats *acc[2] = {&g, &l}, *one[2] = {&pg, &pl};
     for (int k = 0; k < 2; k++) {
       acc[k]->elements += one[k]->elements;
@@ -705,6 +731,7 @@ static void compare(void) {
          l.outside_body_text);
   printf("  %-34s %12zu %12zu\n", "<p> holding a block element", g.p_with_block, l.p_with_block);
   printf("  %-34s %12u %12u\n", "deepest text node", g.max_depth, l.max_depth);
+  printf("  %-34s %12zu\n", "pages with identical trees", same_shape);
   printf("  %-34s %12zu\n", "pages with equal text bytes", same_text);
   printf("  %-34s %12zu\n", "pages with identical extraction", same_out);
   printf("  element counts that differ by more than 1%% (tag: gumbo libxml2)\n");
@@ -786,14 +813,29 @@ int main(int argc, char **argv) {
   /* totals[s][r] and per-page times of every run */
   double *totals = calloc(ns * runs, sizeof *totals);
   double *perdoc = calloc(ns * runs * npages, sizeof *perdoc);
-  for (size_t k = 0; k < ns; k++) /* warm-up: caches, lazy initialisation */
-    for (size_t i = 0; i < npages; i++) STAGES[sel[k]].fn(&pages[i]);
-  for (unsigned r = 0; r < runs; r++)
+  /* The step-by-step breakdown of cc_extract (for each parser whose
+   * extraction is selected) runs in the same rounds, so it sees the same
+   * machine as the stage it explains. */
+  int bd_on[2] = {!no_breakdown && (!any_only || only[stage_index("extract")]),
+                  !no_breakdown && (!any_only || only[stage_index("extract-libxml2")])};
+  double (*bd[2])[NB] = {calloc(runs, sizeof(double[NB])), calloc(runs, sizeof(double[NB]))};
+  for (size_t i = 0; i < npages; i++) { /* warm-up: caches, lazy initialisation */
+    for (size_t k = 0; k < ns; k++) STAGES[sel[k]].fn(&pages[i]);
+    double w[NB] = {0};
+    for (int b = 0; b < 2; b++)
+      if (bd_on[b]) breakdown_one(&pages[i], b ? CC_PARSER_LIBXML2 : CC_PARSER_GUMBO, w);
+  }
+  for (unsigned r = 0; r < runs; r++) {
     for (size_t k = 0; k < ns; k++) {
       double *pd = perdoc + (k * runs + r) * npages, sum = 0;
       for (size_t i = 0; i < npages; i++) sum += pd[i] = STAGES[sel[k]].fn(&pages[i]);
       totals[k * runs + r] = sum;
     }
+    for (int b = 0; b < 2; b++)
+      if (bd_on[b])
+        for (size_t i = 0; i < npages; i++)
+          breakdown_one(&pages[i], b ? CC_PARSER_LIBXML2 : CC_PARSER_GUMBO, bd[b][r]);
+  }
   long self_peak = peak_rss_kb();
 
   printf("clipclean speed: %zu pages, %.1f MB raw HTML (decompressed in memory first, not "
@@ -837,10 +879,16 @@ int main(int argc, char **argv) {
     printf("extraction alone in a fresh process: peak RSS %.1f MB (%.1f MB after loading the "
            "pages)\n",
            (double)peak / 1024, (double)loaded / 1024);
-  if (!no_breakdown && (!any_only || only[stage_index("extract")])) {
-    breakdown(runs, CC_PARSER_GUMBO);
-    if (!any_only || only[stage_index("extract-libxml2")]) breakdown(runs, CC_PARSER_LIBXML2);
-  }
+  for (int b = 0; b < 2; b++)
+    if (bd_on[b]) {
+      int k = -1;
+      for (size_t j = 0; j < ns; j++)
+        if (!strcmp(STAGES[sel[j]].id, b ? "extract-libxml2" : "extract")) k = (int)j;
+      print_breakdown(bd[b], runs, b ? "libxml2" : "gumbo",
+                      k >= 0 ? median(totals + (size_t)k * runs, runs) : 0);
+    }
+  free(bd[0]);
+  free(bd[1]);
   if (do_compare) compare();
   printf("\n(sink %zu)\n", (size_t)(sink & 0xff));
   free(totals);
