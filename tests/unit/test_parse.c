@@ -187,6 +187,14 @@ TEST(misnesting) {
   CHECK(parse_both("<h1>a<h2>b</h2>"));
   CHECK_STR(out[GUMBO], "html(head body(h1('a') h2('b')))");
   CHECK_STR(out[LIBXML2], "html(head body(h1('a' h2('b'))))");
+  /* a self-closing non-void tag: HTML5 ignores the slash */
+  CHECK(parse_both("<div/>x"));
+  CHECK_STR(out[GUMBO], "html(head body(div('x')))");
+  CHECK_STR(out[LIBXML2], "html(head body(div 'x'))");
+  /* <title> content is text in HTML5, markup in libxml2 */
+  CHECK(parse_both("<title>a<b>c</b></title>"));
+  CHECK_STR(out[GUMBO], "html(head(title('a<b>c</b>')) body)");
+  CHECK_STR(out[LIBXML2], "html(head(title('a' b('c'))) body)");
   /* ... and a <p> start closes an open heading */
   CHECK(parse_both("<h2><p>x</p></h2>"));
   CHECK_STR(out[GUMBO], "html(head body(h2(p('x'))))");
