@@ -189,7 +189,9 @@ int cc_stage_filter(cc_ctx *ctx) {
     if (!why && s->holder && s->own_chars > 0 && !(ctx->opt->flags & CC_OPT_NO_FILTER)) {
       size_t tl = subtree_text(x, text, sizeof text);
       cc_phrase_scan ps;
-      if (tl && s->chars < 1500) {
+      /* table cells are data: a cell holding "6" is a score, not the
+       * comment counter the same phrase would catch elsewhere */
+      if (tl && s->chars < 1500 && x->tag != CC_TAG_TD && x->tag != CC_TAG_TH) {
         cc_phrases_scan(text, tl, &ps);
         if (cc_phrases_is_boilerplate(&ps)) why = cc_phrase_category_name(ps.first);
       }
