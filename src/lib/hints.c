@@ -246,40 +246,57 @@ static const hint_word words[] = {
     {"title", PREFIX, 0, CC_HK_TITLE},
 };
 
-static unsigned char first_index[27][2]; /* [letter] -> [begin, end) */
-
-/* The list is not sorted; a small per-letter index keeps lookups short. */
-static const hint_word *sorted[sizeof words / sizeof words[0]];
+/* Lookup tables built once: words by first letter (for matches at the
+ * token's start) and the few ANY words (which may start anywhere). */
+#define NWORDS (sizeof words / sizeof words[0])
+static unsigned short by_letter[26][2]; /* [begin, end) into sorted[] */
+static const hint_word *sorted[NWORDS];
+static unsigned char lens[NWORDS];     /* strlen of sorted[i]->w */
+static const hint_word *anywhere[16];
+static unsigned char anywhere_len[16];
+static unsigned nanywhere;
 static int ready;
 
 static void init(void) {
   unsigned n = 0;
   for (int c = 0; c < 26; c++) {
-    first_index[c][0] = (unsigned char)n;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-      if (words[i].w[0] == 'a' + c) sorted[n++] = &words[i];
-    first_index[c][1] = (unsigned char)n;
+    by_letter[c][0] = (unsigned short)n;
+    for (size_t i = 0; i < NWORDS; i++)
+      if (words[i].w[0] == 'a' + c) {
+        lens[n] = (unsigned char)strlen(words[i].w);
+        sorted[n++] = &words[i];
+      }
+    by_letter[c][1] = (unsigned short)n;
   }
+  for (size_t i = 0; i < NWORDS && nanywhere < 16; i++)
+    if (words[i].match == ANY) {
+      anywhere_len[nanywhere] = (unsigned char)strlen(words[i].w);
+      anywhere[nanywhere++] = &words[i];
+    }
 }
 
 static void match_token(const char *t, size_t len, cc_hint *h) {
   if (len < 2) return;
-  for (size_t start = 0; start < len; start++) {
-    int c = t[start] - 'a';
-    if (c < 0 || c >= 26) continue;
-    for (unsigned i = first_index[c][0]; i < first_index[c][1]; i++) {
+  int c = t[0] - 'a';
+  if (c >= 0 && c < 26) {
+    for (unsigned i = by_letter[c][0]; i < by_letter[c][1]; i++) {
       const hint_word *w = sorted[i];
-      size_t wl = strlen(w->w);
-      if (wl > len - start) continue;
-      if (memcmp(t + start, w->w, wl) != 0) continue;
-      int ok = 0;
-      if (w->match == ANY) ok = 1;
-      else if (start == 0) ok = w->match == PREFIX || wl == len;
-      if (!ok) continue;
+      size_t wl = lens[i];
+      if (wl > len || memcmp(t, w->w, wl) != 0) continue;
+      if (w->match == EXACT && wl != len) continue;
       h->weight += w->weight;
       h->kinds |= w->kinds;
       return; /* one word per token */
     }
+  }
+  for (unsigned i = 0; i < nanywhere; i++) {
+    size_t wl = anywhere_len[i];
+    for (size_t s = 1; s + wl <= len; s++)
+      if (t[s] == anywhere[i]->w[0] && memcmp(t + s, anywhere[i]->w, wl) == 0) {
+        h->weight += anywhere[i]->weight;
+        h->kinds |= anywhere[i]->kinds;
+        return;
+      }
   }
 }
 
