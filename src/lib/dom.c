@@ -148,3 +148,45 @@ const char *cc_node_attr(const cc_node *n, const char *name) {
     if (strcmp(n->attrs[i].name, name) == 0) return n->attrs[i].value;
   return NULL;
 }
+
+size_t cc_dom_text(const cc_node *top, char *out, size_t cap) {
+  size_t o = 0;
+  int space = 1;
+  if (!cap) return 0;
+  for (const cc_node *x = top; x && o + 1 < cap;) {
+    if (x != top && x->type == CC_NODE_ELEMENT && (x->flags & CC_NF_DROPPED)) {
+      x = cc_dom_next(top, x, 1);
+      continue;
+    }
+    if (x->type == CC_NODE_TEXT) {
+      for (uint32_t i = 0; i < x->len && o + 1 < cap; i++) {
+        char c = x->text[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+          if (!space) out[o++] = ' ';
+          space = 1;
+        } else {
+          out[o++] = c;
+          space = 0;
+        }
+      }
+    } else if (x->type == CC_NODE_ELEMENT && !space &&
+               (cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK)) {
+      out[o++] = ' ';
+      space = 1;
+    }
+    x = cc_dom_next(top, x, 0);
+  }
+  /* a cut in the middle of a character is backed out */
+  if (o + 1 >= cap) {
+    size_t k = o;
+    while (k && ((unsigned char)out[k - 1] & 0xc0) == 0x80) k--;
+    if (k && (unsigned char)out[k - 1] >= 0xc0) {
+      unsigned char lead = (unsigned char)out[k - 1];
+      size_t need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+      if (o - (k - 1) < need) o = k - 1;
+    }
+  }
+  while (o && out[o - 1] == ' ') o--;
+  out[o] = '\0';
+  return o;
+}

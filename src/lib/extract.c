@@ -109,6 +109,7 @@ static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
     ctx->why = cc_arena_calloc(a, (size_t)(ctx->dom.nnodes ? ctx->dom.nnodes : 1) * sizeof *ctx->why);
   if ((rc = cc_stage_measure(ctx))) return rc;
   if ((rc = cc_stage_fingerprint(ctx))) return rc;
+  if ((rc = cc_stage_sections(ctx))) return rc;
   if ((rc = cc_stage_select(ctx))) return rc;
   if ((rc = cc_stage_filter(ctx))) return rc;
   if ((rc = cc_stage_article(ctx))) return rc;

@@ -19,39 +19,6 @@
    CC_HK_SUBSCRIBE | CC_HK_DONATE | CC_HK_MODAL | CC_HK_HIDDEN |          \
    CC_HK_META)
 
-/* Plain text of a subtree minus dropped parts, whitespace collapsed,
- * blocks separated by a space; at most cap-1 bytes. */
-static size_t subtree_text(const cc_node *top, char *out, size_t cap) {
-  size_t o = 0;
-  int space = 1;
-  for (const cc_node *x = top; x && o + 1 < cap;) {
-    if (x != top && x->type == CC_NODE_ELEMENT && (x->flags & CC_NF_DROPPED)) {
-      x = cc_dom_next(top, x, 1);
-      continue;
-    }
-    if (x->type == CC_NODE_TEXT) {
-      for (uint32_t i = 0; i < x->len && o + 1 < cap; i++) {
-        char c = x->text[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-          if (!space) out[o++] = ' ';
-          space = 1;
-        } else {
-          out[o++] = c;
-          space = 0;
-        }
-      }
-    } else if (x->type == CC_NODE_ELEMENT && !space &&
-               (cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK)) {
-      out[o++] = ' ';
-      space = 1;
-    }
-    x = cc_dom_next(top, x, 0);
-  }
-  while (o && out[o - 1] == ' ') o--;
-  out[o] = '\0';
-  return o;
-}
-
 /* Letters and digits of s, lowercased (ASCII), others dropped. */
 static size_t squash(const char *s, size_t n, char *out, size_t cap) {
   size_t o = 0;
@@ -187,7 +154,7 @@ int cc_stage_filter(cc_ctx *ctx) {
     if (!why && s->holder && cc_is_site_boilerplate(ctx, x->id))
       why = "repeats across the site";
     if (!why && s->holder && s->own_chars > 0 && !(ctx->opt->flags & CC_OPT_NO_FILTER)) {
-      size_t tl = subtree_text(x, text, sizeof text);
+      size_t tl = cc_dom_text(x, text, sizeof text);
       cc_phrase_scan ps;
       /* table cells are data: a cell holding "6" is a score, not the
        * comment counter the same phrase would catch elsewhere */
@@ -224,7 +191,7 @@ int cc_stage_filter(cc_ctx *ctx) {
           line = 1;
       }
       if (line && !in_table(x)) {
-        size_t tl = subtree_text(x, text, sizeof text);
+        size_t tl = cc_dom_text(x, text, sizeof text);
         if (!ends_sentence(text, tl) && (s->words <= 3 || has_date(text, tl)))
           why = "label or date before the text";
       }

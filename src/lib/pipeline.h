@@ -43,6 +43,7 @@ typedef struct cc_stat {
   uint8_t candidate;   /* 1: received a score from a text holder */
   uint8_t negctx;      /* 1: inside comments/nav/sidebar/footer... */
   uint8_t in_body;     /* 1: a descendant of <body> */
+  uint8_t gone;        /* 1: dropped before scoring, or inside such a drop */
 } cc_stat;
 
 typedef struct cc_ctx {
@@ -70,6 +71,7 @@ static inline float cc_link_density(const cc_stat *s) {
 /* Stages, in pipeline order. Each returns 0 or a cc_status (message in
  * ctx->err). */
 int cc_stage_measure(cc_ctx *ctx);  /* score.c: fills ctx->st */
+int cc_stage_sections(cc_ctx *ctx); /* sections.c: drops announced sections */
 int cc_stage_select(cc_ctx *ctx);   /* score.c: marks CC_NF_SELECTED */
 int cc_stage_filter(cc_ctx *ctx);   /* filter.c: marks CC_NF_DROPPED */
 int cc_stage_article(cc_ctx *ctx);  /* article.c: builds ctx->ast */

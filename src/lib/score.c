@@ -204,6 +204,10 @@ int cc_stage_select(cc_ctx *ctx) {
   cc_node *body = d->body ? d->body : d->root;
   uint32_t n = d->nnodes;
 
+  /* 0. subtrees dropped before scoring (announced sections) */
+  for (uint32_t i = 1; i < n; i++)
+    st[i].gone = st[d->byid[i]->parent->id].gone || (d->byid[i]->flags & CC_NF_DROPPED) != 0;
+
   /* 1. scores */
   for (uint32_t i = 1; i < n; i++) {
     cc_node *h = d->byid[i];
@@ -212,7 +216,7 @@ int cc_stage_select(cc_ctx *ctx) {
     /* headings name content, they are not content: a long subtitle must
      * not pull the choice towards the page header */
     if (cc_tag_class((cc_tag)h->tag) & CC_TC_HEADING) continue;
-    if (!s->in_body) continue;
+    if (!s->in_body || s->gone) continue;
     float link_free = 1.f - (float)s->own_link / (float)s->own_chars;
     float c = 1.f + (float)s->commas + fminf((float)s->own_chars / 100.f, 3.f);
     c *= link_free;
@@ -247,6 +251,10 @@ int cc_stage_select(cc_ctx *ctx) {
   for (uint32_t i = 1; i < n; i++) {
     cc_stat *s = &st[i];
     if (!s->candidate) continue;
+    if (s->gone) {
+      s->candidate = 0;
+      continue;
+    }
     s->score *= 1.f - cc_link_density(s);
     if (s->negctx || (s->hint.weight <= -20 && (s->hint.kinds & CC_NEG_CONTEXT))) {
       s->negctx = 1;

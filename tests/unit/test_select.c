@@ -81,7 +81,37 @@ TEST(short_page_is_never_empty) {
   stage_free(&s);
 }
 
+TEST(announced_related_section_never_competes) {
+  /* excerpts of other posts outweigh a short article, but their section
+   * says what it is */
+  stage_doc s;
+  stage_run(&s,
+            "<body><div id=post><h1>Title</h1>" PARA "</div>"
+            "<div id=rel><h3>You may also like</h3>"
+            "<div id=x1>" PARA PARA "</div><div id=x2>" PARA PARA "</div></div>"
+            "<div id=com><h2>3 comments</h2><p>" "Nice article, with commas, thanks, and so on, "
+            "and so forth, written by a reader.</p></div></body>",
+            2);
+  CHECK(stage_kept(stage_by_id(&s, "post")));
+  CHECK(!stage_kept(stage_by_id(&s, "x1")));
+  CHECK(!stage_kept(stage_by_id(&s, "x2")));
+  CHECK(!stage_kept(stage_by_id(&s, "com")));
+  stage_free(&s);
+}
+
+TEST(a_heading_mentioning_comments_in_a_sentence_is_not_a_section) {
+  stage_doc s;
+  stage_run(&s,
+            "<body><div id=a><h2 id=h>Why the minister's comments on pensions angered unions</h2>"
+            PARA PARA PARA "</div></body>",
+            3);
+  CHECK(stage_kept(stage_by_id(&s, "h")));
+  stage_free(&s);
+}
+
 int main(void) {
+  RUN(announced_related_section_never_competes);
+  RUN(a_heading_mentioning_comments_in_a_sentence_is_not_a_section);
   RUN(measure_counts_text_links_and_holders);
   RUN(article_beats_navigation_and_comments);
   RUN(bare_text_in_a_div_is_a_paragraph);
