@@ -41,7 +41,6 @@
  *   image     og:image > twitter:image > JSON-LD image > itemprop=image >
  *             link rel=image_src; made absolute against base_url.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -55,8 +54,7 @@ enum { F_TITLE, F_AUTHOR, F_DATE, F_SITE, F_LANG, F_DESC, F_IMAGE, F_URL, F_COUN
 /* candidate flags */
 enum {
   C_MULTI = 1u << 0,    /* same-priority values accumulate (authors) */
-  C_CITATION = 1u << 1, /* "Last, First" name order */
-  C_TITLETAG = 1u << 2  /* <title>: strip comment debris */
+  C_CITATION = 1u << 1  /* "Last, First" name order */
 };
 
 #define MAX_CANDS 16
@@ -308,18 +306,32 @@ static uint32_t subtree_end(const cc_node *n) {
 
 /* The text of n's subtree into buf (NUL-terminated): block boundaries
  * become '\n', element boundaries a space. Returns the length, or -1
- * when it does not fit in cap-1 bytes or takes more than maxnodes nodes. */
-static long gather(const cc_node *n, char *buf, size_t cap, unsigned maxnodes) {
+ * when it does not fit in cap-1 bytes or takes more than maxnodes nodes
+ * (with `trunc`, what fits is returned instead). */
+static long gather_t(const cc_node *n, char *buf, size_t cap, unsigned maxnodes, int trunc) {
   size_t o = 0;
   unsigned seen = 0;
   for (const cc_node *x = n; x; x = cc_dom_next(n, x, 0)) {
-    if (++seen > maxnodes) return -1;
+    if (++seen > maxnodes) {
+      if (trunc) break;
+      return -1;
+    }
     if (x->type == CC_NODE_TEXT) {
-      if (o + x->len + 1 >= cap) return -1;
+      if (o + x->len + 1 >= cap) {
+        if (!trunc) return -1;
+        size_t k = cap - 1 - o;
+        while (k > 0 && ((unsigned char)x->text[k] & 0xc0) == 0x80) k--;
+        memcpy(buf + o, x->text, k);
+        o += k;
+        break;
+      }
       memcpy(buf + o, x->text, x->len);
       o += x->len;
     } else if (x->type == CC_NODE_ELEMENT && x != n) {
-      if (o + 2 >= cap) return -1;
+      if (o + 2 >= cap) {
+        if (trunc) break;
+        return -1;
+      }
       buf[o++] = (cc_tag_class(x->tag) & CC_TC_BLOCK) || x->tag == CC_TAG_BR ? '\n' : ' ';
     }
   }
@@ -327,12 +339,23 @@ static long gather(const cc_node *n, char *buf, size_t cap, unsigned maxnodes) {
   return (long)o;
 }
 
-static const char *gather_dup(collect *c, const cc_node *n, size_t cap, unsigned maxnodes) {
-  char buf[1200];
+static long gather(const cc_node *n, char *buf, size_t cap, unsigned maxnodes) {
+  return gather_t(n, buf, cap, maxnodes, 0);
+}
+
+/* gather() into the arena; titles and headings (trunc) are cut, not
+ * refused, when long. */
+static const char *gather_dup_t(collect *c, const cc_node *n, size_t cap, unsigned maxnodes,
+                                int trunc) {
+  char buf[2048];
   if (cap > sizeof buf) cap = sizeof buf;
-  long l = gather(n, buf, cap, maxnodes);
+  long l = gather_t(n, buf, cap, maxnodes, trunc);
   if (l <= 0) return NULL;
   return cc_arena_strndup(c->a, buf, (size_t)l);
+}
+
+static const char *gather_dup(collect *c, const cc_node *n, size_t cap, unsigned maxnodes) {
+  return gather_dup_t(c, n, cap, maxnodes, 0);
 }
 
 /* The microdata value of an element (per the HTML spec's list). */
@@ -388,7 +411,8 @@ static void on_itemprop(collect *c, const cc_node *x, const char *ip, int in_art
     else if (x->tag != CC_TAG_LINK) v = gather_dup(c, x, 300, 64);
     if (v) add(c, F_AUTHOR, 30, v, "itemprop=author", C_MULTI);
   }
-  if (has_token(ip, "headline")) add(c, F_TITLE, 35, gather_dup(c, x, 1200, 200), "itemprop=headline", 0);
+  if (has_token(ip, "headline"))
+    add(c, F_TITLE, 35, gather_dup_t(c, x, 2048, 200, 1), "itemprop=headline", 0);
   if (has_token(ip, "datePublished")) add(c, F_DATE, 14, item_value(c, x, 200), "itemprop=datePublished", 0);
   if (has_token(ip, "dateCreated")) add(c, F_DATE, 25, item_value(c, x, 200), "itemprop=dateCreated", 0);
   if (has_token(ip, "dateModified")) add(c, F_DATE, 62, item_value(c, x, 200), "itemprop=dateModified", 0);
@@ -509,7 +533,7 @@ static void walk(collect *c) {
       break;
     }
     case CC_TAG_TITLE:
-      add(c, F_TITLE, 50, gather_dup(c, x, 1200, 8), "<title>", C_TITLETAG);
+      add(c, F_TITLE, 50, gather_dup_t(c, x, 2048, 8, 1), "<title>", 0);
       skip = 1;
       break;
     case CC_TAG_META:
@@ -536,7 +560,7 @@ static void walk(collect *c) {
       break;
     case CC_TAG_H1:
       if (c->nh1 < 3 && x->id > c->excl_end) {
-        const char *t = gather_dup(c, x, 1200, 100);
+        const char *t = gather_dup_t(c, x, 2048, 100, 1);
         if (t) {
           c->h1[c->nh1++] = t;
           add(c, F_TITLE, x->id <= c->art_end ? 54 : 55, t, "h1", 0);
