@@ -395,12 +395,78 @@ static int has_token(const char *v, const char *tok) {
   return 0;
 }
 
-/* Case-insensitive substring test over ASCII. */
-static int has_ci(const char *h, const char *needle) {
-  size_t n = strlen(needle);
-  for (; *h; h++)
-    if (!strncasecmp(h, needle, n)) return 1;
-  return 0;
+/* What a class or id value says, found in one pass (case-insensitive
+ * substrings: "author" also matches "post-author-name"). W_EXCL marks
+ * the regions whose bylines and dates are not the article's: comments,
+ * related links, sidebars, navigation, ads. (cc_hint_of knows more words
+ * but tokenizes; this runs on every element and must be cheap.) */
+enum {
+  W_AUTHOR = 1u << 0,   /* author, byline */
+  W_DATE = 1u << 1,     /* date, timestamp */
+  W_PUBLISH = 1u << 2,  /* publish, posted, created */
+  W_MODIFIED = 1u << 3, /* updat(ed), modif(ied) */
+  W_EXCL = 1u << 4
+};
+
+static unsigned class_words(const char *v) {
+  unsigned f = 0;
+  if (!v) return 0;
+  for (const char *p = v; *p; p++) {
+    int start = p == v || !(((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z') ||
+                            (*p >= 'A' && *p <= 'Z'));
+#define CHK(w, bit, at_start)                                                   \
+  if ((start || !(at_start)) && !strncasecmp(p, w, sizeof w - 1)) f |= (bit)
+    switch (*p | 0x20) {
+    case 'a': CHK("author", W_AUTHOR, 0); CHK("advert", W_EXCL, 0); break;
+    case 'b': CHK("byline", W_AUTHOR, 0); CHK("breadcrumb", W_EXCL, 0); break;
+    case 'c': CHK("created", W_PUBLISH, 0); CHK("comment", W_EXCL, 0); break;
+    case 'd': CHK("date", W_DATE, 0); CHK("disqus", W_EXCL, 0); break;
+    case 'm': CHK("modif", W_MODIFIED, 0); CHK("menu", W_EXCL, 1); break;
+    case 'n': CHK("nav", W_EXCL, 1); break;
+    case 'o': CHK("outbrain", W_EXCL, 0); break;
+    case 'p':
+      CHK("publish", W_PUBLISH, 0); CHK("posted", W_PUBLISH, 0);
+      CHK("promo", W_EXCL, 1); CHK("popular", W_EXCL, 1);
+      break;
+    case 'r':
+      CHK("related", W_EXCL, 0); CHK("recommend", W_EXCL, 0); CHK("respond", W_EXCL, 1);
+      break;
+    case 's': CHK("sidebar", W_EXCL, 0); CHK("sponsor", W_EXCL, 0); break;
+    case 't':
+      CHK("timestamp", W_DATE, 0); CHK("teaser", W_EXCL, 0); CHK("taboola", W_EXCL, 0);
+      CHK("trending", W_EXCL, 1);
+      break;
+    case 'u': CHK("updat", W_MODIFIED, 0); break;
+    case 'w': CHK("widget", W_EXCL, 0); break;
+    default: break;
+    }
+#undef CHK
+  }
+  return f;
+}
+
+/* The attributes the walk reads, found in one pass. */
+typedef struct attrs {
+  const char *cls, *id, *rel, *role, *itemprop;
+} attrs;
+
+static void read_attrs(const cc_node *x, attrs *a) {
+  memset(a, 0, sizeof *a);
+  for (unsigned i = 0; i < x->nattrs; i++) {
+    const char *n = x->attrs[i].name, *v = x->attrs[i].value;
+    switch (n[0]) {
+    case 'c': if (!strcmp(n, "class")) a->cls = v; break;
+    case 'i':
+      if (n[1] == 'd' && !n[2]) a->id = v;
+      else if (!strcmp(n, "itemprop")) a->itemprop = v;
+      break;
+    case 'r':
+      if (!strcmp(n, "rel")) a->rel = v;
+      else if (!strcmp(n, "role")) a->role = v;
+      break;
+    default: break;
+    }
+  }
 }
 
 static void on_itemprop(collect *c, const cc_node *x, const char *ip, int in_art) {
@@ -486,24 +552,19 @@ static void on_byline_text(collect *c, const cc_node *t, int in_art) {
 
 /* ---- the walk ---- */
 
-static int excluded_kind(const cc_node *x) {
-  if (x->tag == CC_TAG_NAV || x->tag == CC_TAG_ASIDE) return 1;
-  if (!cc_node_attr(x, "class") && !cc_node_attr(x, "id") && !cc_node_attr(x, "role")) return 0;
-  cc_hint h = cc_hint_of(x);
-  /* a lone "side" ("right-side") is too weak to call a sidebar */
-  return (h.kinds & (CC_HK_COMMENT | CC_HK_RELATED | CC_HK_NAV | CC_HK_AD)) ||
-         ((h.kinds & CC_HK_SIDEBAR) && h.weight <= -25);
+static int excluded_role(const char *role) {
+  return role && (!strcmp(role, "navigation") || !strcmp(role, "menu") ||
+                  !strcmp(role, "menubar") || !strcmp(role, "complementary"));
 }
 
-static void on_time(collect *c, const cc_node *x, int in_art, const char *cls) {
+static void on_time(collect *c, const cc_node *x, int in_art, unsigned cw) {
   if (c->ntime >= 8) return;
   c->ntime++;
   const char *v = cc_node_attr(x, "datetime");
   if (!v) v = gather_dup(c, x, 120, 16);
   if (!v) return;
-  int modified = cls && (has_ci(cls, "updat") || has_ci(cls, "modif"));
-  int pub = cc_node_attr(x, "pubdate") ||
-            (cls && (has_ci(cls, "publish") || has_ci(cls, "posted") || has_ci(cls, "created")));
+  int modified = (cw & W_MODIFIED) != 0;
+  int pub = cc_node_attr(x, "pubdate") || (cw & W_PUBLISH);
   int prio = modified ? 62 : pub ? 30 : in_art ? 35 : 70;
   add(c, F_DATE, prio, v, "<time>", 0);
 }
@@ -570,54 +631,49 @@ static void walk(collect *c) {
     default:
       break;
     }
+    attrs at;
+    unsigned cw = 0;
+    if (x->nattrs) read_attrs(x, &at);
+    else memset(&at, 0, sizeof at);
     if (in_body) {
       if (!c->art_found || x->id > c->art_end) {
-        const char *role = cc_node_attr(x, "role");
         if (x->tag == CC_TAG_ARTICLE || x->tag == CC_TAG_MAIN ||
-            (role && (!strcmp(role, "main") || !strcmp(role, "article")))) {
+            (at.role && (!strcmp(at.role, "main") || !strcmp(at.role, "article")))) {
           c->art_end = subtree_end(x);
           c->art_found = 1;
         }
       }
-      if (x->id > c->excl_end && x->nattrs && excluded_kind(x)) c->excl_end = subtree_end(x);
-      else if (x->id > c->excl_end && (x->tag == CC_TAG_NAV || x->tag == CC_TAG_ASIDE))
+      if (x->id > c->excl_end) cw = class_words(at.cls) | class_words(at.id);
+      if (x->id > c->excl_end && ((cw & W_EXCL) || excluded_role(at.role) ||
+                                  x->tag == CC_TAG_NAV || x->tag == CC_TAG_ASIDE))
         c->excl_end = subtree_end(x);
     }
     int in_art = x->id <= c->art_end;
     int excl = x->id <= c->excl_end;
-    if (x->nattrs && !excl) {
-      const char *ip = cc_node_attr(x, "itemprop");
-      if (ip) on_itemprop(c, x, ip, in_art || !in_body);
+    if (!excl) {
+      if (at.itemprop) on_itemprop(c, x, at.itemprop, in_art || !in_body);
       if (in_body) {
-        const char *cls = cc_node_attr(x, "class"), *id = cc_node_attr(x, "id");
-        const char *rel = cc_node_attr(x, "rel");
-        if (x->tag == CC_TAG_TIME) on_time(c, x, in_art, cls);
-        int auth = (rel && has_token(rel, "author")) ||
-                   (cls && (has_ci(cls, "byline") || has_ci(cls, "author"))) ||
-                   (id && (has_ci(id, "byline") || has_ci(id, "author")));
-        if (auth && c->nbyline_el < 6 && !(ip && strstr(ip, "author"))) {
+        if (x->tag == CC_TAG_TIME) on_time(c, x, in_art, cw);
+        int rel_author = at.rel && has_token(at.rel, "author");
+        if ((rel_author || (cw & W_AUTHOR)) && c->nbyline_el < 6 &&
+            !(at.itemprop && strstr(at.itemprop, "author"))) {
           const char *t = gather_dup(c, x, 300, 60);
           if (t) {
             c->nbyline_el++;
-            int prio = rel && has_token(rel, "author") ? 35 : in_art ? 40 : 42;
-            add(c, F_AUTHOR, prio, t, rel ? "rel=author" : "byline element", 0);
+            int prio = rel_author ? 35 : in_art ? 40 : 42;
+            add(c, F_AUTHOR, prio, t, rel_author ? "rel=author" : "byline element", 0);
             add(c, F_DATE, in_art ? 39 : 45, t, "byline element date", 0);
           }
         }
-        const char *dv = cls ? cls : id;
-        if (dv && c->ndate_el < 6 && x->tag != CC_TAG_TIME &&
-            (has_ci(dv, "date") || has_ci(dv, "publish") || has_ci(dv, "posted") ||
-             has_ci(dv, "timestamp"))) {
+        if (c->ndate_el < 6 && x->tag != CC_TAG_TIME && (cw & (W_DATE | W_PUBLISH))) {
           const char *t = gather_dup(c, x, 160, 24);
           if (t) {
             c->ndate_el++;
-            int modified = has_ci(dv, "updat") || has_ci(dv, "modif");
+            int modified = (cw & W_MODIFIED) != 0;
             add(c, F_DATE, modified ? 63 : in_art ? 38 : 44, t, "date element", 0);
           }
         }
       }
-    } else if (x->tag == CC_TAG_TIME && in_body && !excl) {
-      on_time(c, x, in_art, NULL);
     }
     x = cc_dom_next(d->root, x, skip);
   }
@@ -652,9 +708,17 @@ static int root_only(const char *u) {
 }
 
 static void explain(collect *c, const char *field, const cand *k) {
-  if (c->ctx->explain && k)
-    cc_buf_printf(c->ctx->explain, "meta  %-11s <- %s (priority %d)\n", field,
-                  k->src ? k->src : "?", k->prio);
+  if (!c->ctx->explain || !k) return;
+  /* the raw value, on one line and short */
+  char v[64];
+  size_t o = 0;
+  for (const char *p = k->v; *p && o < sizeof v - 1; p++)
+    v[o++] = (*p == '\n' || *p == '\t' || *p == '\r') ? ' ' : *p;
+  while (o > 0 && ((unsigned char)v[o - 1] & 0xc0) == 0x80) o--; /* whole characters */
+  if (o > 0 && ((unsigned char)v[o - 1] & 0xc0) == 0xc0) o--;
+  v[o] = '\0';
+  cc_buf_printf(c->ctx->explain, "meta  %-11s <- %s (priority %d): %s\n", field,
+                k->src ? k->src : "?", k->prio, v);
 }
 
 static void sort_fields(collect *c) {

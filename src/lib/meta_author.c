@@ -30,6 +30,12 @@ static const char *const weak_prefixes[] = {"von", "di", "door", "from", "par", 
  * little way in */
 static const char *const inner_by[] = {"by", "von", "par", "por"};
 
+/* Labels of picture credits: not an author. */
+static const char *const picture_labels[] = {
+    "photo", "photos", "foto", "fotos", "photograph", "image", "images", "picture", "pictures",
+    "video", "illustration", "graphic", "graphics", "bild", "bilder", "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe",
+    "credit", "credits", "source", "quelle", "fuente", "fonte", "bron", "source"};
+
 /* Words after which a byline stops being a name (lowercase). */
 static const char *const stops[] = {
     "published", "updated", "posted", "modified", "last", "email", "e-mail", "mail",
@@ -81,7 +87,7 @@ static const char *const org_words[] = {
     "radio", "tv", "television", "daily", "gazette", "sport", "sports", "online",
     "editorial", "staff", "bureau", "desk", "channel", "broadcasting", "studios",
     "leader", "chronicle", "observer", "weekly", "monthly", "digital", "associated",
-    "reuters", "afp", "dpa", "ap",
+    "reuters", "afp", "dpa", "ap", "insider", "nation", "today", "world",
 };
 
 /* News agencies (keys: lowercase letters and digits only). */
@@ -195,6 +201,13 @@ static int clean_name(char *s, size_t *np) {
     }
     if (!hit) break;
   }
+  /* any other one-word label ("Текст:", "Reportage:"), except credits for
+   * pictures, which name a photographer */
+  if (start < nw && start + 1 < nw && w[start].n > 1 && w[start].p[w[start].n - 1] == ':') {
+    lower_word(w[start].p, w[start].n, lw, sizeof lw);
+    if (IN(picture_labels, lw)) return 0;
+    start++;
+  }
   if (start >= nw) return 0;
   for (unsigned k = start + 1; k < start + 3 && k + 1 < nw; k++) {
     lower_word(w[k].p, w[k].n, lw, sizeof lw);
@@ -280,7 +293,7 @@ static int is_agency(const char *s, size_t n) {
   char lw[48];
   for (unsigned i = 0; i < nw; i++) {
     lower_word(w[i].p, w[i].n, lw, sizeof lw);
-    if (i == 0 ? IN(agencies, lw) : IN(org_words, lw)) return 1;
+    if (IN(org_words, lw) || (i == 0 && IN(agencies, lw))) return 1;
   }
   return 0;
 }

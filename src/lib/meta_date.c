@@ -82,8 +82,9 @@ static const word_val zones[] = {
 };
 
 static int lookup(const word_val *t, size_t n, const char *w, size_t l) {
+  if (!l) return -1;
   for (size_t i = 0; i < n; i++)
-    if (strlen(t[i].w) == l && !memcmp(t[i].w, w, l)) return t[i].v;
+    if (t[i].w[0] == w[0] && strlen(t[i].w) == l && !memcmp(t[i].w, w, l)) return t[i].v;
   return -1;
 }
 
@@ -93,8 +94,10 @@ int cc_meta_month(const char *w, size_t n) {
 }
 
 int cc_meta_weekday(const char *w, size_t n) {
+  if (!n) return 0;
   for (size_t i = 0; i < sizeof weekdays / sizeof weekdays[0]; i++)
-    if (strlen(weekdays[i]) == n && !memcmp(weekdays[i], w, n)) return 1;
+    if (weekdays[i][0] == w[0] && strlen(weekdays[i]) == n && !memcmp(weekdays[i], w, n))
+      return 1;
   return 0;
 }
 
