@@ -81,7 +81,7 @@ typedef struct collect {
   int nh1;
   uint32_t body_end, art_end, excl_end;
   int in_body_seen;
-  int nbyline_el, nbyline_txt, ndate_el, ntime;
+  int nbyline_el, nbyline_txt, ndate_el, ntime, nitem_author;
   int art_found;
 } collect;
 
@@ -469,25 +469,39 @@ static void read_attrs(const cc_node *x, attrs *a) {
   }
 }
 
+/* 1 when field f already has a candidate of this priority (its first
+ * value wins, so the work of finding another can be skipped). */
+static int have(const collect *c, int f, int prio) {
+  for (int i = 0; i < c->f[f].n; i++)
+    if (c->f[f].c[i].prio == prio) return 1;
+  return 0;
+}
+
 static void on_itemprop(collect *c, const cc_node *x, const char *ip, int in_art) {
   if (x->tag == CC_TAG_META) return; /* on_meta has it */
-  if (has_token(ip, "author") || has_token(ip, "creator")) {
+  /* listing pages repeat these per teaser: look at the first few only */
+  if ((has_token(ip, "author") || has_token(ip, "creator")) && c->nitem_author < 10) {
     const char *v = NULL;
+    c->nitem_author++;
     if (cc_node_attr(x, "itemscope")) v = scoped_name(c, x);
     else if (x->tag != CC_TAG_LINK) v = gather_dup(c, x, 300, 64);
     if (v) add(c, F_AUTHOR, 30, v, "itemprop=author", C_MULTI);
   }
-  if (has_token(ip, "headline"))
+  if (has_token(ip, "headline") && !have(c, F_TITLE, 35))
     add(c, F_TITLE, 35, gather_dup_t(c, x, 2048, 200, 1), "itemprop=headline", 0);
-  if (has_token(ip, "datePublished")) add(c, F_DATE, 14, item_value(c, x, 200), "itemprop=datePublished", 0);
-  if (has_token(ip, "dateCreated")) add(c, F_DATE, 25, item_value(c, x, 200), "itemprop=dateCreated", 0);
-  if (has_token(ip, "dateModified")) add(c, F_DATE, 62, item_value(c, x, 200), "itemprop=dateModified", 0);
-  if (has_token(ip, "publisher") && cc_node_attr(x, "itemscope"))
+  if (has_token(ip, "datePublished") && !have(c, F_DATE, 14))
+    add(c, F_DATE, 14, item_value(c, x, 200), "itemprop=datePublished", 0);
+  if (has_token(ip, "dateCreated") && !have(c, F_DATE, 25))
+    add(c, F_DATE, 25, item_value(c, x, 200), "itemprop=dateCreated", 0);
+  if (has_token(ip, "dateModified") && !have(c, F_DATE, 62))
+    add(c, F_DATE, 62, item_value(c, x, 200), "itemprop=dateModified", 0);
+  if (has_token(ip, "publisher") && !have(c, F_SITE, 38) && cc_node_attr(x, "itemscope"))
     add(c, F_SITE, 38, scoped_name(c, x), "itemprop=publisher", 0);
   if ((has_token(ip, "image") || has_token(ip, "thumbnailUrl")) && in_art &&
-      (x->tag == CC_TAG_IMG || x->tag == CC_TAG_LINK))
+      (x->tag == CC_TAG_IMG || x->tag == CC_TAG_LINK) && !have(c, F_IMAGE, 30))
     add(c, F_IMAGE, 30, item_value(c, x, 0), "itemprop=image", 0);
-  if (has_token(ip, "inLanguage")) add(c, F_LANG, 25, item_value(c, x, 64), "itemprop=inLanguage", 0);
+  if (has_token(ip, "inLanguage") && !have(c, F_LANG, 25))
+    add(c, F_LANG, 25, item_value(c, x, 64), "itemprop=inLanguage", 0);
 }
 
 /* ---- visible bylines ---- */
