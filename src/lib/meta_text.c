@@ -146,8 +146,16 @@ static size_t entity_at(const char *s, const char *e, char *o, size_t *olen) {
 
 /* ---- cleaning ---- */
 
+static char *clean(cc_arena *a, const char *s, size_t n, size_t cap, unsigned flags,
+                   int again);
+
 char *cc_meta_text(cc_arena *a, const char *s, size_t n, size_t cap,
                    unsigned flags) {
+  return clean(a, s, n, cap, flags, 1);
+}
+
+static char *clean(cc_arena *a, const char *s, size_t n, size_t cap, unsigned flags,
+                   int again) {
   if (!s || !n || !cap) return NULL;
   /* Whatever survives collapsing cannot need more than a few times the
    * cap of input; a 5 MB attribute is not read to its end. */
@@ -251,6 +259,14 @@ again:
     }
   }
   if (!o) return NULL;
+  /* markup that was itself encoded ("&lt;a href=...&gt;") shows up only
+   * now: one more pass removes it */
+  if (again && (flags & CC_MT_TAGS) && (flags & CC_MT_ENTITIES)) {
+    for (size_t i = 0; i + 1 < o; i++)
+      if (out[i] == '<' && (((out[i + 1] | 0x20) >= 'a' && (out[i + 1] | 0x20) <= 'z') ||
+                            out[i + 1] == '/' || out[i + 1] == '!'))
+        return clean(a, out, o, cap, flags & ~(unsigned)CC_MT_ENTITIES, 0);
+  }
   if (o > cap) {
     size_t cut = cap;
     while (cut > 0 && ((unsigned char)out[cut] & 0xc0) == 0x80) cut--;
@@ -337,9 +353,34 @@ unsigned cc_meta_words(const char *s, size_t n) {
 static int is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* Language names some pages give instead of a tag (<meta name=language
+ * content="English">), lowercase. */
+static const struct {
+  const char *name, *tag;
+} lang_names[] = {
+    {"english", "en"}, {"french", "fr"}, {"fran\xc3\xa7" "ais", "fr"}, {"francais", "fr"},
+    {"german", "de"}, {"deutsch", "de"}, {"spanish", "es"}, {"espa\xc3\xb1ol", "es"},
+    {"espanol", "es"}, {"italian", "it"}, {"italiano", "it"}, {"portuguese", "pt"},
+    {"portugu\xc3\xaas", "pt"}, {"portugues", "pt"}, {"dutch", "nl"}, {"nederlands", "nl"},
+    {"russian", "ru"}, {"chinese", "zh"}, {"japanese", "ja"}, {"korean", "ko"},
+};
+
 char *cc_meta_lang(cc_arena *a, const char *s) {
   if (!s) return NULL;
   while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '"' || *s == '\'') s++;
+  {
+    char low[16];
+    size_t l = 0;
+    while (s[l] && s[l] != ' ' && s[l] != ',' && s[l] != ';' && l < sizeof low - 1) {
+      unsigned char ch = (unsigned char)s[l];
+      low[l] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+      l++;
+    }
+    low[l] = '\0';
+    if (l > 3)
+      for (size_t i = 0; i < sizeof lang_names / sizeof lang_names[0]; i++)
+        if (!strcmp(low, lang_names[i].name)) return cc_arena_strdup(a, lang_names[i].tag);
+  }
   char out[36];
   size_t o = 0;
   int idx = 0;

@@ -5,6 +5,7 @@
 #include "../../include/clipclean.h"
 #include "arena.h"
 #include "parse.h"
+#include "strip.h"
 #include "pipeline.h"
 #include "test.h"
 
@@ -398,6 +399,8 @@ TEST(site_language_description_image) {
   CHECK_STR(cc_result_language(R), "zh-Hant-TW");
   run("<html lang='{{lang}}'><meta http-equiv='Content-Language' content='de, en'>" BODY);
   CHECK_STR(cc_result_language(R), "de");
+  run("<meta name='language' content='Deutsch'>" BODY);
+  CHECK_STR(cc_result_language(R), "de");
   run("<p>nothing said</p>");
   CHECK_STR(cc_result_language(R), NULL);
   CHECK_STR(cc_result_site_name(R), NULL); /* never invented from the host */
@@ -430,20 +433,42 @@ TEST(url_canonical_and_caller) {
   CHECK_STR(cc_result_url(R), NULL);
 }
 
-/* base_url is internal: run the stage on a parsed page. */
-static const char *base_of(cc_arena *a, const char *html, const char *url) {
+/* base_url and jsonld_body are internal: run the stage on a parsed page. */
+static cc_meta meta_of(cc_arena *a, const char *html, const char *url) {
   cc_options o;
   cc_options_init(&o);
   o.url = url;
-  static cc_ctx ctx;
+  cc_ctx ctx;
   memset(&ctx, 0, sizeof ctx);
   ctx.arena = a;
   ctx.opt = &o;
+  cc_strip(a, html, strlen(html), &ctx.strip);
   cc_parse_limits lim = {o.max_nodes, o.max_depth};
-  if (cc_parse_gumbo(a, html, strlen(html), &lim, &ctx.dom, ctx.err)) return "parse failed";
+  if (cc_parse_gumbo(a, ctx.strip.out, ctx.strip.len, &lim, &ctx.dom, ctx.err)) {
+    cc_meta none;
+    memset(&none, 0, sizeof none);
+    return none;
+  }
   cc_stage_meta(&ctx);
-  ctx.opt = NULL;
-  return ctx.meta.base_url;
+  return ctx.meta;
+}
+
+static const char *base_of(cc_arena *a, const char *html, const char *url) {
+  return meta_of(a, html, url).base_url;
+}
+
+TEST(jsonld_body) {
+  cc_arena a;
+  cc_arena_init(&a);
+  cc_meta m = meta_of(&a,
+                      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+                      "\"articleBody\":\"First &lt;a href='x'&gt;link&lt;/a&gt; &amp; more.\\n\\n"
+                      "  Second <b>para</b>.\"}</script><p>t",
+                      NULL);
+  CHECK_STR(m.jsonld_body, "First link & more.\nSecond para.");
+  m = meta_of(&a, "<script type='application/ld+json'>{\"@type\":\"WebPage\"}</script><p>t", NULL);
+  CHECK_STR(m.jsonld_body, NULL);
+  cc_arena_free(&a);
 }
 
 TEST(base_href) {
@@ -481,6 +506,7 @@ int main(void) {
   RUN(site_language_description_image);
   RUN(url_canonical_and_caller);
   RUN(base_href);
+  RUN(jsonld_body);
   cc_result_free(R);
   return test_summary();
 }
