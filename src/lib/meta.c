@@ -684,7 +684,9 @@ static void walk(collect *c) {
           if (t) {
             c->ndate_el++;
             int modified = (cw & W_MODIFIED) != 0;
-            add(c, F_DATE, modified ? 63 : in_art ? 38 : 44, t, "date element", 0);
+            /* outside the article a date element may be the masthead's
+             * "today": below the page's own modification date */
+            add(c, F_DATE, modified ? 63 : in_art ? 38 : 65, t, "date element", 0);
           }
         }
       }

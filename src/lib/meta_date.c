@@ -491,7 +491,7 @@ static int read_tokens(const char *s, const char *e, int mdy, cc_date *d) {
         if (c->len == 2) y += y <= (maxy % 100) ? 2000 : 1900;
         int x = (int)a->v, z = (int)b->v;
         int month_first;
-        if (s1 == '.') month_first = 0;
+        if (s1 == '.') month_first = z > 12 && x <= 12; /* d.m.y, unless impossible */
         else if (x > 12) month_first = 0;
         else if (z > 12) month_first = 1;
         else month_first = mdy;

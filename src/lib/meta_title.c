@@ -199,7 +199,7 @@ const char *cc_meta_title_strip(cc_arena *a, const char *t, const char *site,
     size_t ll = n - s->s1;
     unsigned lw = cc_meta_words(t + s->s1, ll);
     unsigned rw = cc_meta_words(t, s->s0);
-    if (lw > (round ? 3u : 5u) || ll >= s->s0 || rw < 2) break;
+    if (lw > (round ? 3u : 5u) || ll >= s->s0 || rw < 2 || rw < lw + 2) break;
     if (round && changed == 0) break;
     n = s->s0;
     ns--;

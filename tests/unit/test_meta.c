@@ -88,6 +88,9 @@ TEST(title_heuristics_without_site_name) {
   CHECK_STR(cc_result_title(R), "Spider-Man - Far From Home review");
   run("<title>Budget 2020: what changes - and what does not</title>" BODY);
   CHECK_STR(cc_result_title(R), "Budget 2020: what changes - and what does not");
+  /* a short trailing segment that may be the headline is left alone */
+  run("<title>The Daily Planet | Vote delayed</title>" BODY);
+  CHECK_STR(cc_result_title(R), "The Daily Planet | Vote delayed");
   /* a logo h1 naming the site does not become the title */
   run("<title>Why the budget vote was delayed | Planet</title>"
       "<body><h1>Planet</h1><p>x</p></body>");
@@ -206,6 +209,8 @@ TEST(date_formats) {
       {"2019/11/19", "2019-11-19"},
       {"19.11.2019", "2019-11-19"},
       {"19.11.2019, 14:30 Uhr", "2019-11-19T14:30:00"},
+      {"11.19.2019", "2019-11-19"},
+      {"19-Nov-2019", "2019-11-19"},
       {"11/19/2019", "2019-11-19"},
       {"19/11/2019", "2019-11-19"},
       {"20191119", "2019-11-19"},
@@ -277,6 +282,10 @@ TEST(date_precedence) {
   run("<body><article><div class='byline'>By Jane Doe | November 19, 2019</div><p>t</p>"
       "</article></body>");
   CHECK_STR(cc_result_date(R), "2019-11-19");
+  /* a date element outside the article may be the masthead's "today" */
+  run("<meta property='article:modified_time' content='2019-11-18'><body>"
+      "<div class='header-date'>Wednesday, November 20, 2019</div><article><p>t</p></article></body>");
+  CHECK_STR(cc_result_date(R), "2019-11-18");
   run_url("<p>no dates here</p>", "https://example.com/news/2019/11/19/story.html");
   CHECK_STR(cc_result_date(R), "2019-11-19");
 }
