@@ -1,7 +1,8 @@
 /* meta.h — internals of the metadata stage, shared by its modules:
  *
- *   meta.c         the stage: one DOM walk collecting candidates, then the
- *                  precedence rules that pick one value per field
+ *   meta.c         the stage: candidates and the precedence rules that
+ *                  pick one value per field
+ *   meta_dom.c     the one DOM walk that collects candidates
  *   meta_text.c    string cleaning (entities, whitespace, caps), loose
  *                  comparison, language tags
  *   meta_date.c    date parsing and ISO 8601 formatting
@@ -18,6 +19,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "dom.h"
 #include "strip.h"
 
 /* Byte caps of the cleaned values (cut at a UTF-8 boundary). */
@@ -28,6 +30,57 @@
 #define CC_META_URL_MAX 4096
 #define CC_META_BODY_MAX ((size_t)1 << 20)
 #define CC_META_NAMES_MAX 10 /* authors kept */
+
+/* ---- candidates (meta.c) ---- */
+
+/* Fields candidates are collected for. */
+enum {
+  CC_MF_TITLE, CC_MF_AUTHOR, CC_MF_DATE, CC_MF_SITE, CC_MF_LANG, CC_MF_DESC,
+  CC_MF_IMAGE, CC_MF_URL, CC_MF_COUNT
+};
+
+/* Candidate flags. */
+enum {
+  CC_MC_MULTI = 1u << 0,   /* same-priority values accumulate (authors) */
+  CC_MC_CITATION = 1u << 1 /* "Last, First" name order */
+};
+
+#define CC_META_MAX_CANDS 16
+
+typedef struct cc_meta_cand {
+  const char *v;   /* raw value (arena or DOM string) */
+  const char *src; /* where it came from, for --explain */
+  int prio;        /* lower is better */
+  unsigned flags;
+} cc_meta_cand;
+
+typedef struct cc_meta_field {
+  cc_meta_cand c[CC_META_MAX_CANDS];
+  int n;
+} cc_meta_field;
+
+/* What the DOM walk found. */
+typedef struct cc_meta_found {
+  cc_arena *a;
+  cc_meta_field f[CC_MF_COUNT];
+  const char *canonical, *base_href; /* raw hrefs */
+  const char *h1[3];                 /* the first h1 texts: title evidence */
+  int nh1;
+} cc_meta_found;
+
+/* Adds a candidate. The first value of a priority wins, except with
+ * CC_MC_MULTI where same-priority values are joined by '\n'; a full field
+ * keeps its best CC_META_MAX_CANDS. */
+void cc_meta_add(cc_meta_found *m, int f, int prio, const char *v, const char *src,
+                 unsigned flags);
+/* 1 when field f has a candidate of that priority already. */
+int cc_meta_has(const cc_meta_found *m, int f, int prio);
+
+/* ---- the DOM walk (meta_dom.c) ---- */
+
+/* Collects the candidates of a parsed page (before pre-clean) into *m,
+ * whose arena must be set. */
+void cc_meta_walk(const cc_dom *d, cc_meta_found *m);
 
 /* ---- text (meta_text.c) ---- */
 
