@@ -15,12 +15,12 @@
 static const char *const prefixes[] = {
     "written by", "posted by", "story by", "words by", "text by", "reported by",
     "reporting by", "published by", "escrito por", "publicado por", "scritto da",
-    "a cura di", "geschrieben von", "publi\xc3\xa9 par", "\xc3\xa9" "crit par",
+    "a cura di", "geschrieben von", "publié par", "écrit par",
     "ein beitrag von", "by", "von", "par", "por", "di", "door", "from",
     "author", "authors", "autor", "autorin", "autoren", "autores", "auteur",
     "auteurs", "autore", "autori", "text", "texte", "tekst", "texto", "testo",
-    "redacci\xc3\xb3n", "reda\xc3\xa7\xc3\xa3o", "about", "sobre", "\xc3\xbc" "ber", "ueber",
-    "acerca de", "\xc3\xa0 propos de", "a proposito di", "over",
+    "redacción", "redação", "about", "sobre", "über", "ueber",
+    "acerca de", "à propos de", "a proposito di", "over",
 };
 /* of those, the ones that are also common name particles or words: only
  * a prefix when at least two words follow */
@@ -33,7 +33,7 @@ static const char *const inner_by[] = {"by", "von", "par", "por"};
 /* Labels of picture credits: not an author. */
 static const char *const picture_labels[] = {
     "photo", "photos", "foto", "fotos", "photograph", "image", "images", "picture", "pictures",
-    "video", "illustration", "graphic", "graphics", "bild", "bilder", "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe",
+    "video", "illustration", "graphic", "graphics", "bild", "bilder", "фото",
     "credit", "credits", "source", "quelle", "fuente", "fonte", "bron", "source"};
 
 /* Words after which a byline stops being a name (lowercase). */
@@ -44,7 +44,7 @@ static const char *const stops[] = {
     "is", "was", "has", "covers", "writes", "wrote", "for", "via", "in", "at", "about",
     "photo", "photos", "photography", "illustration", "illustrations", "video", "share",
     "comments", "comment", "bio", "profile", "all", "articles", "stories", "posts",
-    "publi\xc3\xa9", "mis", "modifi\xc3\xa9", "ver\xc3\xb6" "ffentlicht", "aktualisiert",
+    "publié", "mis", "modifié", "veröffentlicht", "aktualisiert",
     "stand", "actualizado", "publicado", "pubblicato", "aggiornato", "gepubliceerd",
     "bijgewerkt", "atualizado", "today", "yesterday", "heute", "gestern", "aujourd",
     "hier", "hoy", "ayer", "oggi", "ieri", "vandaag", "gisteren",
@@ -63,10 +63,10 @@ static const char *const jobs[] = {
     "associate", "deputy", "director", "manager", "team", "desk", "bureau", "newsroom",
     "intern", "fellow", "critic", "host", "anchor", "founder", "ceo", "president",
     "professor", "redaktion", "redakteur", "redakteurin", "korrespondent",
-    "korrespondentin", "journaliste", "r\xc3\xa9" "dacteur", "r\xc3\xa9" "dactrice",
-    "r\xc3\xa9" "daction", "correspondant", "correspondante", "envoy\xc3\xa9", "periodista",
+    "korrespondentin", "journaliste", "rédacteur", "rédactrice",
+    "rédaction", "correspondant", "correspondante", "envoyé", "periodista",
     "redactor", "redactora", "corresponsal", "giornalista", "redattore", "redattrice",
-    "redazione", "corrispondente", "inviato", "jornalista", "redator", "rep\xc3\xb3rter",
+    "redazione", "corrispondente", "inviato", "jornalista", "redator", "repórter",
     "verslaggever", "redacteur", "redactie", "correspondente",
 };
 
@@ -75,7 +75,7 @@ static const char *const nobodies[] = {
     "admin", "administrator", "anonymous", "unknown", "guest", "staff", "editor",
     "editors", "redaktion", "redaction", "team", "webmaster", "null", "undefined",
     "none", "user", "author", "by", "and", "the", "na", "n a", "nobody", "website",
-    "desk", "newsroom", "editorial", "redazione", "redactie", "redacci\xc3\xb3n",
+    "desk", "newsroom", "editorial", "redazione", "redactie", "redacción",
 };
 
 /* Words that make a credit an organization ("NJ Advance Media", "CNN

@@ -31,14 +31,14 @@ static const word_val months[] = {
     {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9},
     {"oct", 10}, {"nov", 11}, {"dec", 12},
     /* fr */
-    {"janvier", 1}, {"f\xc3\xa9vrier", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4},
-    {"mai", 5}, {"juin", 6}, {"juillet", 7}, {"ao\xc3\xbbt", 8}, {"aout", 8},
-    {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"d\xc3\xa9" "cembre", 12},
-    {"decembre", 12}, {"janv", 1}, {"f\xc3\xa9vr", 2}, {"fevr", 2}, {"f\xc3\xa9v", 2},
-    {"avr", 4}, {"juil", 7}, {"d\xc3\xa9" "c", 12},
+    {"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4},
+    {"mai", 5}, {"juin", 6}, {"juillet", 7}, {"août", 8}, {"aout", 8},
+    {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
+    {"decembre", 12}, {"janv", 1}, {"févr", 2}, {"fevr", 2}, {"fév", 2},
+    {"avr", 4}, {"juil", 7}, {"déc", 12},
     /* de */
-    {"januar", 1}, {"j\xc3\xa4nner", 1}, {"februar", 2}, {"m\xc3\xa4rz", 3}, {"maerz", 3},
-    {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12}, {"m\xc3\xa4r", 3},
+    {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3},
+    {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12}, {"mär", 3},
     {"mrz", 3}, {"okt", 10}, {"dez", 12},
     /* es */
     {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5},
@@ -50,7 +50,7 @@ static const word_val months[] = {
     {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12}, {"gen", 1},
     {"mag", 5}, {"giu", 6}, {"lug", 7}, {"set", 9}, {"ott", 10},
     /* pt */
-    {"janeiro", 1}, {"fevereiro", 2}, {"mar\xc3\xa7o", 3}, {"marco", 3}, {"maio", 5},
+    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5},
     {"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"dezembro", 12},
     {"fev", 2},
     /* nl */
@@ -63,10 +63,10 @@ static const char *const weekdays[] = {
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-    "sonnabend", "lunes", "martes", "mi\xc3\xa9rcoles", "miercoles", "jueves",
-    "viernes", "s\xc3\xa1" "bado", "sabado", "domingo", "luned\xc3\xac", "marted\xc3\xac",
-    "mercoled\xc3\xac", "gioved\xc3\xac", "venerd\xc3\xac", "sabato", "domenica",
-    "segunda", "ter\xc3\xa7" "a", "quarta", "quinta", "sexta", "maandag", "dinsdag",
+    "sonnabend", "lunes", "martes", "miércoles", "miercoles", "jueves",
+    "viernes", "sábado", "sabado", "domingo", "lunedì", "martedì",
+    "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "segunda", "terça", "quarta", "quinta", "sexta", "maandag", "dinsdag",
     "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 };
 
@@ -472,9 +472,9 @@ static int read_tokens(const char *s, const char *e, int mdy, cc_date *d) {
     memset(d, 0, sizeof *d);
     const char *ae = a->p + a->len, *be = b->p + b->len;
     if (a->len == 4 && b->len <= 2 && c->len <= 2 &&
-        ((lit_at(ae, e, "\xe5\xb9\xb4") && lit_at(be, e, "\xe6\x9c\x88")) ||
-         (lit_at(ae, e, "\xeb\x85\x84") &&
-          (lit_at(be, e, "\xec\x9b\x94") || lit_at(be, e, " \xec\x9b\x94"))))) {
+        ((lit_at(ae, e, "年") && lit_at(be, e, "月")) ||
+         (lit_at(ae, e, "년") &&
+          (lit_at(be, e, "월") || lit_at(be, e, " 월"))))) {
       d->y = (int)a->v;
       d->mo = (int)b->v;
       d->d = (int)c->v;

@@ -358,10 +358,10 @@ static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static const struct {
   const char *name, *tag;
 } lang_names[] = {
-    {"english", "en"}, {"french", "fr"}, {"fran\xc3\xa7" "ais", "fr"}, {"francais", "fr"},
-    {"german", "de"}, {"deutsch", "de"}, {"spanish", "es"}, {"espa\xc3\xb1ol", "es"},
+    {"english", "en"}, {"french", "fr"}, {"français", "fr"}, {"francais", "fr"},
+    {"german", "de"}, {"deutsch", "de"}, {"spanish", "es"}, {"español", "es"},
     {"espanol", "es"}, {"italian", "it"}, {"italiano", "it"}, {"portuguese", "pt"},
-    {"portugu\xc3\xaas", "pt"}, {"portugues", "pt"}, {"dutch", "nl"}, {"nederlands", "nl"},
+    {"português", "pt"}, {"portugues", "pt"}, {"dutch", "nl"}, {"nederlands", "nl"},
     {"russian", "ru"}, {"chinese", "zh"}, {"japanese", "ja"}, {"korean", "ko"},
 };
 
