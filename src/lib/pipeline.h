@@ -19,6 +19,9 @@ typedef struct cc_meta {
   const char *title, *author, *date, *site_name, *language, *url,
       *description, *image;
   const char *jsonld_body; /* JSON-LD articleBody, when the page gives one */
+  const char *base_url;    /* what relative links resolve against: <base
+                              href>, else the caller's URL, else url; NULL
+                              when none is absolute */
 } cc_meta;
 
 /* Per-node measurements and scores (side array indexed by node id). */
