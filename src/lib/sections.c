@@ -14,13 +14,13 @@
 #include "phrases.h"
 #include "pipeline.h"
 
-#define SECTION_CATS                                                     \
-  ((1u << CC_PH_RELATED) | (1u << CC_PH_COMMENTS) | (1u << CC_PH_NEWSLETTER) | \
-   (1u << CC_PH_SOCIAL) | (1u << CC_PH_DONATE))
+/* Only these announce sections of other content; a share bar or a
+ * newsletter box is self-contained (the filter handles it). */
+#define SECTION_CATS ((1u << CC_PH_RELATED) | (1u << CC_PH_COMMENTS))
 
 /* A heading-like block: a heading, or a short block of its own. */
 static int heading_like(const cc_node *x, const cc_stat *s) {
-  if (x->type != CC_NODE_ELEMENT) return 0;
+  if (x->type != CC_NODE_ELEMENT || cc_link_density(s) >= 0.5f) return 0;
   if (cc_tag_class((cc_tag)x->tag) & CC_TC_HEADING) return s->words <= 10;
   return s->holder && s->own_chars == s->chars && s->words >= 1 && s->words <= 6 &&
          s->chars <= 60 && x->tag != CC_TAG_LI && x->tag != CC_TAG_A &&
