@@ -178,7 +178,7 @@ int cc_stage_filter(cc_ctx *ctx) {
      * "Highlights". An inline element carrying all of its block's own
      * text counts as such a line. */
     if (!why && !content_seen && !(cc_tag_class((cc_tag)x->tag) & CC_TC_HEADING) &&
-        s->words && s->words <= 8 && s->chars <= 50 && x->tag != CC_TAG_LI &&
+        s->words && s->words <= 12 && s->chars <= 80 && x->tag != CC_TAG_LI &&
         x->tag != CC_TAG_IMG && !s->imgs) {
       int line = s->holder && s->own_chars == s->chars;
       if (!line && !(cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK) && !s->blocks) {
@@ -192,7 +192,8 @@ int cc_stage_filter(cc_ctx *ctx) {
       }
       if (line && !in_table(x)) {
         size_t tl = cc_dom_text(x, text, sizeof text);
-        if (!ends_sentence(text, tl) && (s->words <= 3 || has_date(text, tl)))
+        if (!ends_sentence(text, tl) &&
+            ((s->words <= 3 && s->chars <= 40) || has_date(text, tl)))
           why = "label or date before the text";
       }
     }

@@ -189,6 +189,7 @@ static const hint_word words[] = {
     {"signature", PREFIX, -10, CC_HK_BYLINE},
     {"timestamp", PREFIX, -10, CC_HK_BYLINE | CC_HK_META},
     {"published", PREFIX, -5, CC_HK_META},
+    {"posted", PREFIX, -10, CC_HK_META},
     {"date", EXACT, -10, CC_HK_META},
     {"meta", EXACT, -15, CC_HK_META},
     {"tags", EXACT, -20, CC_HK_META},
