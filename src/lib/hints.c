@@ -63,7 +63,6 @@ static const hint_word words[] = {
     {"copyright", PREFIX, -25, CC_HK_FOOTER},
     {"legal", EXACT, -20, CC_HK_FOOTER},
     {"sidebar", ANY, -30, CC_HK_SIDEBAR},
-    {"side", EXACT, -15, CC_HK_SIDEBAR},
     {"aside", EXACT, -15, CC_HK_SIDEBAR},
     {"widget", PREFIX, -25, CC_HK_SIDEBAR},
     {"rail", EXACT, -20, CC_HK_SIDEBAR},
@@ -205,8 +204,8 @@ static const hint_word words[] = {
     {"overlay", PREFIX, -20, CC_HK_MODAL},
     {"lightbox", PREFIX, -20, CC_HK_MODAL},
     {"dialog", PREFIX, -20, CC_HK_MODAL},
-    {"hidden", EXACT, -20, CC_HK_HIDDEN},
-    {"hide", EXACT, -20, CC_HK_HIDDEN},
+    /* ("hidden"/"hide" alone are left out: Bootstrap's hidden-xs and
+     * friends hide content on small screens only) */
     {"sr", EXACT, -20, CC_HK_HIDDEN},
     {"screenreader", ANY, -20, CC_HK_HIDDEN},
     {"visually", EXACT, -15, CC_HK_HIDDEN},
@@ -276,7 +275,17 @@ static void init(void) {
     }
 }
 
-static void match_token(const char *t, size_t len, cc_hint *h) {
+/* Adds word w to h once per element: utility-class soup ("text-lg
+ * text-gray-700 text-center") must not multiply a weight. */
+static void add_word(const hint_word *w, cc_hint *h, uint64_t *seen) {
+  size_t i = (size_t)(w - words);
+  if (seen[i / 64] & (1ull << (i % 64))) return;
+  seen[i / 64] |= 1ull << (i % 64);
+  h->weight += w->weight;
+  h->kinds |= w->kinds;
+}
+
+static void match_token(const char *t, size_t len, cc_hint *h, uint64_t *seen) {
   if (len < 2) return;
   int c = t[0] - 'a';
   if (c >= 0 && c < 26) {
@@ -285,8 +294,7 @@ static void match_token(const char *t, size_t len, cc_hint *h) {
       size_t wl = lens[i];
       if (wl > len || memcmp(t, w->w, wl) != 0) continue;
       if (w->match == EXACT && wl != len) continue;
-      h->weight += w->weight;
-      h->kinds |= w->kinds;
+      add_word(w, h, seen);
       return; /* one word per token */
     }
   }
@@ -294,8 +302,7 @@ static void match_token(const char *t, size_t len, cc_hint *h) {
     size_t wl = anywhere_len[i];
     for (size_t s = 1; s + wl <= len; s++)
       if (t[s] == anywhere[i]->w[0] && memcmp(t + s, anywhere[i]->w, wl) == 0) {
-        h->weight += anywhere[i]->weight;
-        h->kinds |= anywhere[i]->kinds;
+        add_word(anywhere[i], h, seen);
         return;
       }
   }
@@ -303,7 +310,7 @@ static void match_token(const char *t, size_t len, cc_hint *h) {
 
 /* Splits v into tokens: runs of letters/digits, broken at camelCase humps,
  * lowercased. Non-ASCII bytes end a token. */
-static void scan_value(const char *v, cc_hint *h) {
+static void scan_value(const char *v, cc_hint *h, uint64_t *seen) {
   char tok[48];
   size_t tl = 0;
   unsigned ntok = 0;
@@ -314,7 +321,7 @@ static void scan_value(const char *v, cc_hint *h) {
     int hump = c >= 'A' && c <= 'Z' && tl > 0 && p[-1] >= 'a' && p[-1] <= 'z';
     if ((!alpha && !digit) || hump || tl == sizeof tok) {
       if (tl) {
-        match_token(tok, tl, h);
+        match_token(tok, tl, h, seen);
         if (++ntok > 24) return; /* utility-class soup: enough */
       }
       tl = 0;
@@ -330,6 +337,7 @@ static void scan_value(const char *v, cc_hint *h) {
 cc_hint cc_hint_of(const cc_node *n) {
   cc_hint h = {0, 0};
   if (n->type != CC_NODE_ELEMENT || !n->nattrs) return h;
+  uint64_t seen[(NWORDS + 63) / 64] = {0};
   if (!__atomic_load_n(&ready, __ATOMIC_ACQUIRE)) {
     init(); /* idempotent: racing threads write the same table */
     __atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
@@ -337,7 +345,7 @@ cc_hint cc_hint_of(const cc_node *n) {
   for (unsigned i = 0; i < n->nattrs; i++) {
     const char *k = n->attrs[i].name;
     if (strcmp(k, "class") == 0 || strcmp(k, "id") == 0) {
-      scan_value(n->attrs[i].value, &h);
+      scan_value(n->attrs[i].value, &h, seen);
     } else if (strcmp(k, "role") == 0) {
       const char *v = n->attrs[i].value;
       if (!strcmp(v, "navigation") || !strcmp(v, "menu") || !strcmp(v, "menubar")) {
