@@ -34,6 +34,8 @@
 /* Headline-like lines after a "read also" label are its teasers; at most
  * this many. */
 #define TEASERS_MAX 8
+/* What the first line repeating the title adds to the region holding it. */
+#define HEADLINE_BONUS 250.f
 /* Scores at or below this are dropped inside the region. */
 #define DROP_AT -0.75f
 
@@ -163,10 +165,17 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
    * them is the readers', not the article. */
   float best = 0.f, cur = 0.f;
   uint32_t start = 0, bf = 0, bl = 0;
+  int anchored = 0;
+  uint32_t anchor = 0;
   for (uint32_t i = 0; i < n; i++) {
     float v = b[i].smooth * weight(&b[i]);
-    if (b[i].boiler && (b[i].category == CC_PH_COMMENTS || b[i].category == CC_PH_LOGIN))
-      v -= 400.f;
+    /* the headline under the page title opens the article: a region that
+     * starts there is worth a long paragraph more */
+    if (b[i].title && (int)i != doc->title_block) {
+      v = anchored ? 0.f : HEADLINE_BONUS;
+      if (!anchored) anchor = i;
+      anchored = 1;
+    }
     if (cur <= 0.f) {
       cur = 0.f;
       start = i;
@@ -177,6 +186,19 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
       bf = start;
       bl = i + 1;
     }
+  }
+  /* The region starts at the headline when it holds it (what precedes
+   * is the page's header: most-read lists, breadcrumbs), and ends where
+   * the readers' part begins: a comment notice ("34 Comments", "Leave a
+   * reply") once the article has begun. */
+  if (anchored && anchor > bf && anchor < bl) bf = anchor;
+  int begun = 0;
+  for (uint32_t i = bf; i < bl; i++) {
+    if (begun && b[i].boiler && b[i].category == CC_PH_COMMENTS) {
+      bl = i;
+      break;
+    }
+    if (b[i].smooth >= 0.6f) begun = 1;
   }
   int fallback = bl == bf;
   if (fallback) { /* nothing reads like an article: keep what is not condemned */
