@@ -36,6 +36,8 @@
 #define TEASERS_MAX 8
 /* What the first line repeating the title adds to the region holding it. */
 #define HEADLINE_BONUS 250.f
+/* ... when a paragraph follows it within this many blocks. */
+#define ANCHOR_REACH 12
 /* Scores at or below this are dropped inside the region. */
 #define DROP_AT -0.75f
 
@@ -62,6 +64,17 @@ static int headline_like(const cc_tblock *b) {
   return b->alpha >= 2 && eff_words(b) <= 20 && !b->ends && !b->colon && !b->bullet;
 }
 
+/* A teaser's excerpt ends cut with "[…]" or "[...]" (an elision inside a
+ * quote is followed by more text). */
+static int excerpt(const cc_tblock *b) {
+  static const char *const cuts[] = {"[\xE2\x80\xA6]", "[...]", "(\xE2\x80\xA6)", "(...)"};
+  for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
+    size_t l = strlen(cuts[k]);
+    if (b->len >= l && !memcmp(b->text + b->len - l, cuts[k], l)) return 1;
+  }
+  return 0;
+}
+
 static float clamp(float x) { return x < -1.f ? -1.f : x > 1.f ? 1.f : x; }
 
 /* Step 1: the block's own score. */
@@ -80,6 +93,10 @@ static float own_score(const cc_tdoc *doc, cc_tblock *b) {
   }
   if (b->foreign) {
     b->why = "script foreign to the document";
+    return -1.f;
+  }
+  if (excerpt(b)) {
+    b->why = "excerpt of another article (teaser)";
     return -1.f;
   }
   if (!b->alpha && !b->cjk) {
@@ -172,9 +189,17 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
     /* the headline under the page title opens the article: a region that
      * starts there is worth a long paragraph more */
     if (b[i].title && (int)i != doc->title_block) {
-      v = anchored ? 0.f : HEADLINE_BONUS;
-      if (!anchored) anchor = i;
-      anchored = 1;
+      /* the headline, not a sticky header or a gallery repeating it: a
+       * paragraph follows within a few blocks */
+      int text_follows = 0;
+      for (uint32_t k = i + 1; k < n && k <= i + ANCHOR_REACH && !b[k].title; k++)
+        if (b[k].score >= 0.6f) text_follows = 1;
+      v = 0.f;
+      if (!anchored && text_follows) {
+        v = HEADLINE_BONUS;
+        anchor = i;
+        anchored = 1;
+      }
     }
     if (cur <= 0.f) {
       cur = 0.f;
@@ -241,9 +266,10 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
       lc = i;
     }
   for (uint32_t i = bf; i < fc && i < bl; i++)
-    if (b[i].fate == CC_TF_KEEP && !b[i].ends && eff_words(&b[i]) <= 8) {
+    if (b[i].fate == CC_TF_KEEP && !b[i].ends &&
+        (eff_words(&b[i]) <= 8 || (b[i].date && eff_words(&b[i]) <= 16))) {
       b[i].fate = CC_TF_DROP;
-      b[i].why = "label before the text";
+      b[i].why = b[i].date ? "dateline before the text" : "label before the text";
     }
   for (uint32_t i = lc + 1; i < bl; i++)
     if (b[i].fate == CC_TF_KEEP && !b[i].ends && !is_long(&b[i])) {
