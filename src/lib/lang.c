@@ -217,11 +217,15 @@ cc_script cc_script_of(uint32_t cp) {
 static uint32_t decode(const unsigned char **pp, const unsigned char *e) {
   const unsigned char *p = *pp;
   uint32_t c = p[0];
-  int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+  if (c < 0x80) {
+    *pp = p + 1;
+    return c;
+  }
+  int n = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
         : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
   if (n < 0 || e - p <= n) {
     *pp = p + 1;
-    return n == 0 ? c : 0xFFFFFFFFu;
+    return 0xFFFFFFFFu;
   }
   c &= n == 1 ? 0x1F : n == 2 ? 0x0F : 0x07;
   for (int i = 1; i <= n; i++) {
