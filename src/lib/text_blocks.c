@@ -220,19 +220,20 @@ static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 int cc_text_ends_sentence(const char *t, size_t n) {
   const unsigned char *s = (const unsigned char *)t;
-  /* closing quotes and brackets after the mark: ." .» .” .) */
+  /* closing quotes and brackets after the mark: ." .» .” .“ .« .) */
   for (int k = 0; k < 3 && n; k++) {
     unsigned char c = s[n - 1];
     if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
       n--;
       continue;
     }
-    if (n >= 2 && s[n - 2] == 0xC2 && (c == 0xBB || c == 0xA0)) { /* » nbsp */
+    if (n >= 2 && s[n - 2] == 0xC2 && (c == 0xBB || c == 0xAB || c == 0xA0)) { /* » « nbsp */
       n -= 2;
       continue;
     }
-    if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && (c == 0x9D || c == 0x99 || c == 0xBA)) {
-      n -= 3; /* ” ’ › */
+    if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 &&
+        (c == 0x9D || c == 0x9C || c == 0x99 || c == 0xBA || c == 0xB9)) {
+      n -= 3; /* ” “ ’ › ‹ (German quotes close with “ and «) */
       continue;
     }
     break;

@@ -83,7 +83,9 @@ static size_t strip_site(char *t, size_t n) {
   while (after < n && t[after] == ' ') after++;
   while (after < n && t[after] != ' ') after++; /* the separator */
   unsigned sw = count_words(t + after, n - after), pw = count_words(t, best);
-  if (sw == 0 || sw > 5 || n - after > 48 || pw < 2 || pw < sw) return n;
+  /* "Title | Site" even for a one-word title: a pipe is no headline's */
+  int pipe = t[best + 1] == '|';
+  if (sw == 0 || sw > 5 || n - after > 48 || pw < (pipe ? 1u : 2u) || pw < sw) return n;
   while (best && t[best - 1] == ' ') best--;
   t[best] = '\0';
   return best;
@@ -132,7 +134,9 @@ void cc_text_title(cc_arena *a, cc_tdoc *doc, cc_meta *meta) {
   int again = 0;
   for (uint32_t i = 1; i < doc->n && i < 200 && !again; i++)
     again = repeats(t, sl, doc->b[i].text, doc->b[i].len, 0);
-  if (!again && !title_like(f)) return;
+  /* a one- or two-word line glued to the next is a menu's first entry */
+  int alone = doc->n < 2 || doc->b[1].gap > 0 || f->alpha >= 3;
+  if (!again && !(title_like(f) && alone)) return;
   if (!sl || count_words(t, sl) == 0) return;
   meta->title = cc_arena_strndup(a, t, sl);
   doc->title_block = 0;

@@ -167,7 +167,7 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
                headline_like(&b[i + 1]) && !b[i + 1].boiler && b[i + 1].alpha >= 4 &&
                (int)i + 1 != doc->title_block) {
       b[i + 1].smooth = -1.f;
-      b[i + 1].why = "teaser headline under an image credit";
+      b[i + 1].why = "caption or teaser under an image credit";
     }
   }
   /* Lead-ins and subheadings: a short line between two paragraphs. */
