@@ -249,7 +249,7 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
     } else if (i < bf || i >= bl) {
       x->fate = CC_TF_OUTSIDE;
       if (!x->why) x->why = "outside the article";
-    } else if (x->score <= -1.f || x->smooth <= DROP_AT) {
+    } else if (x->score <= -1.f || (!fallback && x->smooth <= DROP_AT)) {
       x->fate = CC_TF_DROP;
       if (!x->why) x->why = "not text (short, no sentence)";
     } else {
