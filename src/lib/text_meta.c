@@ -102,21 +102,36 @@ static int title_like(const cc_tblock *b) {
   return 1;
 }
 
-/* Do two texts say the same, once normalized: equal, or the shorter
+/* The title, normalized once, to compare lines with. */
+typedef struct norm_title {
+  char s[1024];
+  size_t len;
+  unsigned words;
+} norm_title;
+
+static unsigned spaces(const char *s, size_t n) {
+  unsigned w = 1;
+  for (size_t i = 0; i < n; i++) w += s[i] == ' ';
+  return w;
+}
+
+/* Does the line say the title, once normalized: the same, or the shorter
  * (of at least 4 words) opening or closing the longer one with at most
  * `extra` more words? */
-static int repeats(const char *a, size_t an, const char *b, size_t bn, unsigned extra) {
-  char x[1024], y[1024];
-  size_t xl = cc_normalize(a, an, x, sizeof x), yl = cc_normalize(b, bn, y, sizeof y);
-  if (!xl || !yl) return 0;
-  if (xl == yl) return !memcmp(x, y, xl);
-  const char *s = xl < yl ? x : y, *l = xl < yl ? y : x;
+static int repeats(const norm_title *t, const char *b, size_t bn, unsigned extra) {
+  char y[1024];
+  size_t xl = t->len, yl;
+  if (!xl) return 0;
+  /* cheap bounds first: the line cannot be far shorter or longer */
+  if (bn < xl / 4 || bn > (xl + 16 * (extra + 1)) * 4) return 0;
+  yl = cc_normalize(b, bn, y, sizeof y);
+  if (!yl) return 0;
+  if (xl == yl) return !memcmp(t->s, y, xl);
+  const char *s = xl < yl ? t->s : y, *l = xl < yl ? y : t->s;
   size_t sl = xl < yl ? xl : yl, ll = xl < yl ? yl : xl;
-  unsigned sw = 1;
-  for (size_t i = 0; i < sl; i++) sw += s[i] == ' ';
+  unsigned sw = xl < yl ? t->words : spaces(y, yl);
   if (sw < 4) return 0;
-  unsigned lw = 1;
-  for (size_t i = 0; i < ll; i++) lw += l[i] == ' ';
+  unsigned lw = xl < yl ? spaces(y, yl) : t->words;
   if (lw > sw + extra) return 0;
   if (!memcmp(l, s, sl) && l[sl] == ' ') return 1;
   return !memcmp(l + ll - sl, s, sl) && l[ll - sl - 1] == ' ';
@@ -131,9 +146,13 @@ void cc_text_title(cc_arena *a, cc_tdoc *doc, cc_meta *meta) {
   size_t sl = strip_site(t, tl);
   /* the first line is the title when it looks like one, or when the text
    * repeats it (the headline under the page title) */
+  norm_title nt;
+  nt.len = cc_normalize(t, sl, nt.s, sizeof nt.s);
+  nt.words = spaces(nt.s, nt.len);
   int again = 0;
+  /* (a block's tokens are its normalized words: compare counts first) */
   for (uint32_t i = 1; i < doc->n && i < 200 && !again; i++)
-    again = repeats(t, sl, doc->b[i].text, doc->b[i].len, 0);
+    if (doc->b[i].words == nt.words) again = repeats(&nt, doc->b[i].text, doc->b[i].len, 0);
   /* a one- or two-word line glued to the next is a menu's first entry */
   int alone = doc->n < 2 || doc->b[1].gap > 0 || f->alpha >= 3;
   if (!again && !(title_like(f) && alone)) return;
@@ -144,7 +163,8 @@ void cc_text_title(cc_arena *a, cc_tdoc *doc, cc_meta *meta) {
   /* lines repeating it: the headline, a caption glued to the headline */
   for (uint32_t i = 1; i < doc->n; i++) {
     cc_tblock *b = &doc->b[i];
-    if (b->words <= 60 && repeats(t, sl, b->text, b->len, 8)) b->title = 1;
+    if ((unsigned)b->words + 8 >= nt.words && b->words <= nt.words + 8 && repeats(&nt, b->text, b->len, 8))
+      b->title = 1;
   }
 }
 
