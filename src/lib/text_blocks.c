@@ -121,6 +121,7 @@ static void join_wrapped(cc_tdoc *doc) {
       /* joined when the previous line was wrapped (long) and this one
        * neither follows a blank line nor opens a list item */
       if (prev && cur->gap == 0 && !cur->bullet && len[i - 1] >= width * 3 / 5 &&
+          len[i - 1] <= width &&
           prev->nlines < 0xFFFF) {
         prev->len = (uint32_t)(cur->text + cur->len - prev->text);
         prev->nlines++;
