@@ -117,6 +117,21 @@ static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
   return 0;
 }
 
+/* The text-clipping path (text.h): decode, then clean. */
+static int run_text(cc_ctx *ctx, const char *bytes, size_t blen,
+                    const cc_charset_info *pre) {
+  cc_charset_info cs = {0};
+  char *utf8 = (char *)bytes;
+  size_t ulen = blen;
+  if (pre)
+    cs = *pre;
+  else if (blen)
+    cc_charset_decode(ctx->arena, bytes, blen, ctx->opt->charset_hint, NULL, NULL, &utf8,
+                      &ulen, &cs);
+  ctx->charset = cs.name;
+  return cc_stage_text(ctx, utf8, ulen);
+}
+
 cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
                      cc_result **out, cc_error *err) {
   if (out) *out = NULL;
@@ -155,14 +170,18 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
     blen = prelen;
   }
   const char *what = NULL;
-  if (blen && cc_sniff(bytes, blen, &what) == CC_SNIFF_BINARY) {
+  cc_sniff_kind sniffed = blen ? cc_sniff(bytes, blen, &what) : CC_SNIFF_HTML;
+  if (sniffed == CC_SNIFF_BINARY) {
     char m[160];
     snprintf(m, sizeof m, "%s, not an HTML or text document", what ? what : "binary data");
     cc_buf_free(&explain);
     cc_result_free(r);
     return fail(err, CC_ERR_NOT_HTML, m);
   }
-  int rc = run_html(&ctx, bytes, blen, decoded ? &cs : NULL);
+  int text = opt->input_format == CC_INPUT_TEXT ||
+             (opt->input_format == CC_INPUT_AUTO && sniffed == CC_SNIFF_TEXT);
+  int rc = text ? run_text(&ctx, bytes, blen, decoded ? &cs : NULL)
+                : run_html(&ctx, bytes, blen, decoded ? &cs : NULL);
   if (rc) {
     cc_buf_free(&explain);
     cc_result_free(r);
@@ -171,7 +190,7 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   r->meta = ctx.meta;
   r->ast = ctx.ast;
   r->charset = ctx.charset;
-  r->kind = "html";
+  r->kind = text ? "text" : "html";
   r->fingerprints = ctx.fingerprints;
   r->nfingerprints = ctx.nfingerprints;
   cc_buf txt = CC_BUF_INIT;

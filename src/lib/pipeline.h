@@ -80,6 +80,10 @@ int cc_stage_filter(cc_ctx *ctx);   /* filter.c: marks CC_NF_DROPPED */
 int cc_stage_article(cc_ctx *ctx);  /* article.c: builds ctx->ast */
 int cc_stage_meta(cc_ctx *ctx);     /* meta.c: fills ctx->meta */
 
+/* text_build.c: the whole text-clipping path (text.h) over decoded UTF-8:
+ * fills ctx->meta, ctx->ast, the fingerprints and the explain report. */
+int cc_stage_text(cc_ctx *ctx, const char *utf8, size_t len);
+
 /* fingerprint.c: block fingerprints (after measure), and the test the
  * filter uses against cc_options.site_boilerplate. */
 int cc_stage_fingerprint(cc_ctx *ctx);

@@ -1,9 +1,10 @@
 /* sniff.c — HTML, text or binary, from the content (see sniff.h).
  *
  * Binary: a known magic number (PDF, images, archives, executables...),
- * or NUL and control bytes that text never has. HTML: markup that only
- * HTML has within the first 4 KiB (a doctype, or one of the tags every
- * page opens with). Everything else is text.
+ * or NUL and control bytes that text never has. HTML: markup within the
+ * first 4 KiB — a doctype or a tag only pages have (html, head, body,
+ * meta, title, script, style), or two common tags (div, p, span, a,
+ * comments...), opening or closing. Everything else is text.
  */
 #include "sniff.h"
 
@@ -77,14 +78,27 @@ cc_sniff_kind cc_sniff(const char *p, size_t n, const char **what) {
     if (what) *what = "binary data";
     return CC_SNIFF_BINARY;
   }
+  /* Tags that only a page has decide at once; common inline or block
+   * tags (and comments) must be seen twice, open or closing, so a text
+   * that quotes one "<p>" or carries "<!-- -->" debris from a copy is
+   * still text. */
   static const char *const tags[] = {"!doctype html", "html", "head", "body", "meta",
-                                     "title", "div", "p>", "p ", "script", "style",
-                                     "link ", "table", "span", "article", "br", "a href",
-                                     "!--", "?xml", "h1", "h2", "ul", "section"};
+                                     "title", "script", "style", "link ", "?xml",
+                                     /* weak from here */
+                                     "div", "p>", "p ", "table", "span", "article", "br",
+                                     "a href", "!--", "h1", "h2", "ul", "section", "li>",
+                                     "a>"};
+  enum { STRONG = 10 };
+  unsigned weak = 0;
   for (size_t i = 0; i + 1 < lim; i++) {
     if (p[i] != '<') continue;
     const char *q = p + i + 1;
     size_t left = n - i - 1;
+    int closing = left && *q == '/';
+    if (closing) {
+      q++;
+      left--;
+    }
     for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
       size_t tl = strlen(tags[t]);
       if (left < tl || !ieq(q, tags[t], tl)) continue;
@@ -92,8 +106,10 @@ cc_sniff_kind cc_sniff(const char *p, size_t n, const char **what) {
       char end = left > tl ? q[tl] : '>';
       char last = tags[t][tl - 1];
       if (last == '>' || last == ' ' || last == '-' || end == '>' || end == ' ' ||
-          end == '\t' || end == '\n' || end == '\r' || end == '/')
-        return CC_SNIFF_HTML;
+          end == '\t' || end == '\n' || end == '\r' || end == '/') {
+        if (t < STRONG || ++weak >= 2) return CC_SNIFF_HTML;
+        break;
+      }
     }
   }
   return CC_SNIFF_TEXT;
