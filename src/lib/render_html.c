@@ -6,7 +6,7 @@
  * already starts with that heading, then the body as plain semantic HTML:
  * p, h1-h6, ul/ol (start) /li, blockquote, pre>code (class language-x),
  * table (thead for the table's header rows, tbody, rows padded to the grid
- * width, colspan kept), hr, a, img, em, strong, code, br. Items of tight
+ * width with empty cells, colspan kept), hr, a, img, em, strong, code, br. Items of tight
  * lists hold their text without <p>, as CommonMark renders them.
  *
  * All text and attribute values pass through html_put (escaping & < >,
@@ -117,12 +117,42 @@ static void nl(cc_buf *out) {
   if (out->len && out->data[out->len - 1] != '\n') cc_buf_putc(out, '\n');
 }
 
+static int blank(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f') return 0;
+  return 1;
+}
+
+/* The same inline content md can write: links and emphasis with nothing
+ * visible inside lose their tags (whatever they hold is as empty, so one
+ * pointer marks the outermost left out), and line breaks count only
+ * between visible content (a break before an end tag moves after it). */
 static void inlines(cc_buf *out, const cc_ast *first, const cc_ast *last) {
   cc_iwalk w;
   cc_iev ev;
+  const cc_ast *skipping = NULL;
+  int started = 0, breaks = 0;
   cc_iwalk_init(&w, first, last);
   while (cc_iwalk_next(&w, &ev)) {
     const cc_ast *n = ev.node;
+    int wrapper = ev.kind >= CC_IEV_LINK; /* LINK .. STRONG_END */
+    int opens = ev.kind == CC_IEV_LINK || ev.kind == CC_IEV_EMPH || ev.kind == CC_IEV_STRONG;
+    if (wrapper) {
+      if (!skipping && opens && !cc_inline_has_content(n->first, n->last)) skipping = n;
+      if (skipping) {
+        if (!opens && n == skipping) skipping = NULL;
+        continue;
+      }
+    }
+    if (ev.kind == CC_IEV_BREAK) {
+      breaks += started;
+      continue;
+    }
+    if (opens || ev.kind == CC_IEV_CODE || ev.kind == CC_IEV_IMAGE ||
+        (ev.kind == CC_IEV_TEXT && !blank(ev.text, ev.len))) {
+      for (; breaks; breaks--) cc_buf_puts(out, "<br>\n");
+      started = 1;
+    }
     switch (ev.kind) {
     case CC_IEV_TEXT:
       html_put(out, ev.text, ev.len, 0);
@@ -133,7 +163,6 @@ static void inlines(cc_buf *out, const cc_ast *first, const cc_ast *last) {
       cc_buf_puts(out, "</code>");
       break;
     case CC_IEV_BREAK:
-      cc_buf_puts(out, "<br>\n");
       break;
     case CC_IEV_SPACE:
       cc_buf_putc(out, ' ');
@@ -181,7 +210,7 @@ static void inlines(cc_buf *out, const cc_ast *first, const cc_ast *last) {
   }
 }
 
-static void table_row(cc_buf *out, const cc_ast *row, size_t ncols) {
+static void table_row(cc_buf *out, const cc_ast *row, size_t ncols, int head) {
   const cc_ast *c, *stop;
   size_t col = 0;
   cc_row_cells(row, &c, &stop);
@@ -198,7 +227,7 @@ static void table_row(cc_buf *out, const cc_ast *row, size_t ncols) {
     cc_buf_printf(out, "</%s>", tag);
     col += (size_t)span;
   }
-  for (; col < ncols; col++) cc_buf_puts(out, "<td></td>");
+  for (; col < ncols; col++) cc_buf_puts(out, head ? "<th></th>" : "<td></td>");
   cc_buf_puts(out, "</tr>\n");
 }
 
@@ -211,12 +240,12 @@ static void table(cc_buf *out, const cc_ast *t) {
   const cc_ast *row = t->first;
   if (head) {
     cc_buf_puts(out, "<thead>\n");
-    for (; row && i < head; row = row->next, i++) table_row(out, row, ncols);
+    for (; row && i < head; row = row->next, i++) table_row(out, row, ncols, 1);
     cc_buf_puts(out, "</thead>\n");
   }
   if (row) {
     cc_buf_puts(out, "<tbody>\n");
-    for (; row; row = row->next) table_row(out, row, ncols);
+    for (; row; row = row->next) table_row(out, row, ncols, 0);
     cc_buf_puts(out, "</tbody>\n");
   }
   cc_buf_puts(out, "</table>\n");
@@ -294,15 +323,20 @@ static void body(cc_buf *out, const cc_ast *doc) {
     case CC_BEV_TABLE:
       table(out, ev.node);
       break;
+    /* a quote or list showing nothing is left out (md has no way to
+     * write one); what is inside such a quote is as empty */
     case CC_BEV_QUOTE:
+      if (!cc_block_visible(ev.node)) break;
       nl(out);
       cc_buf_puts(out, "<blockquote>\n");
       break;
     case CC_BEV_QUOTE_END:
+      if (!cc_block_visible(ev.node)) break;
       nl(out);
       cc_buf_puts(out, "</blockquote>\n");
       break;
     case CC_BEV_LIST:
+      if (!ev.node->first) break;
       nl(out);
       if (!ev.ordered)
         cc_buf_puts(out, "<ul>\n");
@@ -312,6 +346,7 @@ static void body(cc_buf *out, const cc_ast *doc) {
         cc_buf_puts(out, "<ol>\n");
       break;
     case CC_BEV_LIST_END:
+      if (!ev.node->first) break;
       nl(out);
       cc_buf_puts(out, ev.node->level ? "</ol>\n" : "</ul>\n");
       break;

@@ -116,7 +116,8 @@ typedef struct md {
   /* emission state */
   eopen *eo;
   size_t neo, capeo, npending; /* eo[neo - npending ..] not yet written */
-  int mode, pend_space, pend_break, line_start, leaf_started, in_link, esc_pipe;
+  int mode, pend_space, line_start, leaf_started, in_link, esc_pipe;
+  int pend_break; /* hard breaks waiting for content */
   struct {
     int valid;
     unsigned char kind, form;
@@ -257,18 +258,23 @@ static void add_text(md *m, const char *s, size_t n) {
     t = new_tok(m, T_TEXT);
     t->off = m->scratch.len;
   }
+  /* whitespace becomes one space per run (adjacent texts and flattened
+   * blocks can make runs) */
   cc_buf_reserve(&m->scratch, n);
   char *d = m->scratch.data + m->scratch.len;
+  char prev = t->len ? d[-1] : 0;
+  size_t k = 0;
   int visible = 0;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
     if (c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') c = ' ';
+    if (c == ' ' && prev == ' ') continue;
     if (c != ' ') visible = 1;
-    d[i] = c;
+    d[k++] = prev = c;
   }
-  m->scratch.len += n;
+  m->scratch.len += k;
   m->scratch.data[m->scratch.len] = '\0';
-  t->len += n;
+  t->len += k;
   if (visible) m->content++;
 }
 
@@ -395,15 +401,20 @@ static int right_flank_ok(int before, int after) {
 
 static int out_class_before(md *m) { return cc_char_class_before(m->out->data, m->out->len); }
 
-static void write_break(md *m) {
-  if (m->mode == M_PARA) {
-    putc_(m, '\\');
-    newline(m);
-    m->line_start = 1;
-  } else if (m->mode == M_HEADING) {
+/* The pending hard breaks (consecutive ones all count). */
+static void write_breaks(md *m, int n) {
+  if (m->mode == M_HEADING) {
     putc_(m, ' ');
-  } else {
-    puts_(m, "<br>");
+    return;
+  }
+  for (int i = 0; i < n; i++) {
+    if (m->mode == M_PARA) {
+      putc_(m, '\\');
+      newline(m);
+      m->line_start = 1;
+    } else {
+      puts_(m, "<br>");
+    }
   }
 }
 
@@ -411,7 +422,7 @@ static void write_break(md *m) {
  * the pending break or space, then the pending openers. */
 static void flush(md *m, int cls) {
   if (m->pend_break) {
-    if (m->leaf_started) write_break(m);
+    if (m->leaf_started) write_breaks(m, m->pend_break);
     m->pend_break = m->pend_space = 0;
   }
   if (m->pend_space) {
@@ -755,7 +766,7 @@ static void emit_inline(md *m, int mode) {
       image(m, t->node);
       break;
     case T_BREAK:
-      if (m->leaf_started) m->pend_break = 1;
+      if (m->leaf_started) m->pend_break++;
       break;
     case T_OPEN:
       open_entry(m, t);

@@ -48,12 +48,12 @@ static void start_block(txt *t, int joins_marker) {
 }
 
 /* Text as given; a line break inside it keeps the indentation. In a table
- * cell (one_line) line breaks become spaces. */
-static void put_text(txt *t, const char *s, size_t n, int one_line) {
+ * cell (one_line) line breaks become spaces. Inline text (not verbatim)
+ * drops a leading space where one already stands or a line starts. */
+static void put_text(txt *t, const char *s, size_t n, int one_line, int verbatim) {
   cc_buf *out = t->out;
-  /* a space where one already stands (or at a line's start) is dropped */
-  while (n && *s == ' ' && (!out->len || out->data[out->len - 1] == ' ' ||
-                            out->data[out->len - 1] == '\n')) {
+  while (!verbatim && n && *s == ' ' &&
+         (!out->len || out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\n')) {
     s++;
     n--;
   }
@@ -78,16 +78,16 @@ static void inlines(txt *t, const cc_ast *first, const cc_ast *last, int one_lin
     switch (ev.kind) {
     case CC_IEV_TEXT:
     case CC_IEV_CODE:
-      put_text(t, ev.text, ev.len, one_line);
+      put_text(t, ev.text, ev.len, one_line, 0);
       break;
     case CC_IEV_BREAK:
       if (one_line)
-        put_text(t, " ", 1, 1);
+        put_text(t, " ", 1, 1, 0);
       else
         newline(t);
       break;
     case CC_IEV_SPACE:
-      put_text(t, " ", 1, 1);
+      put_text(t, " ", 1, 1, 0);
       break;
     default: /* images are left out; links and emphasis give their text */
       break;
@@ -131,7 +131,7 @@ void cc_render_txt(const cc_ast *doc, cc_buf *out) {
       break;
     case CC_BEV_CODE:
       start_block(&t, 0);
-      if (ev.node->text) put_text(&t, ev.node->text, ev.node->len, 0);
+      if (ev.node->text) put_text(&t, ev.node->text, ev.node->len, 0, 1);
       break;
     case CC_BEV_TABLE:
       table(&t, ev.node);

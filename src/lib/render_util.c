@@ -62,16 +62,81 @@ long cc_list_start(const cc_ast *list) { return list->start ? list->start : 1; }
 
 static int is_inline(const cc_ast *n) { return !cc_ast_is_block(n); }
 
+int cc_block_visible(const cc_ast *b) {
+  switch (b->type) {
+  case CC_AST_PARAGRAPH:
+  case CC_AST_HEADING:
+    return cc_inline_has_content(b->first, b->last);
+  case CC_AST_TABLE:
+    return cc_table_cols(b) > 0;
+  case CC_AST_LIST:
+    return b->first != NULL; /* every child shows at least a marker */
+  case CC_AST_CODE_BLOCK:
+  case CC_AST_RULE:
+    return 1;
+  case CC_AST_QUOTE:
+  case CC_AST_ITEM:
+  case CC_AST_DOCUMENT:
+    break;
+  default: /* inlines, and rows or cells read as text */
+    return cc_inline_has_content(b, b);
+  }
+  for (const cc_ast *n = b->first; n;) {
+    int skip = 0;
+    switch (n->type) {
+    case CC_AST_LIST:
+      if (n->first) return 1;
+      break;
+    case CC_AST_CODE_BLOCK:
+    case CC_AST_RULE:
+    case CC_AST_IMAGE:
+      return 1;
+    case CC_AST_TABLE:
+      if (cc_table_cols(n)) return 1;
+      skip = 1;
+      break;
+    case CC_AST_CODE:
+      if (n->len) return 1;
+      break;
+    case CC_AST_TEXT:
+      for (size_t i = 0; i < n->len; i++)
+        if (!strchr(" \t\n\r\f\v", n->text[i])) return 1;
+      break;
+    default:
+      break;
+    }
+    n = cc_ast_next(b, n, skip);
+  }
+  return 0;
+}
+
+/* The last child of n that shows anything. */
+static const cc_ast *last_visible(const cc_ast *n) {
+  const cc_ast *c = n->last;
+  while (c && !cc_block_visible(c)) c = c->prev;
+  return c;
+}
+
+/* b ends with a table, possibly at the end of nested lists: cmark-gfm
+ * reads what follows such a block as after a blank line. */
+static int ends_with_table(const cc_ast *b) {
+  while (b) {
+    if (b->type == CC_AST_TABLE) return 1;
+    if (b->type != CC_AST_LIST) return 0;
+    b = b->last;
+    if (b && b->type == CC_AST_ITEM) b = last_visible(b);
+  }
+  return 0;
+}
+
 /* The first item of `list` shows something on its first line. */
 static int first_item_filled(const cc_ast *list) {
   const cc_ast *it = list->first;
   if (!it) return 0;
   if (it->type != CC_AST_ITEM) return 1;
-  const cc_ast *c = it->first;
-  if (!c) return 0;
-  if (c->type == CC_AST_PARAGRAPH || c->type == CC_AST_HEADING)
-    return cc_inline_has_content(c->first, c->last);
-  return 1;
+  for (const cc_ast *c = it->first; c; c = c->next)
+    if (cc_block_visible(c)) return 1;
+  return 0;
 }
 
 enum { TS_NONE, TS_PARA, TS_INLINE, TS_HEADING, TS_LIST };
@@ -79,6 +144,10 @@ enum { TS_NONE, TS_PARA, TS_INLINE, TS_HEADING, TS_LIST };
 /* One block of an item for cc_list_tight; returns 0 when it makes the
  * list loose. */
 static int tight_step(int *st, const cc_ast *b) {
+  if (!cc_block_visible(b)) { /* writes nothing, but ends an inline run */
+    if (*st == TS_INLINE) *st = TS_PARA;
+    return 1;
+  }
   if (is_inline(b)) {
     if (*st == TS_INLINE) return 1; /* same implicit paragraph */
     if (*st != TS_NONE) return 0;
@@ -93,6 +162,9 @@ static int tight_step(int *st, const cc_ast *b) {
     if (*st != TS_NONE) return 0;
     *st = b->type == CC_AST_HEADING ? TS_HEADING : TS_PARA;
     return 1;
+  case CC_AST_RULE: /* opening an item it reads as tight (as cmark has it);
+                       after text it would need a blank line (setext) */
+    return *st == TS_NONE;
   case CC_AST_LIST:
     if ((*st == TS_PARA || *st == TS_INLINE) &&
         !((b->level == 0 || cc_list_start(b) == 1) && first_item_filled(b)))
@@ -106,13 +178,22 @@ static int tight_step(int *st, const cc_ast *b) {
 
 int cc_list_tight(const cc_ast *list) {
   int st = TS_NONE;
+  const cc_ast *prev = NULL; /* last block shown, in this item or the one before */
   for (const cc_ast *c = list->first; c; c = c->next) {
     if (c->type == CC_AST_ITEM) {
+      if (prev && ends_with_table(prev)) return 0;
       st = TS_NONE;
-      for (const cc_ast *b = c->first; b; b = b->next)
+      for (const cc_ast *b = c->first; b; b = b->next) {
+        int shows = cc_block_visible(b);
+        if (shows && prev && ends_with_table(prev)) return 0;
         if (!tight_step(&st, b)) return 0;
-    } else if (!tight_step(&st, c)) { /* continues the previous item */
-      return 0;
+        if (shows) prev = b;
+      }
+    } else { /* continues the previous item */
+      int shows = cc_block_visible(c);
+      if (shows && prev && ends_with_table(prev)) return 0;
+      if (!tight_step(&st, c)) return 0;
+      if (shows) prev = c;
     }
   }
   return 1;

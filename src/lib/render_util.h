@@ -71,17 +71,22 @@ void cc_bwalk_init(cc_bwalk *w, const cc_ast *doc);
 int cc_bwalk_next(cc_bwalk *w, cc_bev *ev);
 void cc_bwalk_free(cc_bwalk *w);
 
-/* CommonMark tightness: every item holds at most one paragraph or heading,
- * first, followed only by lists, and a list right after a paragraph is one
- * that may interrupt it (a bullet list, or an ordered list starting at 1,
- * whose first item is not empty). */
+/* CommonMark tightness, counting only blocks that show: every item holds
+ * at most one paragraph or heading, first (after rules, if any), followed
+ * only by lists, and a list right after a paragraph is one that may
+ * interrupt it (a bullet list, or an ordered list starting at 1, whose
+ * first item is not empty). Also loose (as cmark-gfm reads it): a nested
+ * list ending with a table, followed by anything. */
 int cc_list_tight(const cc_ast *list);
+/* 1 when a block (or an inline node where blocks go) shows anything in
+ * md or html: text, code, an image, a rule, a list item, a table cell. */
+int cc_block_visible(const cc_ast *b);
 /* The first number of an ordered list (0 in the tree means 1). */
 long cc_list_start(const cc_ast *list);
 
 /* ---- inline walk --------------------------------------------------- */
 
-typedef enum cc_iev_kind {
+typedef enum cc_iev_kind { /* LINK and after: wrappers' ends (keep last) */
   CC_IEV_TEXT,  /* text, len (never empty) */
   CC_IEV_CODE,  /* text, len: code span (never empty) */
   CC_IEV_BREAK, /* hard line break */
