@@ -117,6 +117,19 @@ static void nl(cc_buf *out) {
   if (out->len && out->data[out->len - 1] != '\n') cc_buf_putc(out, '\n');
 }
 
+/* A text attribute (alt, title): whitespace collapsed; left out when
+ * empty unless `always`. */
+static void text_attr(cc_buf *out, const char *name, const char *s, size_t n, int always) {
+  cc_buf v = CC_BUF_INIT;
+  if (s) cc_put_collapsed(&v, s, n);
+  if (v.len || always) {
+    cc_buf_printf(out, " %s=\"", name);
+    html_put(out, v.data ? v.data : "", v.len, 1);
+    cc_buf_putc(out, '"');
+  }
+  cc_buf_free(&v);
+}
+
 static int blank(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f') return 0;
@@ -170,25 +183,16 @@ static void inlines(cc_buf *out, const cc_ast *first, const cc_ast *last) {
     case CC_IEV_IMAGE:
       cc_buf_puts(out, "<img src=\"");
       if (n->url) html_url(out, n->url);
-      cc_buf_puts(out, "\" alt=\"");
-      if (n->text) html_put(out, n->text, n->len, 1);
       cc_buf_putc(out, '"');
-      if (n->title) {
-        cc_buf_puts(out, " title=\"");
-        html_puts(out, n->title, 1);
-        cc_buf_putc(out, '"');
-      }
+      text_attr(out, "alt", n->text, n->text ? n->len : 0, 1);
+      text_attr(out, "title", n->title, n->title ? strlen(n->title) : 0, 0);
       cc_buf_putc(out, '>');
       break;
     case CC_IEV_LINK:
       cc_buf_puts(out, "<a href=\"");
       html_url(out, n->url);
       cc_buf_putc(out, '"');
-      if (n->title) {
-        cc_buf_puts(out, " title=\"");
-        html_puts(out, n->title, 1);
-        cc_buf_putc(out, '"');
-      }
+      text_attr(out, "title", n->title, n->title ? strlen(n->title) : 0, 0);
       cc_buf_putc(out, '>');
       break;
     case CC_IEV_LINK_END:

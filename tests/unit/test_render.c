@@ -735,6 +735,8 @@ TEST(html_blocks) {
   mklink(p, "http://e.com/x\"y", "t'", "l");
   text(p, " ");
   image(p, "http://e.com/i.png", "a\"lt", NULL);
+  text(p, " ");
+  image(mklink(p, "u", "", NULL), "v", " two\n words ", "");
   cc_ast *l = list(d, 1, 3);
   item(l, "tight");
   cc_ast *it = item(l, "with sub");
@@ -748,7 +750,8 @@ TEST(html_blocks) {
   CHECK_STR(html_body(d),
             "<h3>H</h3>\n<p>a <em>e</em> <strong>s</strong> <code>&lt;c&gt;</code><br>\n"
             "<a href=\"http://e.com/x%22y\" title=\"t&#39;\">l</a> "
-            "<img src=\"http://e.com/i.png\" alt=\"a&quot;lt\"></p>\n"
+            "<img src=\"http://e.com/i.png\" alt=\"a&quot;lt\"> "
+            "<a href=\"u\"><img src=\"v\" alt=\"two words\"></a></p>\n"
             "<ol start=\"3\">\n<li>tight</li>\n<li>with sub\n<ul>\n<li>sub</li>\n</ul>\n</li>\n</ol>\n"
             "<ul>\n<li>\n<p>loose</p>\n<p>second</p>\n</li>\n</ul>\n"
             "<blockquote>\n<p>q</p>\n</blockquote>\n"
