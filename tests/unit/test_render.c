@@ -1254,6 +1254,43 @@ TEST(json_values_unicode_controls) {
   CHECK(strchr(OUT.data, '\n') == OUT.data + OUT.len - 1); /* one line */
 }
 
+TEST(json_text_as_jansson_writes_it) {
+  /* the text is written by our own escaper: it must match jansson's dump
+   * of the same (repaired) string byte for byte */
+  cc_meta m = {0};
+  char s[64];
+  for (int i = 0; i < 20000; i++) {
+    size_t n = rnd(sizeof s);
+    for (size_t k = 0; k < n; k++) {
+      unsigned r = rnd(10);
+      s[k] = (char)(r < 3 ? rnd(0x20) : r < 5 ? (unsigned char)"\"\\/\x7f"[rnd(4)] : r < 8 ? 0x20 + rnd(0x5f) : 0x80 + rnd(0x80));
+    }
+    cc_buf_clear(&OUT);
+    cc_render_json(&m, s, n, NULL, NULL, &OUT);
+    cc_buf fixed = CC_BUF_INIT;
+    cc_utf8_put_sanitized(&fixed, s, n);
+    json_t *j = json_stringn(fixed.data ? fixed.data : "", fixed.len);
+    char *want = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
+    const char *got = strstr(OUT.data, ",\"text\":");
+    CHECK(want && got);
+    if (want && got) {
+      got += 8;
+      size_t wl = strlen(want);
+      if (strncmp(got, want, wl) || strcmp(got + wl, "}\n")) {
+        fprintf(stderr, "json text differs from jansson's:\n  got:  %s  want: %s\n", got, want);
+        test_current_failed_ = 1;
+        free(want);
+        json_decref(j);
+        cc_buf_free(&fixed);
+        break;
+      }
+    }
+    free(want);
+    json_decref(j);
+    cc_buf_free(&fixed);
+  }
+}
+
 /* ---- utilities and speed --------------------------------------------------- */
 
 TEST(utf8_decoder) {
@@ -1301,8 +1338,10 @@ static double now_ms(void) {
 
 TEST(render_speed) {
   cc_ast *d = big_article();
-  const char *names[] = {"txt", "md", "html"};
-  for (int f = 0; f < 3; f++) {
+  const char *names[] = {"txt", "md", "html", "json"};
+  cc_buf text = CC_BUF_INIT;
+  cc_render_txt(d, &text);
+  for (int f = 0; f < 4; f++) {
     double best = 1e9;
     size_t len = 0;
     for (int rep = 0; rep < 5; rep++) {
@@ -1310,7 +1349,8 @@ TEST(render_speed) {
       double t0 = now_ms();
       if (f == 0) cc_render_txt(d, &b);
       else if (f == 1) cc_render_md(d, NULL, &b);
-      else cc_render_html(d, NULL, &b);
+      else if (f == 2) cc_render_html(d, NULL, &b);
+      else cc_render_json(NULL, text.data, text.len, "utf-8", "html", &b);
       double t = now_ms() - t0;
       if (t < best) best = t;
       len = b.len;
@@ -1320,6 +1360,7 @@ TEST(render_speed) {
     CHECK(len > 150000);
     CHECK(best < 100); /* generous: sanitizer builds are slow */
   }
+  cc_buf_free(&text);
 }
 
 int main(void) {
@@ -1352,6 +1393,7 @@ int main(void) {
   RUN(random_shapes_are_safe);
   RUN(json_nulls_and_order);
   RUN(json_values_unicode_controls);
+  RUN(json_text_as_jansson_writes_it);
   RUN(utf8_decoder);
   RUN(render_speed);
   cc_buf_free(&OUT);
