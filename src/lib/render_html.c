@@ -220,15 +220,15 @@ static void table_row(cc_buf *out, const cc_ast *row, size_t ncols, int head) {
   cc_row_cells(row, &c, &stop);
   cc_buf_puts(out, "<tr>");
   for (; c != stop; c = c->next) {
-    const char *tag = cc_cell_is_header(c) ? "th" : "td";
+    int th = cc_cell_is_header(c);
     int span = cc_cell_span(c);
-    cc_buf_printf(out, "<%s", tag);
+    cc_buf_puts(out, th ? "<th" : "<td");
     if (span > 1) cc_buf_printf(out, " colspan=\"%d\"", span);
     cc_buf_putc(out, '>');
     const cc_ast *a, *b;
     cc_cell_content(c, &a, &b);
     inlines(out, a, b);
-    cc_buf_printf(out, "</%s>", tag);
+    cc_buf_puts(out, th ? "</th>" : "</td>");
     col += (size_t)span;
   }
   for (; col < ncols; col++) cc_buf_puts(out, head ? "<th></th>" : "<td></td>");
@@ -293,14 +293,30 @@ static void first_heading(const cc_ast *doc, cc_buf *out) {
   cc_bwalk_free(&w);
 }
 
+/* Quotes are opened lazily: a quote that shows nothing is left out (md has
+ * no way to write one). Unwritten quotes are always the innermost open
+ * ones, so counting suffices. */
+typedef struct quotes {
+  size_t open, written;
+} quotes;
+
+static void show(cc_buf *out, quotes *q) {
+  for (; q->written < q->open; q->written++) {
+    nl(out);
+    cc_buf_puts(out, "<blockquote>\n");
+  }
+}
+
 static void body(cc_buf *out, const cc_ast *doc) {
   cc_bwalk w;
   cc_bev ev;
+  quotes q = {0, 0};
   cc_bwalk_init(&w, doc);
   while (cc_bwalk_next(&w, &ev)) {
     switch (ev.kind) {
     case CC_BEV_PARA:
       if (!cc_inline_has_content(ev.first, ev.last)) break;
+      show(out, &q);
       if (ev.tight) { /* in a tight list item: bare text */
         inlines(out, ev.first, ev.last);
       } else {
@@ -312,35 +328,40 @@ static void body(cc_buf *out, const cc_ast *doc) {
       break;
     case CC_BEV_HEADING:
       if (!cc_inline_has_content(ev.first, ev.last)) break;
+      show(out, &q);
       nl(out);
       cc_buf_printf(out, "<h%d>", ev.level);
       inlines(out, ev.first, ev.last);
       cc_buf_printf(out, "</h%d>\n", ev.level);
       break;
     case CC_BEV_CODE:
+      show(out, &q);
       code_block(out, ev.node);
       break;
     case CC_BEV_RULE:
+      show(out, &q);
       nl(out);
       cc_buf_puts(out, "<hr>\n");
       break;
     case CC_BEV_TABLE:
+      if (!cc_table_cols(ev.node)) break;
+      show(out, &q);
       table(out, ev.node);
       break;
-    /* a quote or list showing nothing is left out (md has no way to
-     * write one); what is inside such a quote is as empty */
     case CC_BEV_QUOTE:
-      if (!cc_block_visible(ev.node)) break;
-      nl(out);
-      cc_buf_puts(out, "<blockquote>\n");
+      q.open++;
       break;
     case CC_BEV_QUOTE_END:
-      if (!cc_block_visible(ev.node)) break;
-      nl(out);
-      cc_buf_puts(out, "</blockquote>\n");
+      if (q.written == q.open) {
+        nl(out);
+        cc_buf_puts(out, "</blockquote>\n");
+        q.written--;
+      }
+      q.open--;
       break;
-    case CC_BEV_LIST:
+    case CC_BEV_LIST: /* a list without items shows nothing */
       if (!ev.node->first) break;
+      show(out, &q);
       nl(out);
       if (!ev.ordered)
         cc_buf_puts(out, "<ul>\n");

@@ -237,9 +237,10 @@ static size_t utf8_len(const char *s, size_t n) {
   return k;
 }
 
-/* Characters that need a look in the middle of a line. */
+/* Characters that need a look in the middle of a line (2: escaped
+ * whatever their context). */
 static const unsigned char special[256] = {
-    ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['['] = 1,
+    ['\\'] = 2, ['`'] = 2, ['*'] = 2, ['_'] = 2, ['['] = 2,
     [']'] = 1,  ['<'] = 1, ['&'] = 1, ['~'] = 1, ['|'] = 1};
 
 /* ---- inline collection ----------------------------------------------- */
@@ -537,17 +538,28 @@ static void emit_text(md *m, const tok *tk) {
       continue;
     }
     if (m->pend_space || m->pend_break || m->npending || m->line_start || !m->leaf_started ||
-        special[(unsigned char)t[j]]) {
+        special[(unsigned char)t[j]] == 1) {
       j += put_text_char(m, t, j, n);
       continue;
     }
     /* mid-line run of characters that need no escaping (spaces inside
-     * the run are written as they are) */
+     * the run are written as they are), and of those escaped always */
     size_t k = j;
     while (k < e && !special[(unsigned char)t[k]]) k++;
     while (k > j && t[k - 1] == ' ') k--;
     put(m, t + j, k - j);
     j = k;
+    size_t r = j;
+    while (r < e && special[(unsigned char)t[r]] == 2) r++;
+    if (r > j) {
+      cc_buf *out = m->out;
+      cc_buf_reserve(out, 2 * (r - j));
+      for (; j < r; j++) {
+        out->data[out->len++] = '\\';
+        out->data[out->len++] = t[j];
+      }
+      out->data[out->len] = '\0';
+    }
   }
   if (e < n) m->pend_space = 1;
 }
@@ -581,16 +593,17 @@ static void code_span(md *m, const char *s, size_t n) {
 /* A link destination: bare, or in <> when it holds spaces or parentheses. */
 static void put_dest(md *m, const char *url) {
   if (!url) return;
+  size_t n = strlen(url);
   int angle = strpbrk(url, " ()<>") != NULL;
   if (angle) putc_(m, '<');
-  for (const char *p = url; *p; p++) {
-    unsigned char c = (unsigned char)*p;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)url[i];
     if (c < 0x20 || c == 0x7F) {
       char hex[4];
       snprintf(hex, sizeof hex, "%%%02X", c);
       puts_(m, hex);
     } else if (c == '\\' || (angle && (c == '<' || c == '>')) ||
-               (c == '&' && entity_like(p, strlen(p)))) {
+               (c == '&' && entity_like(url + i, n - i))) {
       putc_(m, '\\');
       putc_(m, (char)c);
     } else {
@@ -602,10 +615,11 @@ static void put_dest(md *m, const char *url) {
 
 static void put_title(md *m, const char *title) {
   if (!title || !*title) return;
+  size_t n = strlen(title);
   puts_(m, " \"");
-  for (const char *p = title; *p; p++) {
-    unsigned char c = (unsigned char)*p;
-    if (c == '"' || c == '\\' || (c == '&' && entity_like(p, strlen(p)))) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)title[i];
+    if (c == '"' || c == '\\' || (c == '&' && entity_like(title + i, n - i))) {
       putc_(m, '\\');
       putc_(m, (char)c);
     } else {

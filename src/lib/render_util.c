@@ -178,22 +178,23 @@ static int tight_step(int *st, const cc_ast *b) {
 
 int cc_list_tight(const cc_ast *list) {
   int st = TS_NONE;
-  const cc_ast *prev = NULL; /* last block shown, in this item or the one before */
+  int after_table = 0; /* the last block shown (in this item or the one
+                          before) ends with a table */
   for (const cc_ast *c = list->first; c; c = c->next) {
+    const cc_ast *b = c, *stop = c->next;
     if (c->type == CC_AST_ITEM) {
-      if (prev && ends_with_table(prev)) return 0;
+      if (after_table) return 0;
       st = TS_NONE;
-      for (const cc_ast *b = c->first; b; b = b->next) {
-        int shows = cc_block_visible(b);
-        if (shows && prev && ends_with_table(prev)) return 0;
-        if (!tight_step(&st, b)) return 0;
-        if (shows) prev = b;
+      b = c->first;
+      stop = NULL;
+    } /* else: a stray child continues the previous item */
+    for (; b != stop; b = b->next) {
+      if (!cc_block_visible(b)) {
+        tight_step(&st, b);
+        continue;
       }
-    } else { /* continues the previous item */
-      int shows = cc_block_visible(c);
-      if (shows && prev && ends_with_table(prev)) return 0;
-      if (!tight_step(&st, c)) return 0;
-      if (shows) prev = c;
+      if (after_table || !tight_step(&st, b)) return 0;
+      after_table = ends_with_table(b);
     }
   }
   return 1;

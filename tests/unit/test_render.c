@@ -610,6 +610,29 @@ static cc_ast *nest(cc_ast *d, cc_ast_type t, int depth) {
   return n;
 }
 
+static size_t count(const char *hay, const char *needle) {
+  size_t n = 0;
+  for (const char *p = hay; (p = strstr(p, needle)); p++) n++;
+  return n;
+}
+
+TEST(quotes_showing_nothing) {
+  /* 512 nested quotes of blank paragraphs: nothing in md or html; with
+   * text at the bottom every level shows (and html stays linear) */
+  cc_ast *d = doc(), *q = d;
+  for (int i = 0; i < 512; i++) {
+    q = add(q, CC_AST_QUOTE);
+    for (int k = 0; k < 20; k++) para(q, " ");
+  }
+  CHECK_STR(md(d), "");
+  CHECK_STR(html_body(d), "");
+  para(q, "x");
+  CHECK(count(html_body(d), "<blockquote>") == 512);
+  CHECK(count(html(d, NULL), "</blockquote>") == 512);
+  const char *m = md(d);
+  CHECK(strlen(m) == 512 * 2 + 2 && !strcmp(m + 1022, "> x\n"));
+}
+
 TEST(deep_nesting) {
   /* quotes and lists at the DOM depth limit and far beyond */
   for (int depth = 512; depth <= 20000; depth *= 39) {
@@ -1380,6 +1403,7 @@ int main(void) {
   RUN(md_tables);
   RUN(md_odd_shapes);
   RUN(md_ignores_title);
+  RUN(quotes_showing_nothing);
   RUN(deep_nesting);
   RUN(txt_blocks);
   RUN(txt_item_starting_with_list);
