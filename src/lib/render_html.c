@@ -6,8 +6,14 @@
  * already starts with that heading, then the body as plain semantic HTML:
  * p, h1-h6, ul/ol (start) /li, blockquote, pre>code (class language-x),
  * table (thead for the table's header rows, tbody, rows padded to the grid
- * width with empty cells, colspan kept), hr, a, img, em, strong, code, br. Items of tight
- * lists hold their text without <p>, as CommonMark renders them.
+ * width with empty cells, colspan kept), hr, a, img, em, strong, code, br.
+ *
+ * It holds what render_md writes, as a CommonMark reader would render
+ * that Markdown (the tests check this against cmark-gfm): items of tight
+ * lists hold their text without <p>; links and emphasis with nothing
+ * visible inside, line breaks at the edges of a paragraph, and quotes or
+ * lists that show nothing are left out. (Where Markdown cannot follow:
+ * a line break inside a heading, a table without header rows.)
  *
  * All text and attribute values pass through html_put (escaping & < >,
  * and " ' in attributes; ill-formed UTF-8 becomes U+FFFD; control

@@ -10,7 +10,8 @@
  * than any backtick run inside); "---" rules ("___" on a marker's line);
  * GFM pipe tables (header: the first row; a colspan cell is followed by
  * empty cells; short rows padded; breaks in cells are <br>); images and
- * links inline, a URL with spaces or parentheses in <...>.
+ * links inline, a URL with spaces or parentheses in <...>; hard breaks as
+ * a backslash at the end of the line (a space in a heading).
  *
  * Escaping happens in one place (put_text_char, and the run copy in
  * emit_text that skips characters needing none): \ ` * _ [ ] always; < when
