@@ -392,8 +392,19 @@ int cc_stage_select(cc_ctx *ctx) {
       root = root->parent;
     for (cc_node *c = top; c && c != root; c = c->parent) {
       cc_node *prev = c->prev;
-      /* skip whitespace, media without text, and empty wrappers */
-      while (prev && (prev->type != CC_NODE_ELEMENT || st[prev->id].chars < 20)) prev = prev->prev;
+      /* skip whitespace and empty wrappers; the lead art (a <figure>, or
+       * an image with no text of its own) joins on the way */
+      while (prev) {
+        if (prev->type == CC_NODE_ELEMENT) {
+          const cc_stat *ps = &st[prev->id];
+          int art = ps->imgs && !ps->negctx && ps->hint.weight > -20 &&
+                    (prev->tag == CC_TAG_FIGURE ? ps->chars < 400 && cc_link_density(ps) < 0.5f
+                                                : ps->chars == 0);
+          if (art) prev->flags |= CC_NF_SELECTED;
+          if (!art && ps->chars >= 20) break;
+        }
+        prev = prev->prev;
+      }
       if (prev && !(prev->flags & CC_NF_SELECTED) && lead_like(prev, &st[prev->id]))
         prev->flags |= CC_NF_SELECTED;
     }
