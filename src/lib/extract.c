@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "charset.h"
+#include "lang.h"
 #include "parse.h"
 #include "pipeline.h"
 #include "preclean.h"
@@ -198,6 +199,8 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   r->text = cc_arena_strndup(&r->arena, txt.data ? txt.data : "", txt.len);
   r->text_len = txt.len;
   cc_buf_free(&txt);
+  /* a page that declares no language gets the one its text is written in */
+  if (!r->meta.language && r->text_len) r->meta.language = cc_lang_detect(r->text, r->text_len);
   if (ctx.explain) r->explain = cc_buf_detach(&explain, NULL);
   *out = r;
   return CC_OK;
