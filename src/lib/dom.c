@@ -2,6 +2,8 @@
 #include "dom.h"
 
 #include <string.h>
+
+#include "tree_link.h"
 #include <strings.h>
 
 static const char *const tag_names[CC_TAG_COUNT] = {
@@ -102,30 +104,9 @@ cc_node *cc_dom_new_node(cc_dom *d, cc_node_type type) {
   return n;
 }
 
-void cc_dom_append(cc_node *parent, cc_node *child) {
-  child->parent = parent;
-  child->next = NULL;
-  child->prev = parent->last;
-  if (parent->last)
-    parent->last->next = child;
-  else
-    parent->first = child;
-  parent->last = child;
-}
+void cc_dom_append(cc_node *parent, cc_node *child) { CC_TREE_APPEND(parent, child); }
 
-void cc_dom_unlink(cc_node *n) {
-  cc_node *p = n->parent;
-  if (!p) return;
-  if (n->prev)
-    n->prev->next = n->next;
-  else
-    p->first = n->next;
-  if (n->next)
-    n->next->prev = n->prev;
-  else
-    p->last = n->prev;
-  n->parent = n->next = n->prev = NULL;
-}
+void cc_dom_unlink(cc_node *n) { CC_TREE_UNLINK(n); }
 
 void cc_dom_finish(cc_dom *d) {
   uint32_t id = 0;

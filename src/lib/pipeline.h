@@ -87,6 +87,11 @@ int cc_stage_text(cc_ctx *ctx, const char *utf8, size_t len);
 /* fingerprint.c: block fingerprints (after measure), and the test the
  * filter uses against cc_options.site_boilerplate. */
 int cc_stage_fingerprint(cc_ctx *ctx);
+/* The fingerprint of a string (what a block with this text hashes to). */
+uint64_t cc_fingerprint_text(const char *s, size_t n);
+/* Sets ctx->fingerprints to the distinct non-zero values of fp[0..n), in
+ * order. */
+void cc_fingerprints_collect(cc_ctx *ctx, const uint64_t *fp, size_t n);
 int cc_is_site_boilerplate(const cc_ctx *ctx, uint32_t id);
 
 /* explain.c: appends the per-block report to ctx->explain. */

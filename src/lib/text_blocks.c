@@ -183,27 +183,6 @@ static int cmp_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* The block fingerprint of fingerprint.c, over a string: FNV-1a of the
- * text lowercased (ASCII) with whitespace runs as one space. */
-static uint64_t fingerprint(const char *s, size_t n) {
-  uint64_t x = 1469598103934665603ull;
-  int space = 1;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = 1;
-      continue;
-    }
-    if (space) {
-      x = (x ^ ' ') * 1099511628211ull;
-      space = 0;
-    }
-    if (c >= 'A' && c <= 'Z') c |= 0x20;
-    x = (x ^ c) * 1099511628211ull;
-  }
-  return x ? x : 1;
-}
-
 /* Is the character at p an uppercase letter (Latin, Greek, Cyrillic)? */
 static int upper_at(const unsigned char *p, const unsigned char *e) {
   unsigned c = *p;
@@ -374,7 +353,7 @@ void cc_text_describe(cc_tdoc *doc, const cc_options *opt) {
       b->lead = b->boiler && ps.first == CC_PH_RELATED && ps.words <= 5;
     }
     if (words >= 3) {
-      b->fp = fingerprint(b->text, b->len);
+      b->fp = cc_fingerprint_text(b->text, b->len);
       if (opt->site_boilerplate && opt->site_boilerplate_count)
         b->site = bsearch(&b->fp, opt->site_boilerplate, opt->site_boilerplate_count,
                           sizeof(uint64_t), cmp_u64) != NULL;

@@ -81,26 +81,11 @@ static void build(cc_ctx *ctx, const cc_tdoc *doc) {
 
 /* The distinct fingerprints of the blocks, in document order. */
 static void fingerprints(cc_ctx *ctx, const cc_tdoc *doc) {
-  uint32_t count = 0;
-  for (uint32_t i = 0; i < doc->n; i++) count += doc->b[i].fp != 0;
-  uint64_t *list = cc_arena_alloc(ctx->arena, (size_t)(count ? count : 1) * sizeof *list);
-  size_t cap = 16, k = 0;
-  while (cap < (size_t)count * 2) cap *= 2;
-  uint64_t *set = calloc(cap, sizeof *set);
-  if (!set) abort();
-  for (uint32_t i = 0; i < doc->n; i++) {
-    uint64_t h = doc->b[i].fp;
-    if (!h) continue;
-    size_t slot = (size_t)(h ^ (h >> 29)) & (cap - 1);
-    while (set[slot] && set[slot] != h) slot = (slot + 1) & (cap - 1);
-    if (!set[slot]) {
-      set[slot] = h;
-      list[k++] = h;
-    }
-  }
-  free(set);
-  ctx->fingerprints = list;
-  ctx->nfingerprints = k;
+  uint64_t *fp = malloc((size_t)(doc->n ? doc->n : 1) * sizeof *fp);
+  if (!fp) abort();
+  for (uint32_t i = 0; i < doc->n; i++) fp[i] = doc->b[i].fp;
+  cc_fingerprints_collect(ctx, fp, doc->n);
+  free(fp);
 }
 
 static const char *fate_name(const cc_tblock *b) {
