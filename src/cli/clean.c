@@ -102,7 +102,8 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
   cc_error e;
   memset(&e, 0, sizeof e);
   cc_status st = cc_extract(c.data, c.len, &opt, &r, &e);
-  content_free(&c);
+  /* c (the MHTML url and charset in opt) stays alive until the result is
+   * freed: the library's metadata may point at opt->url */
   const char *source = job->source ? job->source : "-";
   if (st == CC_ERR_EMPTY) {
     res->kind = RES_EMPTY;
@@ -113,10 +114,12 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
     }
     res->out = keep->out.data ? keep->out.data : "";
     res->outlen = keep->out.len;
+    content_free(&c);
     return;
   }
   if (st != CC_OK) {
     fail(res, keep, st, e.message);
+    content_free(&c);
     return;
   }
   if (cfg->format == CLI_FORMAT_JSONL) {
@@ -126,6 +129,7 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
     char *o = cc_render(r, (cc_format)cfg->format, &n, &e);
     if (!o) {
       cc_result_free(r);
+      content_free(&c);
       fail(res, keep, e.status ? e.status : CC_ERR_INTERNAL, e.message);
       return;
     }
@@ -153,6 +157,7 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
     }
   }
   cc_result_free(r);
+  content_free(&c);
   res->out = keep->out.data ? keep->out.data : "";
   res->outlen = keep->out.len;
 }

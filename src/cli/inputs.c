@@ -169,8 +169,20 @@ static int walk_next(input_source *s, input_item *it) {
       if (lstat(path, &st) == 0) {
         if (S_ISDIR(st.st_mode)) isdir = 1;
         else if (S_ISREG(st.st_mode)) isfile = 1;
-        else if (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode))
-          isfile = 1; /* a link to a file: followed; to a directory: not */
+        else if (S_ISLNK(st.st_mode)) {
+          /* a link to a file: followed; to a directory: not */
+          if (stat(path, &st) == 0) {
+            isfile = S_ISREG(st.st_mode);
+          } else if (inputs_recognized(name)) {
+            /* a dangling link that looks like a document: say so */
+            it->path = path;
+            it->rel = rel;
+            sbuf m = {0};
+            sbuf_printf(&m, "broken symbolic link: %s", strerror(errno));
+            it->error = sbuf_detach(&m, NULL);
+            return 1;
+          }
+        }
       }
     }
     if (isdir) {
