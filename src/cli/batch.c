@@ -757,7 +757,8 @@ int batch_run(const cli_opts *o) {
   progress_update(&b->prog, &b->c, 1);
   progress_clear(&b->prog);
 
-  pool_free(b->pool);
+  if (pool_free(b->pool) && !b->fatal && !g_signals)
+    fatal(b, 1, NULL, "a worker process did not exit cleanly");
   reset_window(b);
   int commit = !b->stopping && !b->fatal;
   if (sink_close(&b->sink, commit, err, sizeof err) != 0) fatal(b, 1, NULL, err);

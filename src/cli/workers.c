@@ -16,6 +16,17 @@
 
 #include "util.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define CC_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CC_LSAN 1
+#endif
+#endif
+#ifdef CC_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 enum { W_NONE = 0, W_IDLE, W_SENDING, W_RUNNING };
 
 typedef struct worker {
@@ -94,6 +105,11 @@ static void become_worker(int fd, const worker_config *cfg, pid_t parent) {
   }
   close_from(4);
   int rc = worker_main(3, cfg);
+#ifdef CC_LSAN
+  /* _exit skips LeakSanitizer's exit check: run it here, so a leak in the
+   * worker's per-job path fails the sanitizer build like one in the parent */
+  if (rc == 0 && __lsan_do_recoverable_leak_check()) rc = 23;
+#endif
   _exit(rc);
 }
 
@@ -317,8 +333,9 @@ void pool_abort_busy(pool *p, const char *why, pool_done_fn fn, void *ctx) {
   }
 }
 
-void pool_free(pool *p) {
-  if (!p) return;
+int pool_free(pool *p) {
+  if (!p) return 0;
+  int bad = 0;
   /* idle workers exit on end of stream; close all sockets first so they
    * all see it at once, then reap (killing any still busy) */
   for (int i = 0; i < p->n; i++)
@@ -326,8 +343,11 @@ void pool_free(pool *p) {
   for (int i = 0; i < p->n; i++) {
     worker *w = &p->w[i];
     if (w->state == W_NONE) continue;
-    reap(w, w->state != W_IDLE);
+    int idle = w->state == W_IDLE;
+    int st = reap(w, !idle);
+    if (idle && !(WIFEXITED(st) && WEXITSTATUS(st) == 0)) bad++;
   }
   free(p->w);
   free(p);
+  return bad;
 }

@@ -38,8 +38,10 @@ typedef void (*pool_done_fn)(void *ctx, pool_done *d);
  * no limit. */
 pool *pool_new(int nworkers, const worker_config *cfg, double timeout, unsigned recycle);
 /* Stops every worker (closing their sockets, then killing what is left)
- * and frees the pool. */
-void pool_free(pool *p);
+ * and frees the pool. Returns how many idle workers did not exit cleanly
+ * (status 0) when told to stop: a sanitizer build's workers exit 23 after
+ * finding a leak. */
+int pool_free(pool *p);
 
 /* 1 when a job can be submitted now (an idle worker, or room to fork). */
 int pool_can_take(pool *p);
