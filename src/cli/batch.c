@@ -34,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -587,6 +588,24 @@ static void fmt_bytes(char *buf, size_t n, double v) {
   else snprintf(buf, n, "%.0f B", v);
 }
 
+/* This process's peak RSS in kB: VmHWM, which (unlike ru_maxrss) does not
+ * carry over the peak of whatever process exec'd us. */
+static double peak_rss_kb(void) {
+  FILE *f = fopen("/proc/self/status", "r");
+  double kb = -1;
+  if (f) {
+    char line[256];
+    while (fgets(line, sizeof line, f))
+      if (!strncmp(line, "VmHWM:", 6)) kb = strtod(line + 6, NULL);
+    fclose(f);
+  }
+  if (kb < 0) {
+    struct rusage self;
+    if (getrusage(RUSAGE_SELF, &self) == 0) kb = (double)self.ru_maxrss;
+  }
+  return kb;
+}
+
 static void summary(batch *b, int learned) {
   double el = now_sec() - b->t0;
   char by[32];
@@ -607,6 +626,12 @@ static void summary(batch *b, int learned) {
                 (unsigned long long)b->recleaned);
     if (st.capped) sbuf_puts(&m, ", sample capped");
   }
+  /* peak memory: this process, and the largest worker (all reaped by now) */
+  struct rusage kids;
+  double self_kb = peak_rss_kb();
+  if (self_kb > 0 && getrusage(RUSAGE_CHILDREN, &kids) == 0)
+    sbuf_printf(&m, "; peak RSS %.1f MB parent, %.1f MB largest worker", self_kb / 1024.0,
+                (double)kids.ru_maxrss / 1024.0);
   note(b, NULL, "%s", m.data);
   sbuf_free(&m);
 }
