@@ -21,10 +21,12 @@
  * workers' sockets and a self-pipe written by the signal handler; the
  * timeout is the nearest job deadline, or the progress tick.
  *
- * A later source of finished HTTP transfers fits beside inputs.c: feed()
- * asks the source for items, and an item whose bytes are already in memory
- * would skip the read in dispatch(); its descriptors would join the poll
- * set next to the workers'. */
+ * URL fetching (later) is one more job_source: its next() hands out
+ * finished transfers as items whose bytes are already in memory (dispatch
+ * then skips the read) with the URL and the response charset, returns -1
+ * while transfers are running, and its descriptors join the poll set next
+ * to the workers' in wait_events(). For site learning it would also need
+ * its bytes spooled for pass 2 (a URL cannot be re-read like a file). */
 #include "batch.h"
 
 #include <errno.h>
@@ -91,13 +93,16 @@ typedef struct batch {
   slot *win;
   size_t W;
   uint64_t head, next, qcur; /* qcur: lowest seq that may still be QUEUED */
+  const struct job_source *source;
   input_source *src;
   int src_done;
+  int src_waiting;       /* the source has nothing now, more later */
   input_source *counter; /* counts inputs for the progress total */
   spool sp;
   int have_spool;
   site_learner *sites;
   int stopping, aborting, fatal;
+  int epipe;             /* stdout's reader went away */
   int exit_code;         /* set by fatal errors */
   double spawn_retry;    /* after a failed fork: not before this time */
   uint64_t cancelled;    /* inputs not done because of Ctrl-C */
@@ -204,32 +209,48 @@ static void write_output(batch *b, slot *s);
 
 /* ---- feeding the window ---- */
 
-/* Takes the next input from the source into a new slot; 0 at the end. */
-static int take_input(batch *b, slot *s) {
-  if (b->mode == PASS_APPLY) {
-    int rc = spool_read(&b->sp, &s->p1);
-    if (rc < 0) {
-      fatal(b, 1, NULL, "the learning spool could not be read back");
-      return 0;
-    }
-    if (rc == 0) return 0;
-    s->have_p1 = 1;
-    s->item.path = xstrdup(s->p1.path ? s->p1.path : "-");
-    s->item.rel = s->p1.rel ? xstrdup(s->p1.rel) : NULL;
-    return 1;
-  }
-  return inputs_next(b->src, &s->item);
+/* A job source: where inputs come from. next() gives 1 with an item, 0 at
+ * the end, or -1 when it has nothing now but will have more (a source fed
+ * by network transfers: the loop then waits in poll, where such a source
+ * would add its descriptors). Two sources exist: the inputs (arguments,
+ * lists, walks) and, in pass 2 of site learning, the spool. */
+typedef struct job_source {
+  int (*next)(batch *b, input_item *it, spool_rec *p1);
+} job_source;
+
+static int inputs_source_next(batch *b, input_item *it, spool_rec *p1) {
+  (void)p1;
+  return inputs_next(b->src, it);
 }
+
+static int spool_source_next(batch *b, input_item *it, spool_rec *p1) {
+  int rc = spool_read(&b->sp, p1);
+  if (rc < 0) {
+    fatal(b, 1, NULL, "the learning spool could not be read back");
+    return 0;
+  }
+  if (rc == 0) return 0;
+  memset(it, 0, sizeof *it);
+  it->path = xstrdup(p1->path ? p1->path : "-");
+  it->rel = p1->rel ? xstrdup(p1->rel) : NULL;
+  return 1;
+}
+
+static const job_source inputs_source = {inputs_source_next};
+static const job_source spool_source = {spool_source_next};
 
 static void feed(batch *b) {
   while (!b->src_done && !b->stopping && !b->fatal && b->next - b->head < b->W) {
     slot *s = slot_of(b, b->next);
     memset(s, 0, sizeof *s);
-    if (!take_input(b, s)) {
-      b->src_done = 1;
+    int rc = b->source->next(b, &s->item, &s->p1);
+    b->src_waiting = rc < 0;
+    if (rc <= 0) {
+      if (rc == 0) b->src_done = 1;
       slot_clear(s);
       break;
     }
+    s->have_p1 = b->mode == PASS_APPLY;
     s->seq = b->next++;
     s->state = SL_QUEUED;
     if (s->item.error) {
@@ -361,14 +382,19 @@ static void dispatch(batch *b) {
     char *data;
     size_t len;
     size_t max = b->o->wc.opt.max_input_bytes;
-    if (io_read_file(s->item.path, max, &data, &len, &s->st, err, sizeof err) != 0) {
+    if (s->item.data) { /* already in memory: the source read it */
+      data = s->item.data;
+      len = s->item.len;
+      s->item.data = NULL;
+    } else if (io_read_file(s->item.path, max, &data, &len, &s->st, err, sizeof err) != 0) {
       slot_done(s, RES_ERROR, err);
       b->qcur++;
       continue;
+    } else {
+      s->have_st = 1;
     }
-    s->have_st = 1;
     b->bytes_total += len;
-    if (sink_is_target(&b->sink, &s->st)) {
+    if (s->have_st && sink_is_target(&b->sink, &s->st)) {
       free(data);
       slot_done(s, RES_ERROR, "is the output file (-o); refusing to overwrite an input");
       fatal(b, 2, s->item.path, "is also the output file (-o): refusing to overwrite an input");
@@ -379,6 +405,8 @@ static void dispatch(batch *b) {
     j.seq = s->seq;
     j.flags = (b->mode == PASS_LEARN ? JOB_WANT_HASHES : 0) | (b->o->explain ? JOB_WANT_EXPLAIN : 0);
     j.source = s->item.path;
+    j.url = s->item.url;
+    j.charset = s->item.charset;
     j.bp = s->bp;
     j.nbp = s->nbp;
     j.data = data;
@@ -422,6 +450,7 @@ static void emit_stream(batch *b, slot *s) {
   if (rc != 0) {
     if (errno == EPIPE) { /* the reader went away (| head): stop quietly */
       b->fatal = 1;
+      b->epipe = 1;
       b->exit_code = 1;
     } else {
       fatal(b, 1, NULL, err);
@@ -543,6 +572,7 @@ static void wait_events(batch *b) {
   if (b->prog.enabled && (t < 0 || t > 0.1)) t = 0.1;
   if (b->counter) t = 0; /* keep counting while waiting */
   if (b->spawn_retry > 0 && (t < 0 || t > 0.2)) t = 0.2;
+  if (b->src_waiting && (t < 0 || t > 0.05)) t = 0.05; /* until sources poll */
   int ms = t < 0 ? -1 : (int)(t * 1000) + (t > 0 ? 1 : 0);
   int rc = poll(fds, (nfds_t)n, ms);
   if (rc > 0 || rc == 0) pool_handle(b->pool, fds + 1, n - 1, on_done, b);
@@ -564,7 +594,8 @@ static int run_pass(batch *b) {
     progress_update(&b->prog, &b->c, 0);
     if (b->head == b->next && (b->src_done || b->stopping || b->fatal)) break;
     /* room in the window and inputs left: take more before waiting */
-    if (!b->src_done && !b->stopping && !b->fatal && b->next - b->head < b->W) continue;
+    if (!b->src_done && !b->src_waiting && !b->stopping && !b->fatal && b->next - b->head < b->W)
+      continue;
     if (b->counter) count_some(b);
     wait_events(b);
   }
@@ -748,6 +779,7 @@ int batch_run(const cli_opts *o) {
   int learned = 0;
   if (learn) {
     b->mode = PASS_LEARN;
+    b->source = &inputs_source;
     progress_pass(&b->prog, "learn");
     run_pass(b);
     inputs_close(b->src);
@@ -765,6 +797,7 @@ int batch_run(const cli_opts *o) {
         reset_window(b);
         memset(&b->c, 0, sizeof b->c);
         b->mode = PASS_APPLY;
+        b->source = &spool_source;
         b->prog.total = total;
         b->prog.total_final = 1;
         progress_pass(&b->prog, "clean");
@@ -776,6 +809,7 @@ int batch_run(const cli_opts *o) {
     }
   } else {
     b->mode = PASS_SINGLE;
+    b->source = &inputs_source;
     progress_pass(&b->prog, NULL);
     run_pass(b);
   }
@@ -789,7 +823,8 @@ int batch_run(const cli_opts *o) {
   if (sink_close(&b->sink, commit, err, sizeof err) != 0) fatal(b, 1, NULL, err);
   else if (!commit && o->output) note(b, o->output, "%s", "not written (the run did not finish)");
   uint64_t failed = b->c.failed;
-  if (b->is_batch && !o->quiet && (learned || b->mode == PASS_SINGLE)) summary(b, learned);
+  if (b->is_batch && !o->quiet && !b->epipe && (learned || b->mode == PASS_SINGLE))
+    summary(b, learned);
   if (b->src) inputs_close(b->src);
   if (b->counter) inputs_close(b->counter);
   if (b->have_spool) spool_close(&b->sp);

@@ -42,6 +42,9 @@ void input_item_free(input_item *it) {
   free(it->path);
   free(it->rel);
   free(it->error);
+  free(it->data);
+  free(it->url);
+  free(it->charset);
   memset(it, 0, sizeof *it);
 }
 

@@ -23,9 +23,17 @@
 #include <sys/types.h>
 
 typedef struct input_item {
-  char *path;   /* what to open; "-" for stdin */
-  char *rel;    /* relative path mirrored under -O, or NULL: flat naming */
-  char *error;  /* when set, this input failed before reading (message) */
+  char *path;    /* what to open ("-" for stdin), and its name in messages */
+  char *rel;     /* relative path mirrored under -O, or NULL: flat naming */
+  char *error;   /* when set, this input failed before reading (message) */
+  /* For sources whose bytes are already in memory (a finished HTTP
+   * transfer, later): the parent does not read `path` then. All NULL for
+   * files. The url and charset (e.g. from response headers) go to the
+   * worker with the job. */
+  char *data;
+  size_t len;
+  char *url;
+  char *charset;
 } input_item;
 
 void input_item_free(input_item *it);
