@@ -292,6 +292,11 @@ static void feed(batch *b) {
         s->explain = p->explain;
         p->explain = NULL;
         s->in_bytes = p->input_bytes;
+        if (p->dev || p->ino) { /* so the output cannot replace the input */
+          s->st.st_dev = (dev_t)p->dev;
+          s->st.st_ino = (ino_t)p->ino;
+          s->have_st = 1;
+        }
         slot_done(s, (int)p->kind, NULL);
         write_output(b, s);
         continue;
@@ -474,6 +479,10 @@ static void emit(batch *b) {
       r.kind = (uint32_t)(s->kind == OUT_DEFERRED ? SPOOL_DEFERRED : s->kind);
       r.site = s->site;
       r.input_bytes = s->in_bytes;
+      if (s->have_st) {
+        r.dev = (uint64_t)s->st.st_dev;
+        r.ino = (uint64_t)s->st.st_ino;
+      }
       r.hashes = s->hashes;
       r.nhashes = s->nhashes;
       r.out = s->out;

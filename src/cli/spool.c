@@ -47,6 +47,8 @@ int spool_write(spool *s, const spool_rec *r) {
   fwrite(hdr, sizeof hdr, 1, s->f);
   put64(s, r->site);
   put64(s, r->input_bytes);
+  put64(s, r->dev);
+  put64(s, r->ino);
   put_str(s, r->path, r->path ? strlen(r->path) : 0, r->path != NULL);
   put_str(s, r->rel, r->rel ? strlen(r->rel) : 0, r->rel != NULL);
   put_str(s, r->message, r->message ? strlen(r->message) : 0, r->message != NULL);
@@ -92,7 +94,7 @@ int spool_read(spool *s, spool_rec *r) {
   r->kind = hdr[1];
   r->status = hdr[2];
   uint64_t nh;
-  if (get64(s, &r->site) || get64(s, &r->input_bytes) || get_str(s, &r->path, NULL) ||
+  if (get64(s, &r->site) || get64(s, &r->input_bytes) || get64(s, &r->dev) || get64(s, &r->ino) || get_str(s, &r->path, NULL) ||
       get_str(s, &r->rel, NULL) || get_str(s, &r->message, NULL) ||
       get_str(s, &r->explain, NULL) || get64(s, &nh) ||
       nh > ((uint64_t)1 << 28))

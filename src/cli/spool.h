@@ -24,6 +24,7 @@ typedef struct spool_rec {
   uint32_t status;
   uint64_t site;
   uint64_t input_bytes;
+  uint64_t dev, ino;  /* the input's identity when pass 1 read it (0: none) */
   uint64_t *hashes;
   size_t nhashes;
   char *out;

@@ -482,6 +482,21 @@ def test_single_input_and_errors(tmp):
     # --max-size
     p = run(["--max-size", "100", f"{tmp}/a.html"], check_rc=1)
     assert "input limit" in p.stderr.decode()
+    # a gzip bomb is refused at the input limit, quickly
+    write(f"{tmp}/bomb.html.gz", gzip.compress(b"<p>" + b"a" * (80 << 20)))
+    t = time.time()
+    p = run([f"{tmp}/bomb.html.gz"], check_rc=1)
+    assert "decompresses to more than" in p.stderr.decode() and time.time() - t < 30
+    # the reader of stdout goes away (| head): stop quietly
+    for i in range(30):
+        write(f"{tmp}/many/p{i:02d}.html", article("P%d" % i))
+    pr = subprocess.Popen([BIN, "-j", "2", "--no-site-learning", f"{tmp}/many"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    pr.stdout.readline()
+    pr.stdout.close()
+    err = pr.stderr.read().decode()
+    pr.wait(timeout=30)
+    assert pr.returncode == 1 and "inputs:" not in err, (pr.returncode, err)
     # empty article: reported, but not a failure
     write(f"{tmp}/e.html", "<html><body></body></html>")
     p = run([f"{tmp}/e.html"], check_rc=0)
