@@ -401,7 +401,7 @@ static void dispatch(batch *b) {
     b->bytes_total += len;
     if (s->have_st && sink_is_target(&b->sink, &s->st)) {
       free(data);
-      slot_done(s, RES_ERROR, "is the output file (-o); refusing to overwrite an input");
+      s->state = SL_CANCELLED;
       fatal(b, 2, s->item.path, "is also the output file (-o): refusing to overwrite an input");
       return;
     }

@@ -503,6 +503,25 @@ def test_single_input_and_errors(tmp):
     assert "no article text" in p.stderr.decode()
 
 
+def test_walk_edges(tmp):
+    # a deep tree (the walk keeps its own stack, not the C stack)
+    deep = f"{tmp}/in/" + "/".join(["d"] * 400)
+    write(f"{deep}/bottom.html", article("Deep", "DEEP-DOWN"))
+    # a symbolic link loop, and a link to a directory elsewhere: not followed
+    os.symlink(".", f"{tmp}/in/loop")
+    write(f"{tmp}/elsewhere/x.html", article("Else", "ELSEWHERE"))
+    os.symlink(f"{tmp}/elsewhere", f"{tmp}/in/linkdir")
+    # a link to a file: followed
+    write(f"{tmp}/other/y.html", article("Why", "LINKED-FILE"))
+    os.symlink(f"{tmp}/other/y.html", f"{tmp}/in/y.html")
+    p = run(["-j", "2", "-f", "jsonl", f"{tmp}/in"], check_rc=0, timeout=60)
+    recs = [json.loads(l) for l in p.stdout.decode().splitlines()]
+    assert len(recs) == 2, [r["source"] for r in recs]
+    assert "DEEP-DOWN" in recs[0]["text"] and "LINKED-FILE" in recs[1]["text"]
+    run(["-q", "-O", f"{tmp}/out", f"{tmp}/in"], check_rc=0)
+    assert sorted(listing(f"{tmp}/out")) == ["/".join(["d"] * 400) + "/bottom.txt", "y.txt"]
+
+
 TESTS = {k[5:]: v for k, v in sorted(globals().items()) if k.startswith("test_")}
 
 
