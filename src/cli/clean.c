@@ -167,12 +167,15 @@ int worker_main(int fd, const worker_config *cfg) {
   /* The sandbox hook: from here on the worker only reads jobs from fd,
    * computes, and writes results to fd. */
   if (worker_sandbox_enter() != 0) return 70;
-  uint64_t max = (uint64_t)(cfg->opt.max_input_bytes ? cfg->opt.max_input_bytes : ((size_t)64 << 20)) + (1u << 20);
+  /* a job: the input, its boilerplate list (at most one fingerprint per
+   * node) and a few strings */
+  uint64_t max = (uint64_t)(cfg->opt.max_input_bytes ? cfg->opt.max_input_bytes : ((size_t)64 << 20)) +
+                 8 * (uint64_t)(cfg->opt.max_nodes ? cfg->opt.max_nodes : 2000000) + (1u << 20);
   for (;;) {
     uint32_t type;
     char *payload;
     size_t len;
-    int rc = proto_recv(fd, &type, &payload, &len, max + 65536);
+    int rc = proto_recv(fd, &type, &payload, &len, max);
     if (rc == 0) return 0;
     if (rc < 0) return 3;
     job_msg job;

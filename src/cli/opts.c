@@ -1,6 +1,8 @@
 /* opts.c — option parsing and the help text (see opts.h). */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "opts.h"
 
+#include <sched.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -158,7 +160,14 @@ static int usage_error(const char *fmt, const char *arg) {
   return 2;
 }
 
+/* The CPUs this process may run on (affinity, as taskset or a container's
+ * cpuset sets it), else the CPUs online. */
 static int default_jobs(void) {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) {
+    int n = CPU_COUNT(&set);
+    return n > 64 ? 64 : n;
+  }
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }

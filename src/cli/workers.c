@@ -61,7 +61,8 @@ pool *pool_new(int nworkers, const worker_config *cfg, double timeout, unsigned 
   size_t mo = cfg->opt.max_output_bytes ? cfg->opt.max_output_bytes : ((size_t)64 << 20);
   /* a result: its rendering (a jsonl record escapes, so allow 6x), the
    * explain report and the fingerprints; bounded by the frame limit */
-  uint64_t m = (uint64_t)mo * 6 + ((uint64_t)64 << 20);
+  uint64_t nodes = cfg->opt.max_nodes ? cfg->opt.max_nodes : 2000000;
+  uint64_t m = (uint64_t)mo * 6 + 8 * nodes + ((uint64_t)64 << 20);
   p->max_result = m > PROTO_MAX_PAYLOAD ? PROTO_MAX_PAYLOAD : m;
   return p;
 }
