@@ -52,6 +52,9 @@
 
 #define RECYCLE_JOBS 1000
 #define SITE_MAX_ENTRIES ((size_t)1 << 21)
+/* Finished renderings waiting for their turn may hold this much; past it,
+ * only the input at the head of the window is started. */
+#define HELD_BUDGET ((uint64_t)256 << 20)
 
 enum { PASS_SINGLE, PASS_LEARN, PASS_APPLY };
 enum { SL_FREE = 0, SL_QUEUED, SL_RUNNING, SL_DONE, SL_CANCELLED };
@@ -106,6 +109,7 @@ typedef struct batch {
   int exit_code;         /* set by fatal errors */
   double spawn_retry;    /* after a failed fork: not before this time */
   uint64_t cancelled;    /* inputs not done because of Ctrl-C */
+  uint64_t held;         /* bytes of renderings held in the window */
   uint64_t recleaned, fallback; /* pass 2 statistics */
   double t0;
   uint64_t bytes_total;
@@ -288,6 +292,7 @@ static void feed(batch *b) {
       if (!s->nbp) { /* nothing learned applies: pass 1's output stands */
         s->out = p->out;
         s->outlen = p->outlen;
+        b->held += s->outlen;
         p->out = NULL;
         s->explain = p->explain;
         p->explain = NULL;
@@ -320,6 +325,7 @@ static void write_output(batch *b, slot *s) {
     if (fatal_err) fatal(b, 1, NULL, err);
   }
   free(s->out); /* written: nothing more to hold */
+  b->held -= s->outlen;
   s->out = NULL;
   s->outlen = 0;
 }
@@ -347,6 +353,7 @@ static void on_done(void *ctx, pool_done *d) {
     b->fallback++;
     s->out = s->p1.out;
     s->outlen = s->p1.outlen;
+    b->held += s->outlen;
     s->p1.out = NULL;
     s->explain = s->p1.explain;
     s->p1.explain = NULL;
@@ -356,6 +363,7 @@ static void on_done(void *ctx, pool_done *d) {
     memcpy(s->out, r->out, r->outlen);
     s->out[r->outlen] = '\0';
     s->outlen = r->outlen;
+    b->held += s->outlen;
     if (r->explain) s->explain = xstrdup(r->explain);
     slot_done(s, (int)r->kind, NULL);
   }
@@ -382,6 +390,9 @@ static void dispatch(batch *b) {
       continue;
     }
     if (!pool_can_take(b->pool)) return;
+    /* too much finished output waits behind a slow head: only the head
+     * may start (it is what frees the window) */
+    if (b->held > HELD_BUDGET && s->seq != b->head) return;
     if (b->spawn_retry > 0 && now_sec() < b->spawn_retry && pool_busy(b->pool)) return;
     char err[300];
     char *data;
@@ -517,6 +528,7 @@ static void emit(batch *b) {
       }
       emit_stream(b, s);
     }
+    b->held -= s->outlen;
     slot_clear(s);
     b->head++;
   }
