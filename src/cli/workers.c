@@ -81,13 +81,16 @@ static void close_from(int lo) {
 static void become_worker(int fd, const worker_config *cfg, pid_t parent) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
+  /* Ctrl-C, a terminal hang-up and `pkill clipclean` are the parent's to
+   * handle: it lets the worker finish its document, or kills it (SIGKILL),
+   * and the worker dies with the parent in any case (PDEATHSIG below) */
   sa.sa_handler = SIG_IGN;
-  sigaction(SIGINT, &sa, NULL); /* Ctrl-C is the parent's to handle */
-  sa.sa_handler = SIG_DFL;
+  sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  sa.sa_handler = SIG_DFL;
   sigaction(SIGPIPE, &sa, NULL);
   sigaction(SIGCHLD, &sa, NULL);
-  sigaction(SIGHUP, &sa, NULL);
   sigset_t none;
   sigemptyset(&none);
   sigprocmask(SIG_SETMASK, &none, NULL);
