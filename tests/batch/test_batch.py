@@ -135,6 +135,16 @@ def listing(d):
     return out
 
 
+def wait_for_outputs(d, n, limit=60):
+    """Waits until d holds at least n files (a batch under way)."""
+    t = time.time()
+    while time.time() - t < limit:
+        if os.path.isdir(d) and len(listing(d)) >= n:
+            return
+        time.sleep(0.02)
+    raise AssertionError("no outputs appeared in %s" % d)
+
+
 def no_temp_files(d):
     left = [f for f in listing(d) if "clipclean-tmp" in f or ".clipclean-spool" in f]
     assert not left, "temp files left: %s" % left
@@ -304,9 +314,7 @@ def test_interrupted_then_resume(tmp):
     env = dict(os.environ, CLIPCLEAN_TEST_DELAY_MS="60")
     pr = subprocess.Popen([BIN, "-q", "-j", "2", "-O", f"{tmp}/out", f"{tmp}/in"], env=env,
                           stderr=subprocess.PIPE)
-    t = time.time()
-    while time.time() - t < 60 and len(listing(f"{tmp}/out") if os.path.isdir(f"{tmp}/out") else []) < 3:
-        time.sleep(0.02)
+    wait_for_outputs(f"{tmp}/out", 3)
     pr.kill()
     pr.wait()
     part = listing(f"{tmp}/out")
@@ -330,7 +338,7 @@ def test_ctrl_c(tmp):
     env = dict(os.environ, CLIPCLEAN_TEST_DELAY_MS="100")
     pr = subprocess.Popen([BIN, "-j", "2", "--no-site-learning", "-O", f"{tmp}/out", f"{tmp}/in"],
                           env=env, stderr=subprocess.PIPE)
-    time.sleep(0.8)
+    wait_for_outputs(f"{tmp}/out", 2)
     pr.send_signal(signal.SIGINT)
     _, err = pr.communicate(timeout=30)
     err = err.decode()
