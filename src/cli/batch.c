@@ -367,7 +367,7 @@ static void on_done(void *ctx, pool_done *d) {
     if (r->explain) s->explain = xstrdup(r->explain);
     slot_done(s, (int)r->kind, NULL);
   }
-  if (b->mode == PASS_APPLY) b->recleaned++;
+  if (b->mode == PASS_APPLY && s->nbp) b->recleaned++;
   if (b->mode == PASS_LEARN) {
     s->site = site_key(r->url, s->item.path);
     s->text_hash = r->text_hash;
