@@ -147,8 +147,11 @@ run -f pdf page.html
 check "unknown format exits 2 naming it" '[ $rc -eq 2 ] && has err "pdf"'
 run -o a.txt -O in page.html
 check "-o with -O exits 2" '[ $rc -eq 2 ] && [ -s err ] && [ ! -e a.txt ]'
-run -O no-such-dir page.html
-check "-O with a missing directory exits 2 with a message" '[ $rc -eq 2 ] && has err "no-such-dir"'
+run -O new-dir/sub page.html
+check "-O with a missing directory creates it" '[ $rc -eq 0 ] && [ -s new-dir/sub/page.txt ]'
+: > not-a-dir
+run -O not-a-dir page.html
+check "-O naming a file exits 2 with a message" '[ $rc -eq 2 ] && has err "not-a-dir"'
 run --max-size lots page.html
 check "bad --max-size exits 2" '[ $rc -eq 2 ] && [ -s err ]'
 

@@ -718,7 +718,7 @@ int batch_run(const cli_opts *o) {
       if (rc != 0 || stat(o->output_dir, &dst) != 0) {
         fprintf(stderr, "clipclean: %s: cannot create the output directory: %s\n", o->output_dir,
                 strerror(errno));
-        return 2;
+        return 1;
       }
     }
     if (!S_ISDIR(dst.st_mode)) {
@@ -747,7 +747,7 @@ int batch_run(const cli_opts *o) {
   const char *target = o->output_dir ? o->output_dir : o->output;
   if (sink_open(&b->sink, sk, target, opts_format_ext(o->wc.format), err, sizeof err) != 0) {
     fprintf(stderr, "clipclean: %s\n", err);
-    return 2;
+    return 1; /* an output that cannot be written: a failure, not a usage error */
   }
   for (int i = 0; i < nargs; i++) sink_protect_input(&b->sink, args[i]);
 
@@ -841,10 +841,19 @@ int batch_run(const cli_opts *o) {
     fatal(b, 1, NULL, "a worker process did not exit cleanly");
   reset_window(b);
   int commit = !b->stopping && !b->fatal;
+  /* -o when nothing at all was cleaned: the previous file stays */
+  int all_failed = o->output && b->c.failed && !b->c.cleaned && !b->c.empty;
+  if (all_failed) commit = 0;
   if (sink_close(&b->sink, commit, err, sizeof err) != 0) fatal(b, 1, NULL, err);
-  else if (!commit && o->output) note(b, o->output, "%s", "not written (the run did not finish)");
+  else if (!commit && o->output)
+    note(b, o->output, "%s",
+         all_failed ? "not written (every input failed)" : "not written (the run did not finish)");
   uint64_t failed = b->c.failed;
-  if (b->is_batch && !o->quiet && !b->epipe && (learned || b->mode == PASS_SINGLE))
+  /* the summary is for batches: directories and lists always, a few
+   * file arguments only on a terminal (scripts get one line per failed
+   * input and nothing else) */
+  if (b->is_batch && !o->quiet && !b->epipe && (learned || b->mode == PASS_SINGLE) &&
+      (o->from || any_directory(o) || isatty(2)))
     summary(b, learned);
   if (b->src) inputs_close(b->src);
   if (b->counter) inputs_close(b->counter);

@@ -5,6 +5,8 @@
  * start → HTML; otherwise plain text. */
 #include "content.h"
 
+#include "../../include/clipclean.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +15,6 @@
 
 #include "mhtml.h"
 #include "util.h"
-
-#define SNIFF_WINDOW 8192
 
 int content_is_gzip(const char *d, size_t n) {
   return n >= 2 && (unsigned char)d[0] == 0x1f && (unsigned char)d[1] == 0x8b;
@@ -76,87 +76,17 @@ int content_gunzip(const char *in, size_t inlen, size_t max, char **data,
   return 0;
 }
 
-static const struct {
-  const char *magic;
-  size_t n;
-  const char *name;
-} binary_magic[] = {
-    {"%PDF-", 5, "PDF"},
-    {"\x89PNG\r\n\x1a\n", 8, "PNG image"},
-    {"GIF87a", 6, "GIF image"},
-    {"GIF89a", 6, "GIF image"},
-    {"\xff\xd8\xff", 3, "JPEG image"},
-    {"PK\x03\x04", 4, "ZIP archive"},
-    {"RIFF", 4, "RIFF media"},
-    {"\x7f" "ELF", 4, "executable"},
-    {"BZh", 3, "bzip2 data"},
-    {"\xfd" "7zXZ", 5, "xz data"},
-    {"\x28\xb5\x2f\xfd", 4, "zstd data"},
-    {"wOFF", 4, "font"},
-    {"wOF2", 4, "font"},
-};
-
-/* Tags that say "this is HTML" when they open the document's markup. */
-static const char *const html_tags[] = {
-    "!doctype", "html", "head", "body", "meta", "title", "div", "p", "span",
-    "a", "link", "script", "style", "table", "article", "section", "main",
-    "header", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-    "br", "img", "form", "iframe", "!--", "?xml", "svg", "pre", "blockquote",
-    "font", "center", "b", "i", "em", "strong", "noscript", "base", "frameset"};
-
-static int looks_like_tag(const char *p, size_t n) {
-  /* p points after '<' */
-  for (size_t t = 0; t < sizeof html_tags / sizeof html_tags[0]; t++) {
-    size_t k = strlen(html_tags[t]);
-    if (n < k) continue;
-    size_t i = 0;
-    while (i < k && tolower((unsigned char)p[i]) == html_tags[t][i]) i++;
-    if (i < k) continue;
-    if (html_tags[t][0] == '!' && html_tags[t][1] == '-') return 1;
-    if (html_tags[t][0] == '?') return 1;
-    if (k == n) return 1;
-    unsigned char c = (unsigned char)p[k];
-    if (c == '>' || c == '/' || isspace(c)) return 1;
-  }
-  return 0;
-}
-
 content_kind content_sniff(const char *d, size_t n, const char **what) {
   const char *dummy;
   if (!what) what = &dummy;
   *what = NULL;
-  /* UTF-16/32 byte-order marks: text, and the NULs are expected */
-  if (n >= 2 && (((unsigned char)d[0] == 0xff && (unsigned char)d[1] == 0xfe) ||
-                 ((unsigned char)d[0] == 0xfe && (unsigned char)d[1] == 0xff))) {
-    /* markup in UTF-16: '<' followed by a NUL or preceded by one */
-    for (size_t i = 2; i + 1 < n && i < SNIFF_WINDOW; i++)
-      if (d[i] == '<' && (d[i + 1] == 0 || d[i - 1] == 0)) return CONTENT_HTML;
-    return CONTENT_TEXT;
-  }
-  for (size_t m = 0; m < sizeof binary_magic / sizeof binary_magic[0]; m++)
-    if (n >= binary_magic[m].n && !memcmp(d, binary_magic[m].magic, binary_magic[m].n)) {
-      *what = binary_magic[m].name;
-      return CONTENT_BINARY;
-    }
-  size_t w = n < SNIFF_WINDOW ? n : SNIFF_WINDOW;
-  size_t ctl = 0;
-  for (size_t i = 0; i < w; i++) {
-    unsigned char c = (unsigned char)d[i];
-    if (c == 0) {
-      *what = "binary data";
-      return CONTENT_BINARY;
-    }
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b && c != '\v')
-      ctl++;
-  }
-  if (w && ctl * 20 > w) { /* over 5% control bytes */
-    *what = "binary data";
-    return CONTENT_BINARY;
-  }
   if (mhtml_sniff(d, n)) return CONTENT_MHTML;
-  for (size_t i = 0; i < w; i++)
-    if (d[i] == '<' && looks_like_tag(d + i + 1, n - i - 1)) return CONTENT_HTML;
-  return CONTENT_TEXT;
+  /* HTML, text or binary: the library decides, as it will when extracting */
+  switch (cc_sniff_input(d, n, NULL, what)) {
+  case CC_INPUT_TEXT: return CONTENT_TEXT;
+  case CC_INPUT_HTML: return CONTENT_HTML;
+  default: return CONTENT_BINARY;
+  }
 }
 
 int content_prepare(const char *raw, size_t rawlen, size_t max, content *c,

@@ -67,6 +67,8 @@ struct input_source {
   size_t linecap;
   level *stack;
   size_t depth, cap;
+  char *root;           /* the named directory being walked, or NULL */
+  unsigned long found;  /* documents it yielded so far */
 };
 
 input_source *inputs_open(const inputs_config *cfg) {
@@ -88,6 +90,7 @@ void inputs_close(input_source *s) {
   free(s->stack);
   if (s->list && s->list != stdin) fclose(s->list);
   free(s->line);
+  free(s->root);
   free(s);
 }
 
@@ -199,6 +202,7 @@ static int walk_next(input_source *s, input_item *it) {
     if (isfile && inputs_recognized(name)) {
       it->path = path;
       it->rel = rel;
+      s->found++;
       return 1;
     }
     free(path);
@@ -258,7 +262,10 @@ static int start_named(input_source *s, const char *arg, int from_list, input_it
       it->error = xstrdup("is the output directory; not read");
       return 1;
     }
-    if (push_dir(s, arg, "", &st, it)) return 1;
+    if (push_dir(s, arg, "", &st, it)) return 1; /* unreadable: an error item */
+    free(s->root);
+    s->root = xstrdup(arg);
+    s->found = 0;
     return walk_next(s, it);
   }
   it->path = xstrdup(arg);
@@ -270,6 +277,18 @@ int inputs_next(input_source *s, input_item *it) {
   memset(it, 0, sizeof *it);
   for (;;) {
     if (walk_next(s, it)) return 1;
+    if (s->root) {
+      /* a directory named by the user that holds no document is most
+       * likely a mistake: say so, as a failed input */
+      char *root = s->root;
+      s->root = NULL;
+      if (!s->found) {
+        it->path = root;
+        it->error = xstrdup("no HTML, MHTML or text files in this directory");
+        return 1;
+      }
+      free(root);
+    }
     if (s->argi < s->cfg.nargs) {
       if (start_named(s, s->cfg.args[s->argi++], 0, it)) return 1;
       continue;

@@ -133,6 +133,21 @@ static int run_text(cc_ctx *ctx, const char *bytes, size_t blen,
   return cc_stage_text(ctx, utf8, ulen);
 }
 
+cc_input_format cc_sniff_input(const char *data, size_t len, const char *hint,
+                               const char **what) {
+  if (what) *what = NULL;
+  if (!data || !len) return CC_INPUT_TEXT;
+  cc_arena a;
+  cc_arena_init(&a);
+  char *pre = NULL;
+  size_t prelen = 0;
+  cc_charset_info cs = {0};
+  int decoded = cc_charset_pre(&a, data, len, hint, &pre, &prelen, &cs);
+  cc_sniff_kind k = decoded ? cc_sniff(pre, prelen, what) : cc_sniff(data, len, what);
+  cc_arena_free(&a);
+  return k == CC_SNIFF_BINARY ? CC_INPUT_AUTO : k == CC_SNIFF_TEXT ? CC_INPUT_TEXT : CC_INPUT_HTML;
+}
+
 cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
                      cc_result **out, cc_error *err) {
   if (out) *out = NULL;

@@ -22,16 +22,16 @@ TEST(sniff_kinds) {
               "Content-Type: multipart/related; boundary=x\r\n\r\n") == CONTENT_MHTML);
   const char *what;
   CHECK(content_sniff("%PDF-1.4\n...", 12, &what) == CONTENT_BINARY);
-  CHECK_STR(what, "PDF");
+  CHECK_STR(what, "PDF document");
   CHECK(content_sniff("\x89PNG\r\n\x1a\n....", 12, &what) == CONTENT_BINARY);
   CHECK(content_sniff("<html>\0\0\0", 9, &what) == CONTENT_BINARY); /* NULs */
   CHECK_STR(what, "binary data");
   char ctl[100];
   memset(ctl, 'a', sizeof ctl);
-  for (int i = 0; i < 10; i++) ctl[i * 10] = 0x01;
-  CHECK(content_sniff(ctl, sizeof ctl, NULL) == CONTENT_BINARY); /* 10% control */
+  for (int i = 0; i < 20; i++) ctl[i * 5] = 0x01;
+  CHECK(content_sniff(ctl, sizeof ctl, NULL) == CONTENT_BINARY); /* 20% control */
   /* UTF-16 with a BOM is text, NULs and all */
-  CHECK(content_sniff("\xff\xfe<\0p\0>\0", 8, NULL) == CONTENT_HTML);
+  CHECK(content_sniff("\xff\xfe<\0p\0>\0x\0<\0/\0p\0>\0", 18, NULL) == CONTENT_HTML);
 }
 
 TEST(gzip_roundtrip_and_limits) {
