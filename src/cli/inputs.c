@@ -138,7 +138,7 @@ static int push_dir(input_source *s, const char *dir, const char *rel, const str
     l.names[l.n++] = nm;
   }
   closedir(d);
-  qsort(l.names, l.n, sizeof *l.names, cmp_names);
+  if (l.n) qsort(l.names, l.n, sizeof *l.names, cmp_names);
   l.dir = xstrdup(dir);
   l.rel = xstrdup(rel);
   l.dev = st->st_dev;
