@@ -163,8 +163,10 @@ static void resolve(cc_ctx *ctx, cc_meta_found *c, const cc_ld *ld) {
   }
 
   /* url and base */
+  /* the caller's URL is copied: the result outlives the options */
   const char *caller = ctx->opt->url && *ctx->opt->url ? ctx->opt->url : NULL;
   if (caller && !cc_url_is_http(caller) && strstr(caller, "://") == NULL) caller = NULL;
+  if (caller) caller = cc_arena_strndup(a, caller, strnlen(caller, CC_META_URL_MAX));
   const char *doc_base = caller;
   if (c->base_href) {
     const char *b = absolute(a, caller, c->base_href);

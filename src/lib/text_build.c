@@ -130,7 +130,7 @@ int cc_stage_text(cc_ctx *ctx, const char *utf8, size_t len) {
   cc_text_select(doc, ctx->opt);
   cc_text_byline(ctx->arena, doc, &ctx->meta);
   if (!ctx->meta.language) ctx->meta.language = doc->lang_tag;
-  if (ctx->opt->url && !ctx->meta.url) ctx->meta.url = ctx->opt->url;
+  if (ctx->opt->url && !ctx->meta.url) ctx->meta.url = cc_arena_strdup(ctx->arena, ctx->opt->url);
   build(ctx, doc);
   fingerprints(ctx, doc);
   if (ctx->explain) explain(ctx, doc);
