@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "phrases.h"
+#include "normalize.h"
 #include "pipeline.h"
 
 /* Hint kinds that mark a subtree as boilerplate when its weight is
@@ -19,23 +20,12 @@
    CC_HK_SUBSCRIBE | CC_HK_DONATE | CC_HK_MODAL | CC_HK_HIDDEN |          \
    CC_HK_META)
 
-/* Letters and digits of s, lowercased (ASCII), others dropped. */
-static size_t squash(const char *s, size_t n, char *out, size_t cap) {
-  size_t o = 0;
-  for (size_t i = 0; i < n && o + 1 < cap; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c |= 0x20;
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out[o++] = (char)c;
-  }
-  out[o] = '\0';
-  return o;
-}
 
 /* A heading repeats the title when one contains the other (the title may
  * carry a site name, the heading a kicker). */
 static int same_title(const char *text, size_t tl, const char *title) {
   char a[512], b[512];
-  size_t al = squash(text, tl, a, sizeof a), bl = squash(title, strlen(title), b, sizeof b);
+  size_t al = cc_squash(text, tl, a, sizeof a), bl = cc_squash(title, strlen(title), b, sizeof b);
   if (al < 8 || bl < 8) return al && al == bl && memcmp(a, b, al) == 0;
   return al <= bl ? strstr(b, a) != NULL : strstr(a, b) != NULL;
 }

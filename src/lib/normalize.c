@@ -501,3 +501,15 @@ size_t cc_normalize(const char *utf8, size_t len, char *out, size_t cap) {
   if (cap) out[o] = '\0';
   return o;
 }
+
+size_t cc_squash(const char *s, size_t n, char *out, size_t cap) {
+  size_t o = 0;
+  if (!cap) return 0;
+  for (size_t i = 0; i < n && o + 1 < cap; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c |= 0x20;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out[o++] = (char)c;
+  }
+  out[o] = '\0';
+  return o;
+}

@@ -73,4 +73,10 @@ static inline uint64_t cc_norm_hash(const char *s, size_t len) {
  * that would not fit. Returns the length written. */
 size_t cc_normalize(const char *utf8, size_t len, char *out, size_t cap);
 
+/* The letters and digits of n bytes of s, ASCII lowercased, every other
+ * ASCII byte dropped and non-ASCII bytes kept as they are: a cheap key to
+ * compare a heading with a title or find a sentence in a block. Writes at
+ * most cap-1 bytes and a NUL; returns the length. */
+size_t cc_squash(const char *s, size_t n, char *out, size_t cap);
+
 #endif

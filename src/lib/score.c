@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "normalize.h"
 #include "pipeline.h"
 
 uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
@@ -180,30 +181,18 @@ static int is_ancestor(const cc_node *a, const cc_node *n) {
   return 0;
 }
 
-/* Letters and digits of s lowercased (ASCII; other bytes kept), at most
- * cap-1 of them. */
-static size_t squash(const char *s, size_t n, char *out, size_t cap) {
-  size_t o = 0;
-  for (size_t i = 0; i < n && o + 1 < cap; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c |= 0x20;
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out[o++] = (char)c;
-  }
-  out[o] = '\0';
-  return o;
-}
 
 /* The text holder whose own text holds the start of the JSON-LD
  * articleBody (compared on letters and digits only), or NULL. */
 static cc_node *find_anchor(cc_ctx *ctx, const char *ld_body) {
   char probe[48], own[400], sq[400];
-  if (squash(ld_body, strnlen(ld_body, 400), probe, sizeof probe) < 40) return NULL;
+  if (cc_squash(ld_body, strnlen(ld_body, 400), probe, sizeof probe) < 40) return NULL;
   cc_dom *d = &ctx->dom;
   for (uint32_t i = 1; i < d->nnodes; i++) {
     const cc_stat *s = &ctx->st[i];
     if (!s->holder || !s->in_body || s->gone || s->own_chars < 40) continue;
     size_t tl = cc_dom_text(d->byid[i], own, sizeof own);
-    squash(own, tl, sq, sizeof sq);
+    cc_squash(own, tl, sq, sizeof sq);
     if (strstr(sq, probe)) return d->byid[i];
   }
   return NULL;
