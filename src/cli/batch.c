@@ -226,32 +226,22 @@ static void slot_done(slot *s, int kind, const char *msg) {
 
 static void write_output(batch *b, slot *s);
 
-/* ---- URLs: the glue to the fetcher (no-ops without libcurl) ---- */
+/* ---- URLs: the glue to the fetcher (stand-ins without libcurl) ---- */
 
+#ifdef CC_HAVE_FETCH
 /* How many transfers may start now: those in flight and the fetched pages
  * waiting for a worker stay within --parallel + 2 x -j. */
 static int fetch_room(const batch *b) {
   if (!b->fetch || b->stopping || b->fatal) return 0;
-#ifdef CC_HAVE_FETCH
   int limit = b->o->fetch.parallel + 2 * b->o->jobs;
   int used = fetcher_active(b->fetch) + (int)b->fetch_waiting;
   return used < limit ? limit - used : 0;
-#else
-  return 0;
-#endif
 }
 
 /* Past the held-output budget, only the head of the window may start. */
 static uint64_t fetch_max_id(const batch *b) { return b->held > HELD_BUDGET ? b->head : UINT64_MAX; }
 
-static int fetch_active(const batch *b) {
-#ifdef CC_HAVE_FETCH
-  if (b->fetch) return fetcher_active(b->fetch);
-#else
-  (void)b;
-#endif
-  return 0;
-}
+static int fetch_active(const batch *b) { return b->fetch ? fetcher_active(b->fetch) : 0; }
 
 static void on_fetched(void *ctx, fetch_result *r) {
   batch *b = ctx;
@@ -285,13 +275,13 @@ static void on_fetched(void *ctx, fetch_result *r) {
 }
 
 static void fetch_pump(batch *b) {
-#ifdef CC_HAVE_FETCH
   int room = fetch_room(b);
   if (room > 0) fetcher_pump(b->fetch, room, fetch_max_id(b), on_fetched, b);
-#else
-  (void)b;
-#endif
 }
+#else
+static int fetch_active(const batch *b) { return (void)b, 0; }
+static void fetch_pump(batch *b) { (void)b; }
+#endif
 
 /* A URL entering the window: a duplicate, skipped (-O, --skip-existing),
  * or handed to the fetcher. */
@@ -300,6 +290,7 @@ static void feed_url(batch *b, slot *s) {
     slot_done(s, RES_ERROR, "this clipclean was built without URL support");
     return;
   }
+#ifdef CC_HAVE_FETCH
   char *key = url_key(s->item.path);
   int fresh = u64set_add(&b->seen_urls, hash64(key, strlen(key), HASH64_SEED));
   free(key);
@@ -321,7 +312,6 @@ static void feed_url(batch *b, slot *s) {
     }
   }
   s->state = SL_FETCH;
-#ifdef CC_HAVE_FETCH
   fetcher_add(b->fetch, s->seq, s->item.path);
 #endif
 }
