@@ -12,7 +12,7 @@ nothing here reaches the internet. Started and stopped by whoever imports it:
 
 Endpoints (every scenario of the fetch tests):
   /page/NAME[?ms=N]     an article holding NAME; waits N ms first
-  /sample/N             the Nth page of samples/ (bench/fetch)
+  /sample/N[?ms=N]      the Nth page of samples/ (bench/fetch); waits N ms
   /chain/N[?to=HOST]    N redirects (301, 302, 303, 307, 308 in turn), then
                         a page "CHAIN-END"; to=i sends the last hop to host i
   /loop/a, /loop/b      a redirect loop
@@ -38,6 +38,7 @@ import datetime
 import gzip
 import http.server
 import os
+import socket
 import socketserver
 import threading
 import time
@@ -118,6 +119,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, fmt, *args):  # quiet
         pass
 
+    def setup(self):
+        super().setup()
+        # headers and body leave in two writes: without this, Nagle's
+        # algorithm and the client's delayed ACK stall every keep-alive
+        # response by ~40 ms
+        self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     # -- helpers
     def send(self, code, body=b"", ctype="text/html; charset=utf-8", headers=()):
         self.send_response(code)
@@ -167,6 +175,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 time.sleep(int(q["ms"]) / 1000)
             return self.send(200, article("Page " + arg, "MARK-" + arg))
         if head == "sample":
+            if "ms" in q:
+                time.sleep(int(q["ms"]) / 1000)
             body = st.samples[int(arg) % len(st.samples)]
             return self.send(200, body, ctype="text/html")
         if head == "chain":
