@@ -2,10 +2,11 @@
  *
  * The window: inputs get a sequence number as they are taken from the
  * source and sit in a ring of W slots until their outcome has been emitted,
- * strictly in sequence order. A slot is QUEUED (only its path known),
- * RUNNING (read and sent to a worker: the input bytes exist only between
- * the read and the end of the send), or DONE (an outcome, and for stream
- * outputs the rendering, waiting for its turn). The source is not asked for
+ * strictly in sequence order. A slot is FETCH (a URL with the fetcher),
+ * QUEUED (only its path known, or a fetched page's bytes), RUNNING (read
+ * and sent to a worker: the input bytes exist only between the read and
+ * the end of the send), or DONE (an outcome, and for stream outputs the
+ * rendering, waiting for its turn). The source is not asked for
  * more while the window is full, so a slow document at the head holds back
  * at most W-1 finished ones: memory depends on W and on document sizes,
  * never on the number of inputs. -O outputs are written the moment their
@@ -229,17 +230,23 @@ static void write_output(batch *b, slot *s);
 /* ---- URLs: the glue to the fetcher (stand-ins without libcurl) ---- */
 
 #ifdef CC_HAVE_FETCH
-/* How many transfers may start now: those in flight and the fetched pages
- * waiting for a worker stay within --parallel + 2 x -j. */
-static int fetch_room(const batch *b) {
+/* How many transfers may start now, and up to which input: those in
+ * flight and the fetched pages waiting for a worker stay within
+ * --parallel + 2 x -j; past the held-output budget only the head of the
+ * window may start. The head's URL may always start (its turn permitting):
+ * it is what lets the window move, whatever else waits. Returns the room. */
+static int fetch_gate(batch *b, uint64_t *max_id) {
+  *max_id = b->held > HELD_BUDGET ? b->head : UINT64_MAX;
   if (!b->fetch || b->stopping || b->fatal) return 0;
   int limit = b->o->fetch.parallel + 2 * b->o->jobs;
   int used = fetcher_active(b->fetch) + (int)b->fetch_waiting;
-  return used < limit ? limit - used : 0;
+  if (used < limit) return limit - used;
+  if (b->head < b->next && slot_of(b, b->head)->state == SL_FETCH) {
+    *max_id = b->head;
+    return 1;
+  }
+  return 0;
 }
-
-/* Past the held-output budget, only the head of the window may start. */
-static uint64_t fetch_max_id(const batch *b) { return b->held > HELD_BUDGET ? b->head : UINT64_MAX; }
 
 static int fetch_active(const batch *b) { return b->fetch ? fetcher_active(b->fetch) : 0; }
 
@@ -275,8 +282,9 @@ static void on_fetched(void *ctx, fetch_result *r) {
 }
 
 static void fetch_pump(batch *b) {
-  int room = fetch_room(b);
-  if (room > 0) fetcher_pump(b->fetch, room, fetch_max_id(b), on_fetched, b);
+  uint64_t max_id;
+  int room = fetch_gate(b, &max_id);
+  if (room > 0) fetcher_pump(b->fetch, room, max_id, on_fetched, b);
 }
 #else
 static int fetch_active(const batch *b) { return (void)b, 0; }
@@ -742,7 +750,9 @@ static void wait_events(batch *b) {
   double t = pool_next_deadline(b->pool, now);
 #ifdef CC_HAVE_FETCH
   if (b->fetch) { /* curl's timer, and the next host's turn when one may start */
-    double ft = fetcher_next_deadline(b->fetch, now, fetch_room(b) > 0, fetch_max_id(b));
+    uint64_t max_id;
+    int room = fetch_gate(b, &max_id);
+    double ft = fetcher_next_deadline(b->fetch, now, room > 0, max_id);
     if (ft >= 0 && (t < 0 || ft < t)) t = ft;
   }
 #endif

@@ -523,8 +523,8 @@ static void follow_redirect(fetcher *f, req *r, long code, fetch_done_fn fn, voi
   free(key);
   for (int i = 0; i < r->nchain; i++)
     if (r->chain[i] == kh) {
-      snprintf(m, sizeof m, "redirect loop: %.200s leads back to itself after %d redirect%s", r->url,
-               r->hops + 1, r->hops ? "s" : "");
+      snprintf(m, sizeof m, "redirect loop: back to %.200s after %d redirect%s", loc, r->hops + 1,
+               r->hops ? "s" : "");
       fail(r, code, m, fn, ctx);
       return;
     }

@@ -27,7 +27,7 @@ Endpoints (every scenario of the fetch tests):
   /pdf, /png, /json     other types; /octet-pdf: a PDF as octet-stream
   /text                 a text/plain clipping; /untyped: HTML, no type
   /ratelimit/ID?ra=V    429 with Retry-After: V the first time, then a page
-                        (V "date" gives an HTTP-date 1 s ahead)
+                        (V "date": an HTTP-date 2 s ahead; "none": no header)
   /busy/ID?ra=V         503 with Retry-After: V, always
   /cookie               302 setting a cookie, to /cookie-check, which
                         answers only with that cookie (else back: a loop)
@@ -259,7 +259,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 ra = when.strftime("%a, %d %b %Y %H:%M:%S GMT")
             if head == "busy" or n <= 1:
                 code = 503 if head == "busy" else 429
-                return self.send(code, b"<p>slow down</p>", headers=[("Retry-After", ra)])
+                hdr = [("Retry-After", ra)] if ra != "none" else []
+                return self.send(code, b"<p>slow down</p>", headers=hdr)
             return self.send(200, article("Patience", "AFTER-RETRY"))
         if head == "cookie":
             return self.redirect(302, "/cookie-check", headers=[("Set-Cookie", "seen=yes; Path=/")])

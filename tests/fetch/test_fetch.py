@@ -129,7 +129,7 @@ def test_redirect_loop(tmp, srv):
     t = time.time()
     p = run(["-f", "jsonl", srv.url("/loop/a")], check_rc=1)
     (r,) = jsonl(p)
-    assert r["error"].startswith("redirect loop: %s leads back to itself" % srv.url("/loop/a")), r
+    assert r["error"] == "redirect loop: back to %s after 2 redirects" % srv.url("/loop/a"), r
     assert srv.state.hits == {"/loop/a": 1, "/loop/b": 1}, srv.state.hits
     assert time.time() - t < 10
     assert "redirect loop" in p.stderr.decode()
@@ -249,6 +249,21 @@ def test_retry_after(tmp, srv):
     assert r["error"] == ("HTTP 503 Service Unavailable (the server asks to wait 3600 s; "
                           "at most 60 s are waited)"), r
     assert time.time() - t < 10
+
+
+def test_backoff_and_host_slowdown(tmp, srv):
+    # no Retry-After: backoff (1 s before the first retry)
+    t = time.time()
+    p = run(["-f", "jsonl", "--delay", "0", srv.url("/ratelimit/n?ra=none")], check_rc=0)
+    assert jsonl(p)[0]["status"] == "ok" and time.time() - t >= 0.9
+    # after a 429 the host's delay goes up (from 0 to 1 s) for the rest of the run
+    srv.state.reset()
+    urls = [srv.url("/ratelimit/z?ra=0"), srv.url("/page/a"), srv.url("/page/b")]
+    p = run(["-f", "jsonl", "--delay", "0", "--per-host", "1"] + urls, check_rc=0)
+    assert [r["status"] for r in jsonl(p)] == ["ok"] * 3
+    starts = [t for _, t, _ in srv.state.starts]
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert len(gaps) == 3 and gaps[0] < 0.5 and min(gaps[1:]) >= 0.9, gaps
 
 
 def test_many_urls_concurrency(tmp, srv):
