@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""run.py — times clipclean on every pathological input (gen.py) at two
+sizes and checks that it is bounded and linear.
+
+  run.py --clipclean BUILD/clipclean [--scales 1,10] [--write RESULTS.md]
+         [--quick] [--cases a,b,...]
+
+For each case and scale it writes the input to a temporary file, runs
+`clipclean FILE` (output to /dev/null) under GNU time when it is installed
+(for the peak RSS; 0 otherwise), and records the wall time, the peak RSS
+and the outcome. It fails (exit 1) when a
+run crashes (a signal, or an exit status other than 0/1, or status 1
+without a "clipclean: ..." message), takes longer than 2 s per MB + 1 s
+(times `--slack`), or when the larger size takes more than 15x the time of
+the smaller one plus a noise allowance (superlinear growth). `--quick`
+uses small sizes (0.02x and 0.2x), for CTest under sanitizers.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen  # noqa: E402
+
+
+TIME = "/usr/bin/time"  # GNU time (Debian package "time"): per-process peak RSS
+
+
+def run_one(clipclean, path, limit):
+    """Returns (wall seconds, peak RSS in KB, exit code or -signal, stderr)."""
+    use_time = os.access(TIME, os.X_OK)
+    tf = path + ".time"
+    cmd = [TIME, "-f", "%e %M", "-o", tf, clipclean, path] if use_time else [clipclean, path]
+    t0 = time.monotonic()
+    with open(os.devnull, "wb") as devnull, open(path + ".err", "wb") as errf:
+        proc = subprocess.Popen(cmd, stdout=devnull, stderr=errf)
+        try:
+            proc.wait(timeout=limit)
+            killed = False
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            killed = True
+    wall = time.monotonic() - t0
+    with open(path + ".err", "rb") as f:
+        err = f.read(4096).decode("utf-8", "replace").strip()
+    os.unlink(path + ".err")
+    code = proc.returncode
+    rss = 0
+    if use_time and os.path.exists(tf):
+        with open(tf) as f:
+            lines = f.read().splitlines()
+        os.unlink(tf)
+        for line in lines:
+            if line.startswith("Command terminated by signal"):
+                code = -int(line.split()[-1])
+            elif line and line[0].isdigit():
+                rss = int(line.split()[1])
+    if killed:
+        err += " [killed: over the time limit]"
+        code = -9
+    return wall, rss, code, err
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--clipclean", required=True)
+    ap.add_argument("--scales", default="1,10")
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--cases", default="")
+    ap.add_argument("--write", default="")
+    ap.add_argument("--slack", type=float, default=1.0,
+                    help="multiplies the time bounds (e.g. under sanitizers)")
+    args = ap.parse_args()
+    scales = [0.02, 0.2] if args.quick else [float(s) for s in args.scales.split(",")]
+    cases = args.cases.split(",") if args.cases else list(gen.CASES)
+    rows, failures = [], []
+    tmp = tempfile.mkdtemp(prefix="cc-patho-")
+    try:
+        for name in cases:
+            times = []
+            for k in scales:
+                data = gen.CASES[name](k)
+                path = os.path.join(tmp, "%s.html" % name)
+                with open(path, "wb") as f:
+                    f.write(data)
+                mb = len(data) / 1e6
+                bound = (2.0 * mb + 1.0) * args.slack
+                wall, rss_kb, code, err = run_one(args.clipclean, path, max(bound * 3, 10))
+                os.unlink(path)
+                if code == 0:
+                    outcome = "ok"
+                elif code == 1 and err.startswith("clipclean: "):
+                    outcome = "refused: " + err.split(": ", 2)[-1][:70]
+                else:
+                    outcome = "CRASH (status %d) %s" % (code, err[:200])
+                    failures.append("%s x%g: %s" % (name, k, outcome))
+                if wall > bound:
+                    failures.append("%s x%g: %.2f s, over the %.2f s bound" % (name, k, wall, bound))
+                times.append(wall)
+                rows.append((name, k, len(data), wall, rss_kb, outcome))
+                print("%-22s x%-5g %11d B %8.3f s %9d KB  %s" % (name, k, len(data), wall, rss_kb,
+                                                                 outcome), flush=True)
+            if len(times) == 2:
+                ratio = scales[1] / scales[0]
+                allowance = 0.05 * args.slack + 0.02 * ratio * args.slack
+                if times[1] > 1.5 * ratio * times[0] + allowance:
+                    failures.append("%s: superlinear: %.3f s -> %.3f s for %gx the size" %
+                                    (name, times[0], times[1], ratio))
+    finally:
+        os.rmdir(tmp)
+    if args.write:
+        with open(args.write, "w") as f:
+            f.write("# Pathological inputs: time and memory\n\n")
+            f.write("Generated by `tests/pathological/run.py --write` (inputs from gen.py) with a\n"
+                    "Release build of `clipclean` (default options), on the development machine\n"
+                    "(2 cores). Time is wall time, RSS the peak resident set of the process.\n"
+                    "`10x/1x` is the time ratio between the two sizes: about 10 means linear.\n\n")
+            f.write("| case | scale | input | time | peak RSS | RSS/input | 10x/1x | result |\n")
+            f.write("|---|---:|---:|---:|---:|---:|---:|---|\n")
+            prev = {}
+            for name, k, size, wall, rss, outcome in rows:
+                ratio = ""
+                if name in prev and prev[name] > 0:
+                    ratio = "%.1f" % (wall / prev[name]) if prev[name] >= 0.01 else "(<10 ms)"
+                prev[name] = wall
+                per = "%.1f" % (rss * 1024 / size) if size else "-"
+                f.write("| %s | %gx | %s | %.3f s | %.1f MB | %s | %s | %s |\n" %
+                        (name, k, human(size), wall, rss / 1024, per, ratio, outcome))
+            f.write("\nBounds checked: every run under 2 s/MB + 1 s; the larger size under\n"
+                    "15x the smaller one's time (plus a noise allowance); no crash.\n")
+    for f in failures:
+        print("FAIL " + f)
+    n = len(rows)
+    print("%d passed, %d failed" % (n - len(set(x.split(":")[0] for x in failures)),
+                                     len(set(x.split(":")[0] for x in failures))))
+    return 1 if failures else 0
+
+
+def human(n):
+    if n >= 1 << 20:
+        return "%.1f MiB" % (n / (1 << 20))
+    if n >= 1 << 10:
+        return "%.0f KiB" % (n / (1 << 10))
+    return "%d B" % n
+
+
+if __name__ == "__main__":
+    sys.exit(main())
