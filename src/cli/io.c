@@ -52,8 +52,8 @@ static int read_fd(int fd, size_t max, char **data, size_t *len, char *err,
   return 0;
 }
 
-static int gunzip(const char *in, size_t inlen, size_t max, char **data,
-                  size_t *len, char *err, size_t errcap, const char *path) {
+int cli_gunzip(const char *in, size_t inlen, size_t max, char **data,
+               size_t *len, char *err, size_t errcap, const char *path) {
   z_stream zs;
   memset(&zs, 0, sizeof zs);
   if (inflateInit2(&zs, 15 + 32) != Z_OK) {
@@ -141,7 +141,7 @@ int cli_read_input(const char *path, size_t max, char **data, size_t *len,
   if (fd) close(fd);
   if (rc) return rc;
   if (rawlen >= 2 && (unsigned char)raw[0] == 0x1f && (unsigned char)raw[1] == 0x8b) {
-    rc = gunzip(raw, rawlen, max, data, len, err, errcap, name);
+    rc = cli_gunzip(raw, rawlen, max, data, len, err, errcap, name);
     free(raw);
     return rc;
   }

@@ -10,6 +10,7 @@
 
 #include "../../include/clipclean.h"
 #include "io.h"
+#include "sandbox.h"
 
 static const char usage[] =
     "usage: clipclean [OPTIONS] [INPUT...]\n"
@@ -30,6 +31,7 @@ static const char usage[] =
     "      --no-filter         skip the boilerplate phrase filter\n"
     "      --explain           print each block's scores and fate to stderr\n"
     "      --max-size BYTES    refuse larger inputs (default 64M; K/M/G suffixes)\n"
+    "      --no-sandbox        do not confine the processes that parse (seccomp)\n"
     "  -q, --quiet             no messages but errors\n"
     "  -V, --version           print the version and exit\n"
     "  -h, --help              print this help and exit\n"
@@ -66,6 +68,7 @@ static const struct option long_opts[] = {
     {"no-filter", no_argument, NULL, OPT_NO_FILTER},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"no-sandbox", no_argument, &cli_sandbox_disabled, 1},
     {"quiet", no_argument, NULL, 'q'},
     {"version", no_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
@@ -210,6 +213,7 @@ int main(int argc, char **argv) {
         return 2;
       }
       break;
+    case 0: break; /* a flag option (--no-sandbox) */
     case 'q': c.quiet = 1; break;
     case 'V': printf("clipclean %s\n", cc_version()); return 0;
     case 'h': fputs(usage, stdout); return 0;
