@@ -175,27 +175,28 @@ TEST(time_budget) {
   free(doc);
 }
 
+#define D(lit) {lit, sizeof lit - 1}
 TEST(bad_bytes) {
   static const struct {
     const char *d;
     size_t n;
   } docs[] = {
-      {"", 0},
-      {" \n\t\r\f  \n", 8},
-      {"<p>a\0b\0c</p>\0\0", 15},
-      {"<p>caf\xc3 \xff\xfe\xed\xa0\x80 \xf4\x90\x80\x80 \xc0\xaf</p>", 23},
-      {"\xff\xfe<\0p\0>\0h\0i\0<\0/\0p\0>\0", 20},
-      {"<\0p\0>\0h\0i\0<\0/\0p\0>\0", 18},
-      {"\xfe\xff\0<\0p\0>\0h\0i", 12},
-      {"<meta charset=\"x-no-such-charset\"><p>caf\xe9</p>", 47},
-      {"\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0", 24},
-      {"\x1f\x8b\x08\0\0\0\0\0\0\x03\xcb\x48\xcd\xc9\xc9\x07\0", 17},
-      {"<", 1},
-      {"<!--", 4},
-      {"<![CDATA[", 9},
-      {"</", 2},
-      {"<a", 2},
-      {"\xef\xbb\xbf", 3},
+      D(""),
+      D(" \n\t\r\f  \n"),
+      D("<p>a\0b\0c</p>\0\0"),
+      D("<p>caf\xc3 \xff\xfe\xed\xa0\x80 \xf4\x90\x80\x80 \xc0\xaf</p>"),
+      D("\xff\xfe<\0p\0>\0h\0i\0<\0/\0p\0>\0"),
+      D("<\0p\0>\0h\0i\0<\0/\0p\0>\0"),
+      D("\xfe\xff\0<\0p\0>\0h\0i"),
+      D("<meta charset=\"x-no-such-charset\"><p>caf\xe9</p>"),
+      D("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0"),
+      D("\x1f\x8b\x08\0\0\0\0\0\0\x03\xcb\x48\xcd\xc9\xc9\x07\0"),
+      D("<"),
+      D("<!--"),
+      D("<![CDATA["),
+      D("</"),
+      D("<a"),
+      D("\xef\xbb\xbf"),
   };
   for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
     cc_status st = run(docs[i].d, docs[i].n, NULL, NULL, NULL);
