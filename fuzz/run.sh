@@ -36,7 +36,7 @@ for t in $targets; do
     grep -E "DONE|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb" "$log" || true
     echo "corpus: $(ls "$corpus" | wc -l) inputs"
   else
-    failed=1
+    failed=$((failed + 1))
     echo "FAIL $t (log: $log)"
     grep -E "ERROR|SUMMARY|==[0-9]+==|#[0-9]+ in |Test unit written" "$log" | head -40
     for a in $(grep -o "Test unit written to [^ ]*" "$log" | sed 's/Test unit written to //'); do
@@ -45,8 +45,9 @@ for t in $targets; do
     done
   fi
 done
+n=$(echo $targets | wc -w)
 if [ "$failed" != 0 ]; then
-  echo "fuzz: a target failed"
+  echo "fuzz: $((n - failed)) passed, $failed failed"
   exit 1
 fi
-echo "fuzz: all targets ran clean"
+echo "fuzz: $n passed, 0 failed"
