@@ -127,13 +127,16 @@ static int run_html(cc_ctx *ctx, const char *data, size_t len, uint64_t deadline
   if (timed_out(ctx, deadline, "charset detection")) return CC_ERR_TIMEOUT;
 
   /* The pre-pass bounds depth, open formatting elements and attributes
-   * before gumbo sees the page (strip.h); a page with more start tags than
-   * the node limit is refused here, before the parser spends memory on it. */
+   * before gumbo sees the page (strip.h); a page whose tree would exceed
+   * the node limit (by the pre-pass's estimate: tags, text runs and the
+   * formatting elements the parser re-creates) is refused here, before
+   * the parser spends memory on it. */
   cc_strip_limits sl = {ctx->opt->max_depth, 0, ctx->opt->max_attrs};
   cc_strip_bounded(a, bytes, blen, &sl, &ctx->strip);
-  if (ctx->strip.start_tags > ctx->opt->max_nodes) {
-    snprintf(ctx->err, sizeof ctx->err, "document has %zu tags, over the %zu-node limit",
-             ctx->strip.start_tags, ctx->opt->max_nodes);
+  if (ctx->strip.est_nodes > ctx->opt->max_nodes) {
+    snprintf(ctx->err, sizeof ctx->err,
+             "document has about %zu nodes (%zu tags), over the %zu-node limit",
+             ctx->strip.est_nodes, ctx->strip.start_tags, ctx->opt->max_nodes);
     return CC_ERR_TOO_LARGE;
   }
   if (timed_out(ctx, deadline, "the pre-pass")) return CC_ERR_TIMEOUT;

@@ -383,11 +383,16 @@ typedef struct open_el {
   uint16_t flags;
   uint8_t group;
   uint8_t mathml; /* a MathML element (the parser's foreign content) */
+  uint32_t fmt_id; /* its active-list entry (formatting elements), else 0 */
 } open_el;
 
 typedef struct fmt_el {
   const char *name, *attrs; /* name NULL: a marker */
   uint32_t nlen, alen, h;
+  uint32_t id;   /* matches open_el.fmt_id */
+  uint16_t flags;
+  uint8_t group;
+  uint8_t open;  /* its element is on the stack */
 } fmt_el;
 
 #define MODEL_SLOTS 256u
@@ -396,7 +401,9 @@ typedef struct model {
   unsigned depth;
   fmt_el *list; /* active formatting elements and markers */
   unsigned nlist, nfmt; /* entries; of which elements */
-  unsigned max_depth, max_fmt;
+  unsigned max_depth, max_fmt, cap; /* cap: stack entries allocated */
+  uint32_t next_id;
+  size_t clones; /* elements the parser re-creates (reconstruction) */
   uint16_t on_stack[MODEL_SLOTS]; /* by hash: a quick "not open" test */
   uint32_t dropped[MODEL_SLOTS];  /* start tags dropped, by hash, to pair end tags */
 } model;
@@ -435,6 +442,12 @@ static void pop_to(model *m, unsigned to) {
   while (m->depth > to) {
     open_el *e = &m->stack[--m->depth];
     m->on_stack[e->h & (MODEL_SLOTS - 1)]--;
+    if (e->fmt_id) /* its list entry (if still there) is no longer open */
+      for (unsigned i = m->nlist; i-- > 0;)
+        if (m->list[i].id == e->fmt_id) {
+          m->list[i].open = 0;
+          break;
+        }
     if (e->flags & F_MARKER)
       while (m->nlist) {
         int marker = !m->list[m->nlist - 1].name;
@@ -475,11 +488,36 @@ static int special_above(const model *m, unsigned i) {
   return 0;
 }
 
+/* "Reconstruct the active formatting elements": the parser re-creates, as
+ * new open elements, the entries after the last marker or open element
+ * that are no longer open ("<p><b>x</p><p>y": y is bold in a new <b>).
+ * Each one is a node more: counted in m->clones for the node estimate. */
+static void reconstruct(model *m) {
+  if (!m->nlist || !m->list[m->nlist - 1].name || m->list[m->nlist - 1].open) return;
+  unsigned i = m->nlist - 1;
+  while (i > 0 && m->list[i - 1].name && !m->list[i - 1].open) i--;
+  for (; i < m->nlist && m->depth < m->cap; i++) {
+    fmt_el *f = &m->list[i];
+    open_el *e = &m->stack[m->depth++];
+    e->name = f->name;
+    e->nlen = f->nlen;
+    e->h = f->h;
+    e->flags = f->flags;
+    e->group = f->group;
+    e->mathml = 0;
+    e->fmt_id = f->id;
+    m->on_stack[f->h & (MODEL_SLOTS - 1)]++;
+    f->open = 1;
+    m->clones++;
+  }
+}
+
 static void model_init(model *m, cc_arena *a, unsigned max_depth, unsigned max_fmt) {
   memset(m, 0, sizeof *m);
   m->max_depth = max_depth;
   m->max_fmt = max_fmt;
-  m->stack = cc_arena_alloc(a, (size_t)max_depth * sizeof *m->stack);
+  m->cap = max_depth + max_fmt + 1;
+  m->stack = cc_arena_alloc(a, (size_t)m->cap * sizeof *m->stack);
   m->list = cc_arena_alloc(a, (size_t)(max_depth + max_fmt + 1) * sizeof *m->list);
 }
 
@@ -497,7 +535,11 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
   uint32_t h = name_hash(p, n);
   const known_tag *k = known_lookup(h, p, n);
   unsigned fl = k ? k->flags : 0, g = k ? k->group : G_NONE;
-  if (fl & (F_VOID | F_IGNORE)) return 1;
+  if (fl & F_IGNORE) return 1;
+  if (fl & F_VOID) {
+    if (!no_pop) reconstruct(m); /* img, br...: like text */
+    return 1;
+  }
   /* In MathML content (below <math>, not in mi/mo/mn/ms/mtext) a start
    * tag makes a MathML element: no implied end tags, no formatting, no
    * scope (but its name may still stop searches: that only pops less);
@@ -610,7 +652,11 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
     if (ark != m->nlist && ark > (unsigned)a_idx) ark--;
   }
   pop_to(m, cut);
-  if (m->depth >= m->max_depth) return drop_tag(m, h); /* a no_pop push */
+  /* Ordinary and formatting elements are inserted after reconstructing
+   * the active formatting elements; blocks are not. */
+  if (!no_pop && !mathml && ((fl & F_FMT) || !(fl & F_SPECIAL))) reconstruct(m);
+  if (m->depth >= m->max_depth + m->max_fmt) return drop_tag(m, h); /* a no_pop push */
+  uint32_t id = 0;
   if (fl & F_FMT) {
     if (ark != m->nlist) list_remove(m, ark);
     fmt_el *f = &m->list[m->nlist++];
@@ -619,6 +665,10 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
     f->h = h;
     f->attrs = attrs;
     f->alen = (uint32_t)alen;
+    f->id = id = ++m->next_id;
+    f->flags = (uint16_t)fl;
+    f->group = (uint8_t)g;
+    f->open = 1;
     m->nfmt++;
   }
   open_el *e = &m->stack[m->depth++];
@@ -628,6 +678,7 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
   e->flags = (uint16_t)fl;
   e->group = (uint8_t)g;
   e->mathml = (uint8_t)mathml;
+  e->fmt_id = id;
   m->on_stack[h & (MODEL_SLOTS - 1)]++;
   if (fl & F_MARKER) {
     fmt_el *f = &m->list[m->nlist++];
@@ -731,6 +782,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
    * the tokenizer, decides): the model pushes start tags there but pops
    * nothing, so it errs on the deep side either way. */
   const char *no_pop_until = in;
+  size_t texts = 0; /* text runs, for the node estimate */
   xml_decl(a, in, len, res);
 
 #define FLUSH(upto)                                       \
@@ -752,6 +804,10 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
     if (!lt || lt + 1 >= e) break;
     unsigned char c = (unsigned char)lt[1];
     int verbatim = lt < no_pop_until; /* see no_pop_until */
+    if (lt > p && !verbatim) { /* text: a node, and a reconstruction */
+      texts++;
+      reconstruct(&m);
+    }
     if (c == '!') {
       if (lt + 3 < e && lt[2] == '-' && lt[3] == '-') {
         if (verbatim) {
@@ -949,9 +1005,11 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
       break;
     }
   }
+  if (p < e) texts++;
   FLUSH(e);
 #undef FLUSH
 #undef REMOVED
+  res->est_nodes = res->start_tags + m.clones + texts;
   /* JSON-LD spans point into `in`; copy them so the result does not depend
    * on the caller keeping the input alive. */
   for (unsigned i = 0; i < res->njsonld; i++) {

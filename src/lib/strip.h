@@ -46,6 +46,9 @@ typedef struct cc_strip_result {
   char *xml_encoding;   /* encoding="" of an <?xml ?> declaration, or NULL */
   size_t removed_bytes; /* how much was dropped (for explain/bench) */
   size_t start_tags;    /* start tags passed on to the parser */
+  size_t est_nodes;     /* the tree's size as the model sees it: start tags,
+                           text runs, and the formatting elements the parser
+                           re-creates (an estimate, for refusing early) */
   size_t flattened;     /* start tags dropped by the depth/formatting bounds */
   size_t attrs_cut;     /* tags whose attribute list was cut */
 } cc_strip_result;
@@ -58,7 +61,7 @@ typedef struct cc_strip_limits {
 } cc_strip_limits;
 
 #define CC_STRIP_DEFAULT_DEPTH 512u
-#define CC_STRIP_DEFAULT_FORMATTING 32u
+#define CC_STRIP_DEFAULT_FORMATTING 16u
 #define CC_STRIP_DEFAULT_ATTRS 256u
 /* Hard ceilings: larger values are clamped. */
 #define CC_STRIP_MAX_DEPTH 4096u
