@@ -88,6 +88,22 @@ def stray_end_tags(k):    # end tags with nothing to close, deep in the tree
     return HEAD + b"<div>" * 400 + b"</span>" * N(200_000, k) + b"x"
 
 
+def deep_then_wide(k):   # 500 levels deep, then many elements: O(depth) each
+    return HEAD + b"<div>" * 500 + b"<p>x</p>" * N(100_000, k)
+
+
+def deep_blockquote(k):  # nested quotes: the renderers' nesting
+    return HEAD + b"<blockquote><p>q" * N(100_000, k)
+
+
+def flat_list(k):
+    return HEAD + b"<ul>" + b"<li>item" * N(100_000, k) + b"</ul>"
+
+
+def huge_row(k):          # one table row with very many cells
+    return HEAD + b"<table><tr>" + b"<td>cell</td>" * N(100_000, k) + b"</tr></table>"
+
+
 def many_attrs(k):        # 100k attributes on one element at 1x (1M at 10x)
     return HEAD + b"<div " + b"".join(b"a%d=1 " % i for i in range(N(100_000, k))) + b">x</div>"
 
@@ -173,7 +189,8 @@ CASES = {f.__name__: f for f in [
     nested_div, nested_div_unclosed, selfclosing_div, unclosed_b, distinct_b,
     reopened_formatting, nested_a, misnested_a, misnested_formatting, nobr,
     deep_ul, deep_tables, table_in_table, foster_parenting, many_selects,
-    deep_span_in_p, stray_end_tags, many_attrs, many_attrs_dup, huge_text,
+    deep_span_in_p, stray_end_tags, deep_then_wide, deep_blockquote, flat_list,
+    huge_row, many_attrs, many_attrs_dup, huge_text,
     tiny_paragraphs, huge_table, many_comments, unterminated_comment,
     unterminated_script, nested_svg, entity_soup, nul_bytes, invalid_utf8,
     utf16le_bom, utf16be_nobom, bogus_meta_charset, binary_junk, empty,
