@@ -160,6 +160,19 @@ static int aborts(int fd) {
   abort();
 }
 
+static int alloc_1g(int fd) {
+  (void)fd;
+  char *p = malloc((size_t)1 << 30);
+  return p == NULL ? 0 : 1; /* over the 256 MB address-space ceiling */
+}
+
+static int spin(int fd) {
+  (void)fd;
+  volatile unsigned long x = 0;
+  for (;;) x++;
+  return 1;
+}
+
 static int open_when_disabled(int fd) {
   (void)fd;
   int f = open("/etc/passwd", O_RDONLY);
@@ -224,6 +237,18 @@ TEST(abort_still_aborts) {
   CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT);
 }
 
+TEST(resource_ceilings) {
+  if (!RELAXED) { /* AddressSanitizer reserves terabytes: no RLIMIT_AS there */
+    cli_sandbox_max_memory = (size_t)256 << 20;
+    CHECK(exited(in_child(alloc_1g, -1), 0));
+    cli_sandbox_max_memory = 0;
+  }
+  cli_sandbox_max_cpu_seconds = 1;
+  int st = in_child(spin, -1);
+  CHECK(WIFSIGNALED(st) && (WTERMSIG(st) == SIGXCPU || WTERMSIG(st) == SIGKILL));
+  cli_sandbox_max_cpu_seconds = 0;
+}
+
 TEST(no_sandbox_flag) {
   cli_sandbox_disabled = 1;
   CHECK(exited(in_child(open_when_disabled, -1), 0));
@@ -240,6 +265,7 @@ int main(void) {
   RUN(forbidden_calls_are_refused);
   RUN(extraction_still_works);
   RUN(abort_still_aborts);
+  RUN(resource_ceilings);
   RUN(no_sandbox_flag);
   return test_summary();
 #endif
