@@ -290,7 +290,8 @@ enum {
 
 enum {
   G_NONE = 0, G_P, G_LI, G_DTDD, G_OPTION, G_OPTGROUP, G_TR, G_CELL, G_TSECT,
-  G_TABLE, G_RUBY, G_SELECT, G_A, G_NOBR, G_FORM, G_LIST, G_MATH, G_MIP
+  G_TABLE, G_RUBY, G_SELECT, G_A, G_NOBR, G_FORM, G_LIST, G_MATH, G_MIP, G_FRAMESET,
+  G_COUNT
 };
 
 typedef struct known_tag {
@@ -336,7 +337,7 @@ static const known_tag known_tags[] = {
     {"h4", CP | F_HEADING | F_BREAKOUT, 0}, {"h5", CP | F_HEADING | F_BREAKOUT, 0}, {"h6", CP | F_HEADING | F_BREAKOUT, 0},
     {"option", 0, G_OPTION}, {"optgroup", 0, G_OPTGROUP}, {"select", SP, G_SELECT},
     {"rb", 0, G_RUBY}, {"rt", 0, G_RUBY}, {"rp", 0, G_RUBY}, {"rtc", 0, G_RUBY},
-    {"frameset", SP, 0}, {"iframe", SP, 0}, {"noembed", SP, 0}, {"noframes", SP, 0},
+    {"frameset", SP, G_FRAMESET}, {"iframe", SP, 0}, {"noembed", SP, 0}, {"noframes", SP, 0},
     {"noscript", SP, 0}, {"plaintext", SP, 0}, {"script", SP, 0}, {"style", SP, 0},
     {"textarea", SP, 0}, {"title", SP, 0}, {"xmp", SP, 0}, {"math", 0, G_MATH},
     {"ruby", F_BREAKOUT, 0}, {"span", F_BREAKOUT, 0}, {"sub", F_BREAKOUT, 0},
@@ -405,6 +406,7 @@ typedef struct model {
   uint32_t next_id;
   size_t clones; /* elements the parser re-creates (reconstruction) */
   uint16_t on_stack[MODEL_SLOTS]; /* by hash: a quick "not open" test */
+  unsigned ngroup[G_COUNT];       /* open elements per group (exact) */
   uint32_t dropped[MODEL_SLOTS];  /* start tags dropped, by hash, to pair end tags */
 } model;
 
@@ -442,6 +444,7 @@ static void pop_to(model *m, unsigned to) {
   while (m->depth > to) {
     open_el *e = &m->stack[--m->depth];
     m->on_stack[e->h & (MODEL_SLOTS - 1)]--;
+    m->ngroup[e->group]--;
     if (e->fmt_id) /* its list entry (if still there) is no longer open */
       for (unsigned i = m->nlist; i-- > 0;)
         if (m->list[i].id == e->fmt_id) {
@@ -507,6 +510,7 @@ static void reconstruct(model *m) {
     e->mathml = 0;
     e->fmt_id = f->id;
     m->on_stack[f->h & (MODEL_SLOTS - 1)]++;
+    m->ngroup[e->group]++;
     f->open = 1;
     m->clones++;
   }
@@ -535,16 +539,12 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
   uint32_t h = name_hash(p, n);
   const known_tag *k = known_lookup(h, p, n);
   unsigned fl = k ? k->flags : 0, g = k ? k->group : G_NONE;
-  if (fl & F_IGNORE) return 1;
-  if (fl & F_VOID) {
-    if (!no_pop) reconstruct(m); /* img, br...: like text */
-    return 1;
-  }
   /* In MathML content (below <math>, not in mi/mo/mn/ms/mtext) a start
-   * tag makes a MathML element: no implied end tags, no formatting, no
-   * scope (but its name may still stop searches: that only pops less);
-   * the HTML ones listed as breakout leave MathML (the parser pops the
-   * MathML elements, which the model does not bother to do). */
+   * tag makes a MathML element, whatever its name (<input>, <html>...):
+   * not void, no implied end tags, no formatting, no scope (its name may
+   * still stop searches: that only pops less). The HTML names listed as
+   * breakout leave MathML (the parser pops the MathML elements, which the
+   * model does not bother to do) and are handled as HTML. */
   const open_el *top = m->depth ? &m->stack[m->depth - 1] : NULL;
   int mathml = g == G_MATH;
   if (top && top->mathml && top->group != G_MIP && !(fl & F_BREAKOUT)) {
@@ -553,6 +553,17 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
     if (g != G_MIP) g = G_NONE;
     no_pop = 1;
   }
+  if (fl & F_IGNORE) return 1;
+  if (fl & F_VOID) {
+    if (!no_pop) reconstruct(m); /* img, br...: like text */
+    return 1;
+  }
+  /* Cells, rows and row groups outside any table are ignored by the
+   * parser: the model neither pushes them nor lets them close anything. */
+  if ((g == G_CELL || g == G_TR || g == G_TSECT) && !mathml && !m->ngroup[G_TABLE]) return 1;
+  /* In a frameset the parser ignores everything but frameset and frame:
+   * push (to be safe), never pop. */
+  if (m->ngroup[G_FRAMESET]) no_pop = 1;
   /* Implied end tags: the depth the stack would be cut to (applied only
    * if the tag is kept; the parser does not see a dropped tag). */
   unsigned cut = m->depth;
@@ -591,13 +602,10 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
     case G_OPTION:
       if (cut && m->stack[cut - 1].group == G_OPTION) cut--;
       break;
-    case G_OPTGROUP:
+    case G_OPTGROUP: /* (an optgroup closes an optgroup only in a select) */
       if (cut && m->stack[cut - 1].group == G_OPTION) cut--;
-      if (cut && m->stack[cut - 1].group == G_OPTGROUP) cut--;
       break;
-    case G_RUBY:
-      if (cut && m->stack[cut - 1].group == G_RUBY) cut--;
-      break;
+    /* rb/rt/rp/rtc close each other only inside a ruby: not modelled */
     case G_SELECT: /* <select> in a select acts as </select> */
       if ((i = find_group(m, cut, G_SELECT, 0, 0)) >= 0) {
         pop_to(m, (unsigned)i);
@@ -680,6 +688,7 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
   e->mathml = (uint8_t)mathml;
   e->fmt_id = id;
   m->on_stack[h & (MODEL_SLOTS - 1)]++;
+  m->ngroup[g]++;
   if (fl & F_MARKER) {
     fmt_el *f = &m->list[m->nlist++];
     memset(f, 0, sizeof *f);
@@ -726,6 +735,7 @@ static int model_end(model *m, const char *p, size_t n, int no_pop) {
     if (k->group == G_FORM) { /* </form> removes the form alone */
       if ((i = find_el(m, m->depth, h, p, n, F_SCOPE)) >= 0) {
         m->on_stack[h & (MODEL_SLOTS - 1)]--;
+        m->ngroup[m->stack[i].group]--;
         memmove(m->stack + i, m->stack + i + 1, (m->depth - (unsigned)i - 1) * sizeof *m->stack);
         m->depth--;
       }
