@@ -285,13 +285,16 @@ enum {
   F_IGNORE = 1u << 5,   /* html, head, body: merged by the parser, not pushed */
   F_MARKER = 1u << 6,   /* puts a marker on the active formatting list */
   F_HEADING = 1u << 7,
-  F_BREAKOUT = 1u << 8  /* leaves MathML content (b, div, p, li, table...) */
+  F_BREAKOUT = 1u << 8, /* leaves MathML content (b, div, p, li, table...) */
+  F_MSCOPE = 1u << 9    /* special and a scope boundary as a MathML element
+                           (mi, mo, mn, ms, mtext, annotation-xml); an
+                           ordinary element in HTML */
 };
 
 enum {
   G_NONE = 0, G_P, G_LI, G_DTDD, G_OPTION, G_OPTGROUP, G_TR, G_CELL, G_TSECT,
   G_TABLE, G_RUBY, G_SELECT, G_A, G_NOBR, G_FORM, G_LIST, G_MATH, G_MIP, G_FRAMESET,
-  G_COUNT
+  G_CAPTION, G_COLGROUP, G_COUNT
 };
 
 typedef struct known_tag {
@@ -318,20 +321,20 @@ static const known_tag known_tags[] = {
     {"html", F_IGNORE | SC, 0}, {"head", F_IGNORE | SP | F_BREAKOUT, 0}, {"body", F_IGNORE | SP | F_BREAKOUT, 0},
     {"applet", SC | F_MARKER, 0}, {"object", SC | F_MARKER, 0},
     {"marquee", SC | F_MARKER, 0}, {"template", SC | F_MARKER, 0},
-    {"caption", SC | F_MARKER, 0}, {"td", SC | F_MARKER, G_CELL},
+    {"caption", SC | F_MARKER, G_CAPTION}, {"td", SC | F_MARKER, G_CELL},
     {"th", SC | F_MARKER, G_CELL}, {"button", SC, 0},
     {"table", SC | F_BREAKOUT, G_TABLE}, {"tbody", SP, G_TSECT}, {"thead", SP, G_TSECT},
-    {"tfoot", SP, G_TSECT}, {"tr", SP, G_TR}, {"colgroup", SP, 0},
-    {"mi", SC, G_MIP}, {"mo", SC, G_MIP}, {"mn", SC, G_MIP}, {"ms", SC, G_MIP}, {"mtext", SC, G_MIP},
-    {"annotation-xml", SC, 0}, {"foreignobject", SC, 0}, {"desc", SC, 0},
+    {"tfoot", SP, G_TSECT}, {"tr", SP, G_TR}, {"colgroup", SP, G_COLGROUP},
+    {"mi", F_MSCOPE, G_MIP}, {"mo", F_MSCOPE, G_MIP}, {"mn", F_MSCOPE, G_MIP},
+    {"ms", F_MSCOPE, G_MIP}, {"mtext", F_MSCOPE, G_MIP}, {"annotation-xml", F_MSCOPE, 0},
     {"p", CP | F_BREAKOUT, G_P}, {"li", CP | F_BREAKOUT, G_LI}, {"dd", CP | F_BREAKOUT, G_DTDD}, {"dt", CP | F_BREAKOUT, G_DTDD},
     {"ul", CP | F_BREAKOUT, G_LIST}, {"ol", CP | F_BREAKOUT, G_LIST}, {"menu", CP | F_BREAKOUT, 0}, {"dl", CP | F_BREAKOUT, 0}, {"dir", CP, 0},
     {"address", CP, 0}, {"article", CP, 0}, {"aside", CP, 0},
     {"blockquote", CP | F_BREAKOUT, 0}, {"center", CP | F_BREAKOUT, 0}, {"details", CP, 0},
-    {"dialog", CP, 0}, {"div", CP | F_BREAKOUT, 0}, {"fieldset", CP, 0},
+    {"div", CP | F_BREAKOUT, 0}, {"fieldset", CP, 0},
     {"figcaption", CP, 0}, {"figure", CP, 0}, {"footer", CP, 0},
     {"header", CP, 0}, {"hgroup", CP, 0}, {"main", CP, 0}, {"nav", CP, 0},
-    {"section", CP, 0}, {"search", CP, 0}, {"summary", CP, 0}, {"pre", CP | F_BREAKOUT, 0},
+    {"section", CP, 0}, {"summary", CP, 0}, {"pre", CP | F_BREAKOUT, 0},
     {"listing", CP | F_BREAKOUT, 0}, {"form", CP, G_FORM},
     {"h1", CP | F_HEADING | F_BREAKOUT, 0}, {"h2", CP | F_HEADING | F_BREAKOUT, 0}, {"h3", CP | F_HEADING | F_BREAKOUT, 0},
     {"h4", CP | F_HEADING | F_BREAKOUT, 0}, {"h5", CP | F_HEADING | F_BREAKOUT, 0}, {"h6", CP | F_HEADING | F_BREAKOUT, 0},
@@ -460,14 +463,15 @@ static void pop_to(model *m, unsigned to) {
   }
 }
 
-/* Index of the topmost open element named so, searching from below `from`
- * down and stopping (-1) at an element with any of the flags in `stop`. */
+/* Index of the topmost open HTML element named so, searching from below
+ * `from` down and stopping (-1) at an element with any of the flags in
+ * `stop` (the HTML rules: a MathML element never matches by name). */
 static long find_el(const model *m, unsigned from, uint32_t h, const char *p, size_t n,
                     unsigned stop) {
   if (!m->on_stack[h & (MODEL_SLOTS - 1)]) return -1;
   for (unsigned i = from; i-- > 0;) {
     const open_el *e = &m->stack[i];
-    if (is_el(e, h, p, n)) return (long)i;
+    if (!e->mathml && is_el(e, h, p, n)) return (long)i;
     if (e->flags & stop) return -1;
   }
   return -1;
@@ -547,12 +551,22 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
    * model does not bother to do) and are handled as HTML. */
   const open_el *top = m->depth ? &m->stack[m->depth - 1] : NULL;
   int mathml = g == G_MATH;
+  /* The depth the stack would be cut to by this tag (applied only if the
+   * tag is kept: the parser does not see a dropped tag). */
+  unsigned cut = m->depth;
   if (top && top->mathml && top->group != G_MIP && !(fl & F_BREAKOUT)) {
     mathml = 1;
-    fl &= F_SPECIAL | F_SCOPE;
+    fl = (fl & F_MSCOPE) ? F_SPECIAL | F_SCOPE : 0;
     if (g != G_MIP) g = G_NONE;
     no_pop = 1;
+  } else if (top && top->mathml && top->group != G_MIP && !no_pop) {
+    /* a breakout tag: the parser pops MathML elements up to an HTML one or
+     * an integration point (the model stops at annotation-xml too) */
+    while (cut && m->stack[cut - 1].mathml && m->stack[cut - 1].group != G_MIP &&
+           !(m->stack[cut - 1].flags & F_SCOPE))
+      cut--;
   }
+  if (mathml && (fl & F_MSCOPE)) fl = F_SPECIAL | F_SCOPE;
   if (fl & F_IGNORE) return 1;
   if (fl & F_VOID) {
     if (!no_pop) reconstruct(m); /* img, br...: like text */
@@ -560,13 +574,13 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
   }
   /* Cells, rows and row groups outside any table are ignored by the
    * parser: the model neither pushes them nor lets them close anything. */
-  if ((g == G_CELL || g == G_TR || g == G_TSECT) && !mathml && !m->ngroup[G_TABLE]) return 1;
+  if ((g == G_CELL || g == G_TR || g == G_TSECT || g == G_CAPTION || g == G_COLGROUP) && !mathml &&
+      !m->ngroup[G_TABLE])
+    return 1;
   /* In a frameset the parser ignores everything but frameset and frame:
    * push (to be safe), never pop. */
   if (m->ngroup[G_FRAMESET]) no_pop = 1;
-  /* Implied end tags: the depth the stack would be cut to (applied only
-   * if the tag is kept; the parser does not see a dropped tag). */
-  unsigned cut = m->depth;
+  /* Implied end tags, searched below the cut. */
   long i, a_idx = -1;
   if (!no_pop) {
     switch (g) {
@@ -660,9 +674,11 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
     if (ark != m->nlist && ark > (unsigned)a_idx) ark--;
   }
   pop_to(m, cut);
-  /* Ordinary and formatting elements are inserted after reconstructing
-   * the active formatting elements; blocks are not. */
-  if (!no_pop && !mathml && ((fl & F_FMT) || !(fl & F_SPECIAL))) reconstruct(m);
+  /* Start tags other than blocks and table parts reconstruct the active
+   * formatting elements first (button, object, select, span...). */
+  if (!no_pop && !mathml && !(fl & F_CLOSES_P) && g != G_TABLE && g != G_CELL && g != G_TR &&
+      g != G_TSECT && g != G_CAPTION && g != G_COLGROUP && g != G_FRAMESET)
+    reconstruct(m);
   if (m->depth >= m->max_depth + m->max_fmt) return drop_tag(m, h); /* a no_pop push */
   uint32_t id = 0;
   if (fl & F_FMT) {
@@ -703,7 +719,14 @@ static int model_end(model *m, const char *p, size_t n, int no_pop) {
     m->dropped[h & (MODEL_SLOTS - 1)]--;
     return 0;
   }
-  if (no_pop) return 1;
+  if (no_pop || m->ngroup[G_FRAMESET]) return 1; /* (a frameset ignores them) */
+  /* In MathML content: the nearest element of that name through MathML
+   * elements; at the first HTML element the HTML rules take over. */
+  for (unsigned j = m->depth; j-- > 0 && m->stack[j].mathml;)
+    if (is_el(&m->stack[j], h, p, n)) {
+      pop_to(m, j);
+      return 1;
+    }
   const known_tag *k = known_lookup(h, p, n);
   unsigned fl = k ? k->flags : 0;
   if (fl & (F_IGNORE | F_VOID)) return 1;
@@ -714,10 +737,6 @@ static int model_end(model *m, const char *p, size_t n, int no_pop) {
      * above it (a furthest block): the depth stays; else pop to it. */
     long li = list_find(m, h, p, n);
     i = find_el(m, m->depth, h, p, n, 0);
-    if (i >= 0 && m->stack[i].mathml) { /* a MathML element of that name */
-      if (!special_above(m, (unsigned)i)) pop_to(m, (unsigned)i);
-      return 1;
-    }
     if (li >= 0) {
       if (i < 0) {
         list_remove(m, (unsigned)li);
@@ -744,7 +763,7 @@ static int model_end(model *m, const char *p, size_t n, int no_pop) {
     if (k->group == G_LI) { /* list item scope: ul and ol end it too */
       for (unsigned j = m->depth; j-- > 0;) {
         const open_el *x = &m->stack[j];
-        if (is_el(x, h, p, n)) {
+        if (!x->mathml && is_el(x, h, p, n)) {
           pop_to(m, j);
           break;
         }
