@@ -286,9 +286,12 @@ enum {
   F_MARKER = 1u << 6,   /* puts a marker on the active formatting list */
   F_HEADING = 1u << 7,
   F_BREAKOUT = 1u << 8, /* leaves MathML content (b, div, p, li, table...) */
-  F_MSCOPE = 1u << 9    /* special and a scope boundary as a MathML element
+  F_MSCOPE = 1u << 9,   /* special and a scope boundary as a MathML element
                            (mi, mo, mn, ms, mtext, annotation-xml); an
                            ordinary element in HTML */
+  F_STRAY = 1u << 10    /* a table part outside a table, which the parser
+                           may well have ignored: pushed (to be safe) but
+                           never the target of a pop */
 };
 
 enum {
@@ -315,7 +318,7 @@ static const known_tag known_tags[] = {
     {"param", VS, 0}, {"source", VS, 0}, {"track", VS, 0}, {"wbr", VS, 0},
     {"isindex", VS, 0},
     {"a", F_FMT, G_A}, {"b", F_FMT | F_BREAKOUT, 0}, {"big", F_FMT | F_BREAKOUT, 0}, {"code", F_FMT | F_BREAKOUT, 0},
-    {"em", F_FMT | F_BREAKOUT, 0}, {"font", F_FMT | F_BREAKOUT, 0}, {"i", F_FMT | F_BREAKOUT, 0}, {"nobr", F_FMT | F_BREAKOUT, G_NOBR},
+    {"em", F_FMT | F_BREAKOUT, 0}, {"font", F_FMT, 0} /* (leaves MathML only with color, face or size: not modelled) */, {"i", F_FMT | F_BREAKOUT, 0}, {"nobr", F_FMT | F_BREAKOUT, G_NOBR},
     {"s", F_FMT | F_BREAKOUT, 0}, {"small", F_FMT | F_BREAKOUT, 0}, {"strike", F_FMT | F_BREAKOUT, 0},
     {"strong", F_FMT | F_BREAKOUT, 0}, {"tt", F_FMT | F_BREAKOUT, 0}, {"u", F_FMT | F_BREAKOUT, 0},
     {"html", F_IGNORE | SC, 0}, {"head", F_IGNORE | SP | F_BREAKOUT, 0}, {"body", F_IGNORE | SP | F_BREAKOUT, 0},
@@ -410,6 +413,7 @@ typedef struct model {
   size_t clones; /* elements the parser re-creates (reconstruction) */
   uint16_t on_stack[MODEL_SLOTS]; /* by hash: a quick "not open" test */
   unsigned ngroup[G_COUNT];       /* open elements per group (exact) */
+  unsigned nmathml;               /* open MathML elements */
   uint32_t dropped[MODEL_SLOTS];  /* start tags dropped, by hash, to pair end tags */
 } model;
 
@@ -448,6 +452,7 @@ static void pop_to(model *m, unsigned to) {
     open_el *e = &m->stack[--m->depth];
     m->on_stack[e->h & (MODEL_SLOTS - 1)]--;
     m->ngroup[e->group]--;
+    m->nmathml -= e->mathml;
     if (e->fmt_id) /* its list entry (if still there) is no longer open */
       for (unsigned i = m->nlist; i-- > 0;)
         if (m->list[i].id == e->fmt_id) {
@@ -471,7 +476,7 @@ static long find_el(const model *m, unsigned from, uint32_t h, const char *p, si
   if (!m->on_stack[h & (MODEL_SLOTS - 1)]) return -1;
   for (unsigned i = from; i-- > 0;) {
     const open_el *e = &m->stack[i];
-    if (!e->mathml && is_el(e, h, p, n)) return (long)i;
+    if (!e->mathml && !(e->flags & F_STRAY) && is_el(e, h, p, n)) return (long)i;
     if (e->flags & stop) return -1;
   }
   return -1;
@@ -573,10 +578,15 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
     return 1;
   }
   /* Cells, rows and row groups outside any table are ignored by the
-   * parser: the model neither pushes them nor lets them close anything. */
+   * parser: the model neither pushes them nor lets them close anything
+   * (when it is sure to be in HTML content: no MathML open, no region the
+   * parser may read otherwise). */
   if ((g == G_CELL || g == G_TR || g == G_TSECT || g == G_CAPTION || g == G_COLGROUP) && !mathml &&
-      !m->ngroup[G_TABLE])
-    return 1;
+      !m->ngroup[G_TABLE]) {
+    if (!no_pop && !m->nmathml) return 1;
+    fl |= F_STRAY;
+    g = G_NONE;
+  }
   /* In a frameset the parser ignores everything but frameset and frame:
    * push (to be safe), never pop. */
   if (m->ngroup[G_FRAMESET]) no_pop = 1;
@@ -705,6 +715,7 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
   e->fmt_id = id;
   m->on_stack[h & (MODEL_SLOTS - 1)]++;
   m->ngroup[g]++;
+  m->nmathml += (unsigned)mathml;
   if (fl & F_MARKER) {
     fmt_el *f = &m->list[m->nlist++];
     memset(f, 0, sizeof *f);
@@ -755,6 +766,7 @@ static int model_end(model *m, const char *p, size_t n, int no_pop) {
       if ((i = find_el(m, m->depth, h, p, n, F_SCOPE)) >= 0) {
         m->on_stack[h & (MODEL_SLOTS - 1)]--;
         m->ngroup[m->stack[i].group]--;
+        m->nmathml -= m->stack[i].mathml;
         memmove(m->stack + i, m->stack + i + 1, (m->depth - (unsigned)i - 1) * sizeof *m->stack);
         m->depth--;
       }

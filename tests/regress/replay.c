@@ -34,6 +34,7 @@ static int run_file(const char *path) {
   LLVMFuzzerTestOneInput(exact, n);
   free(exact);
   printf("ok   %s (%zu bytes)\n", path, n);
+  fflush(stdout); /* the line must be out before a later input aborts */
   return 0;
 }
 
