@@ -148,19 +148,22 @@ static int install_filter(void) {
                      i < sizeof killed / sizeof killed[0]; i++)
     rc = rule(ctx, kill_action, killed[i], 0, NULL);
   /* memory, but never executable: no new code after entering */
-  struct scmp_arg_cmp noexec = SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, 0);
+  struct scmp_arg_cmp noexec = {.arg = 2, .op = SCMP_CMP_MASKED_EQ, .datum_a = PROT_EXEC, .datum_b = 0};
   if (!rc) rc = rule(ctx, SCMP_ACT_ALLOW, "mmap", 1, &noexec);
   if (!rc) rc = rule(ctx, SCMP_ACT_ALLOW, "mprotect", 1, &noexec);
   /* stat of an open descriptor (glibc's fstat), not of a path */
-  struct scmp_arg_cmp empty3 = SCMP_A3(SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH);
-  struct scmp_arg_cmp empty2 = SCMP_A2(SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH);
+  struct scmp_arg_cmp empty3 = {.arg = 3, .op = SCMP_CMP_MASKED_EQ, .datum_a = AT_EMPTY_PATH,
+                                .datum_b = AT_EMPTY_PATH};
+  struct scmp_arg_cmp empty2 = {.arg = 2, .op = SCMP_CMP_MASKED_EQ, .datum_a = AT_EMPTY_PATH,
+                                .datum_b = AT_EMPTY_PATH};
   if (!rc) rc = rule(ctx, SCMP_ACT_ALLOW, "newfstatat", 1, &empty3);
   if (!rc) rc = rule(ctx, SCMP_ACT_ALLOW, "statx", 1, &empty2);
   /* signals to itself only (abort) */
-  struct scmp_arg_cmp self = SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)getpid());
+  struct scmp_arg_cmp self = {.arg = 0, .op = SCMP_CMP_EQ, .datum_a = (scmp_datum_t)getpid(),
+                              .datum_b = 0};
   if (!rc) rc = rule(ctx, SCMP_ACT_ALLOW, "tgkill", 1, &self);
   /* reading a resource limit, not setting one */
-  struct scmp_arg_cmp noset = SCMP_A2(SCMP_CMP_EQ, 0);
+  struct scmp_arg_cmp noset = {.arg = 2, .op = SCMP_CMP_EQ, .datum_a = 0, .datum_b = 0};
   if (!rc) rc = rule(ctx, SCMP_ACT_ALLOW, "prlimit64", 1, &noset);
   if (!rc) rc = seccomp_load(ctx);
   seccomp_release(ctx);

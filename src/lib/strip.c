@@ -824,6 +824,8 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
    * nothing, so it errs on the deep side either way. */
   const char *no_pop_until = in;
   size_t texts = 0; /* text runs, for the node estimate */
+  const char *cdata_end = NULL; /* cached end of the next CDATA section */
+  int cdata_none = 0;           /* no "]]>" after the last search's start */
   xml_decl(a, in, len, res);
 
 #define FLUSH(upto)                                       \
@@ -865,19 +867,27 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
         /* A CDATA section in foreign content, a bogus comment up to '>'
          * elsewhere: which one is the tree builder's call, so remove it
          * whole when it ends; otherwise read it as a bogus comment. */
-        const char *q = lt + 9, *ce = NULL;
-        while (q + 3 <= e && (q = memchr(q, ']', (size_t)(e - q))) && q + 3 <= e) {
-          if (q[1] == ']' && q[2] == '>') {
-            ce = q + 3;
-            break;
+        const char *ce = NULL;
+        if (!verbatim) {
+          /* the first "]]>" after here; searches only move forward, so the
+           * last answer stands until passed (no rescans: linear) */
+          if (!cdata_none && (!cdata_end || cdata_end < lt + 12)) {
+            const char *q = lt + 9;
+            cdata_none = 1;
+            while (q + 3 <= e && (q = memchr(q, ']', (size_t)(e - q))) && q + 3 <= e) {
+              if (q[1] == ']' && q[2] == '>') {
+                cdata_end = q + 3;
+                cdata_none = 0;
+                break;
+              }
+              q++;
+            }
           }
-          q++;
+          if (!cdata_none) ce = cdata_end;
         }
-        if (ce && verbatim) {
-          p = ce;
-          continue;
-        }
-        if (ce) {
+        /* (in a verbatim region nothing is removed, and the model must see
+         * every tag the parser may see: read it as the bogus comment) */
+        if (ce && !verbatim) {
           FLUSH(lt);
           p = copy_from = ce;
           REMOVED();

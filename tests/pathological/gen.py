@@ -138,6 +138,10 @@ def unterminated_script(k):
     return HEAD + b"<script>" + b"var a=1;" * N(125_000, k)
 
 
+def unterminated_cdata(k):  # each one would search the rest of the page for ]]>
+    return HEAD + b"<p>x<![CDATA[y>" * N(100_000, k)
+
+
 def nested_svg(k):
     return HEAD + b"<svg>" * N(100_000, k) + b"x"
 
@@ -192,7 +196,7 @@ CASES = {f.__name__: f for f in [
     deep_span_in_p, stray_end_tags, deep_then_wide, deep_blockquote, flat_list,
     huge_row, many_attrs, many_attrs_dup, huge_text,
     tiny_paragraphs, huge_table, many_comments, unterminated_comment,
-    unterminated_script, nested_svg, entity_soup, nul_bytes, invalid_utf8,
+    unterminated_script, unterminated_cdata, nested_svg, entity_soup, nul_bytes, invalid_utf8,
     utf16le_bom, utf16be_nobom, bogus_meta_charset, binary_junk, empty,
     whitespace_only]}
 
