@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <libxml/parser.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -58,9 +59,9 @@ static void preload_iconv(void) {
     pinned[i] = iconv_open("UTF-8", names[i]);
 }
 
-/* Runs the library once over small pages in a few charsets, rendering
- * every format, so every lazy initialisation (uchardet, libxml2, gumbo's
- * and our tables, the time zone for dates) has happened. */
+/* Runs the library over small pages in a few charsets, with both front
+ * ends, rendering every format, so every lazy initialisation (uchardet,
+ * libxml2, gumbo's and our tables, the time zone for dates) has happened. */
 static void warm_up(void) {
   static const struct {
     const char *doc;
@@ -76,14 +77,16 @@ static void warm_up(void) {
       {"<p>\x82\xa0\x82\xa2\x82\xa4 \x93\xfa\x96\x7b\x8c\xea</p>", 0, "shift_jis"},
       {"<p>plain text, no markup at all</p>", 0, "utf-8"},
   };
-  for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+  for (size_t i = 0; i < 2 * sizeof pages / sizeof pages[0]; i++) {
+    size_t k = i % (sizeof pages / sizeof pages[0]);
     cc_options o;
     cc_options_init(&o);
-    o.charset_hint = pages[i].hint;
+    o.charset_hint = pages[k].hint;
+    o.parser = i < sizeof pages / sizeof pages[0] ? CC_PARSER_GUMBO : CC_PARSER_LIBXML2;
     o.url = "https://example.com/a/";
     cc_result *r = NULL;
-    size_t len = pages[i].len ? pages[i].len : strlen(pages[i].doc);
-    if (cc_extract(pages[i].doc, len, &o, &r, NULL) != CC_OK) continue;
+    size_t len = pages[k].len ? pages[k].len : strlen(pages[k].doc);
+    if (cc_extract(pages[k].doc, len, &o, &r, NULL) != CC_OK) continue;
     for (int f = CC_FORMAT_TXT; f <= CC_FORMAT_JSON; f++) cc_free(cc_render(r, (cc_format)f, NULL, NULL));
     cc_result_free(r);
   }
@@ -180,6 +183,7 @@ int worker_sandbox_enter(void) {
   if (cc_charset_preload) cc_charset_preload();
   preload_iconv();
   tzset();
+  xmlInitParser();
   warm_up();
   fflush(NULL);
 #ifndef CC_SANDBOX_RELAXED
