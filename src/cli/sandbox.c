@@ -126,7 +126,8 @@ static int install_filter(void) {
       "gettimeofday", "time", "nanosleep", "clock_nanosleep", "rt_sigreturn",
       "rt_sigprocmask", "rt_sigaction", "sigaltstack", "restart_syscall", "getpid",
       "gettid", "exit", "exit_group", "getrandom", "getrusage", "getrlimit", "sysinfo",
-      "uname", "getuid", "geteuid", "getgid", "getegid", "rseq"};
+      "uname", "getuid", "geteuid", "getgid", "getegid", "getppid", "alarm", "setitimer",
+      "getitimer", "rseq"};
   static const char *const killed[] = {
       "execve", "execveat", "fork", "vfork", "clone", "clone3", "ptrace",
       "process_vm_readv", "process_vm_writev", "socket", "socketpair", "connect", "bind",

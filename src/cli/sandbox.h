@@ -21,8 +21,9 @@
  *         PROT_EXEC, munmap, mremap, madvise; futex, sched_yield,
  *         clock_gettime/clock_getres/gettimeofday/time, nanosleep/
  *         clock_nanosleep; rt_sigreturn, rt_sigprocmask, rt_sigaction,
- *         sigaltstack; getpid, gettid, tgkill/tkill on itself (abort), exit,
- *         exit_group; getrandom; getrusage; prlimit64 to read a limit.
+ *         sigaltstack; alarm/setitimer/getitimer; getpid, getppid, gettid,
+ *         tgkill on itself (abort), exit, exit_group; getrandom; getrusage;
+ *         uname, sysinfo, get[e]uid/get[e]gid; prlimit64 to read a limit.
  *       killed (SIGSYS, the whole process): execve/execveat, fork/vfork/
  *         clone/clone3, ptrace and process_vm_*, socket/socketpair/connect/
  *         bind/listen/accept, io_uring_*, bpf, perf_event_open, mount,
