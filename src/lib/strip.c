@@ -6,6 +6,8 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static inline int is_alpha(unsigned char c) {
@@ -525,13 +527,27 @@ static void reconstruct(model *m) {
   }
 }
 
-static void model_init(model *m, cc_arena *a, unsigned max_depth, unsigned max_fmt) {
+/* The arrays are malloc'd, not in the arena, so that a sanitizer would see
+ * any overrun. Sizes: the stack holds at most max_depth entries pushed
+ * under the bound plus the clones of at most max_fmt formatting elements;
+ * the list at most max_fmt elements plus one marker per marker element,
+ * all pushed below max_depth. */
+static void model_init(model *m, unsigned max_depth, unsigned max_fmt) {
   memset(m, 0, sizeof *m);
   m->max_depth = max_depth;
   m->max_fmt = max_fmt;
   m->cap = max_depth + max_fmt + 1;
-  m->stack = cc_arena_alloc(a, (size_t)m->cap * sizeof *m->stack);
-  m->list = cc_arena_alloc(a, (size_t)(max_depth + max_fmt + 1) * sizeof *m->list);
+  m->stack = malloc((size_t)m->cap * sizeof *m->stack);
+  m->list = malloc((size_t)(max_depth + max_fmt + 1) * sizeof *m->list);
+  if (!m->stack || !m->list) {
+    fputs("clipclean: out of memory\n", stderr);
+    abort();
+  }
+}
+
+static void model_free(model *m) {
+  free(m->stack);
+  free(m->list);
 }
 
 static int drop_tag(model *m, uint32_t h) {
@@ -552,8 +568,8 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
    * tag makes a MathML element, whatever its name (<input>, <html>...):
    * not void, no implied end tags, no formatting, no scope (its name may
    * still stop searches: that only pops less). The HTML names listed as
-   * breakout leave MathML (the parser pops the MathML elements, which the
-   * model does not bother to do) and are handled as HTML. */
+   * breakout leave MathML (the parser pops the MathML elements first) and
+   * are handled as HTML. */
   const open_el *top = m->depth ? &m->stack[m->depth - 1] : NULL;
   int mathml = g == G_MATH;
   /* The depth the stack would be cut to by this tag (applied only if the
@@ -810,7 +826,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
   pthread_once(&known_once, known_init);
   memset(res, 0, sizeof *res);
   model m;
-  model_init(&m, a, clamp_u(lim ? lim->max_depth : 0, CC_STRIP_DEFAULT_DEPTH, CC_STRIP_MAX_DEPTH),
+  model_init(&m, clamp_u(lim ? lim->max_depth : 0, CC_STRIP_DEFAULT_DEPTH, CC_STRIP_MAX_DEPTH),
              clamp_u(lim ? lim->max_formatting : 0, CC_STRIP_DEFAULT_FORMATTING,
                      CC_STRIP_MAX_FORMATTING));
   size_t max_attrs = clamp_u(lim ? lim->max_attrs : 0, CC_STRIP_DEFAULT_ATTRS, CC_STRIP_MAX_ATTRS);
@@ -1061,6 +1077,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
 #undef FLUSH
 #undef REMOVED
   res->est_nodes = res->start_tags + m.clones + texts;
+  model_free(&m);
   /* JSON-LD spans point into `in`; copy them so the result does not depend
    * on the caller keeping the input alive. */
   for (unsigned i = 0; i < res->njsonld; i++) {
