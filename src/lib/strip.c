@@ -813,6 +813,38 @@ static const char *skip_to_gt(const char *p, const char *e) {
   return gt ? gt + 1 : e;
 }
 
+/* Where a region the parser may read as text ends, for an element whose
+ * content is raw text or RCDATA when the parser takes it so: after its end
+ * tag (a script: the input's end, since its end tag can be escaped). The
+ * search for each name only moves forward, so earlier answers are reused. */
+typedef struct raw_end_cache {
+  const char *found[8]; /* end of the next end tag per name; NULL: not searched */
+  int none[8];          /* no end tag after the last search */
+} raw_end_cache;
+
+static const char *raw_region_end(raw_end_cache *c, const char *from, const char *e,
+                                  const char *name, size_t n) {
+  static const char *const names[8] = {"title", "xmp", "textarea", "style",
+                                       "iframe", "noembed", "noframes", "noscript"};
+  if (eq_ci(name, n, "script") || eq_ci(name, n, "plaintext")) return e;
+  for (int i = 0; i < 8; i++) {
+    if (!eq_ci(name, n, names[i])) continue;
+    if (!c->none[i] && (!c->found[i] || c->found[i] <= from)) {
+      const char *et = find_end_tag(from, e, names[i], strlen(names[i]));
+      if (et)
+        c->found[i] = skip_end_tag(et, e);
+      else
+        c->none[i] = 1;
+    }
+    return c->none[i] ? e : c->found[i];
+  }
+  return from; /* not such an element */
+}
+
+/* In a verbatim region a tag is kept only when its extent is plain: it
+ * ends within this many bytes, with at most max_attrs attributes. */
+#define VERBATIM_TAG_MAX 1024
+
 static unsigned clamp_u(unsigned v, unsigned def, unsigned max) {
   return v == 0 ? def : v > max ? max : v;
 }
@@ -834,14 +866,17 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
   size_t olen = 0;
   const char *p = in, *e = in + len;
   const char *copy_from = in; /* start of the pending span to copy */
-  /* Bytes the parser may read either as markup or as text (the content of
-   * a <title>, <xmp> or <plaintext> kept verbatim: the tree builder, not
-   * the tokenizer, decides): the model pushes start tags there but pops
-   * nothing, so it errs on the deep side either way. */
+  /* The verbatim region: bytes the parser may read either as markup or as
+   * text (the content of a <title>, <xmp> or <plaintext> kept verbatim,
+   * with its end tag: the tree builder, not the tokenizer, decides). The
+   * model reads every "<name" there as a start tag and pops nothing, so it
+   * errs on the deep side either way (see the loop). */
   const char *no_pop_until = in;
   size_t texts = 0; /* text runs, for the node estimate */
   const char *cdata_end = NULL; /* cached end of the next CDATA section */
   int cdata_none = 0;           /* no "]]>" after the last search's start */
+  raw_end_cache rc;
+  memset(&rc, 0, sizeof rc);
   xml_decl(a, in, len, res);
 
 #define FLUSH(upto)                                       \
@@ -867,12 +902,40 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
       texts++;
       reconstruct(&m);
     }
+    if (verbatim) {
+      /* The parser reads this region as text or as markup, the tree
+       * builder's call; the model reads it as a superset of both: every
+       * "<name" is a start tag (pushed, never popping), and nothing is
+       * skipped (no comment, no attribute value hides a "<" from it). A
+       * tag the bounds drop, or whose extent is not plain, loses its
+       * "<name", which leaves text under either reading. Nothing else is
+       * removed here. */
+      if (!is_alpha(c)) {
+        p = lt + 1;
+        continue;
+      }
+      const char *nm = lt + 1, *ne = nm;
+      while (ne < e && !is_space((unsigned char)*ne) && *ne != '/' && *ne != '>') ne++;
+      size_t nl = (size_t)(ne - nm);
+      tag vt = {0};
+      vt.cut_at = max_attrs;
+      const char *we = (size_t)(e - nm) > VERBATIM_TAG_MAX ? nm + VERBATIM_TAG_MAX : e;
+      int plain = scan_tag(nm, we, &vt, NULL, NULL) && !vt.cut;
+      if (!plain || !model_start(&m, nm, nl, ne, 0, 1)) {
+        FLUSH(lt);
+        copy_from = ne;
+        res->flattened++;
+        REMOVED();
+      } else {
+        res->start_tags++;
+        const char *re = raw_region_end(&rc, ne, e, nm, nl);
+        if (re > no_pop_until) no_pop_until = re;
+      }
+      p = ne;
+      continue;
+    }
     if (c == '!') {
       if (lt + 3 < e && lt[2] == '-' && lt[3] == '-') {
-        if (verbatim) {
-          p = skip_comment(lt, e);
-          continue;
-        }
         FLUSH(lt);
         p = skip_comment(lt, e);
         copy_from = p;
@@ -884,7 +947,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
          * elsewhere: which one is the tree builder's call, so remove it
          * whole when it ends; otherwise read it as a bogus comment. */
         const char *ce = NULL;
-        if (!verbatim) {
+        {
           /* the first "]]>" after here; searches only move forward, so the
            * last answer stands until passed (no rescans: linear) */
           if (!cdata_none && (!cdata_end || cdata_end < lt + 12)) {
@@ -901,9 +964,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
           }
           if (!cdata_none) ce = cdata_end;
         }
-        /* (in a verbatim region nothing is removed, and the model must see
-         * every tag the parser may see: read it as the bogus comment) */
-        if (ce && !verbatim) {
+        if (ce) {
           FLUSH(lt);
           p = copy_from = ce;
           REMOVED();
@@ -921,7 +982,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
       if (lt + 2 < e && is_alpha((unsigned char)lt[2])) {
         tag t = {0};
         if (!scan_tag(lt + 2, e, &t, NULL, NULL)) break;
-        if (!model_end(&m, t.name, t.nlen, verbatim)) {
+        if (!model_end(&m, t.name, t.nlen, 0)) {
           FLUSH(lt);
           copy_from = t.end;
           REMOVED();
@@ -947,9 +1008,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
     int is_ld = 0;
     meta_ctx mc = {0};
     int ok;
-    if (verbatim && (act == RAW_DROP || act == NEST_DROP))
-      act = RCDATA_KEEP; /* skipped, not removed */
-    if (is_meta && !res->meta_charset && !verbatim)
+    if (is_meta && !res->meta_charset)
       ok = scan_tag(nm, e, &t, meta_attr, &mc);
     else if (act == RAW_DROP && eq_ci(nm, (size_t)(ne - nm), "script"))
       ok = scan_tag(nm, e, &t, script_attr, &is_ld);
@@ -970,7 +1029,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
     if (act == KEEP || act == RCDATA_KEEP || act == PLAINTEXT) {
       const char *ae = t.end - 1; /* raw attributes, for Noah's Ark */
       if (ae > ne && ae[-1] == '/') ae--;
-      if (!model_start(&m, t.name, t.nlen, ne, (size_t)(ae - ne), verbatim)) {
+      if (!model_start(&m, t.name, t.nlen, ne, (size_t)(ae - ne), 0)) {
         FLUSH(lt); /* flattened: the tag goes, its content stays */
         copy_from = p = t.end;
         res->flattened++;
@@ -995,8 +1054,11 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
       size_t n = t.nlen;
       for (size_t i = 0; i < n; i++) lname[i] = (char)lower((unsigned char)t.name[i]);
       const char *et = find_end_tag(t.end, e, lname, n);
-      /* copied verbatim, read by the model without pops (see above) */
-      if ((et ? et : e) > no_pop_until) no_pop_until = et ? et : e;
+      /* copied verbatim, read by the model without pops, its end tag
+       * included (it may be text: the parser may read the content as
+       * markup, where an attribute value can hide the end tag) */
+      const char *re = et ? skip_end_tag(et, e) : e;
+      if (re > no_pop_until) no_pop_until = re;
       p = t.end;
       break;
     }

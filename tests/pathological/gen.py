@@ -108,6 +108,10 @@ def many_attrs(k):        # 100k attributes on one element at 1x (1M at 10x)
     return HEAD + b"<div " + b"".join(b"a%d=1 " % i for i in range(N(100_000, k))) + b">x</div>"
 
 
+def title_attrs(k):      # attributes on a tag the parser may read as text or markup
+    return HEAD + b"<math><title><div " + b"".join(b"a%d=1 " % i for i in range(N(100_000, k))) + b">x"
+
+
 def many_attrs_dup(k):    # the same attribute repeated
     return HEAD + b"<div" + b" a=1" * N(100_000, k) + b">x</div>"
 
@@ -194,7 +198,7 @@ CASES = {f.__name__: f for f in [
     reopened_formatting, nested_a, misnested_a, misnested_formatting, nobr,
     deep_ul, deep_tables, table_in_table, foster_parenting, many_selects,
     deep_span_in_p, stray_end_tags, deep_then_wide, deep_blockquote, flat_list,
-    huge_row, many_attrs, many_attrs_dup, huge_text,
+    huge_row, many_attrs, title_attrs, many_attrs_dup, huge_text,
     tiny_paragraphs, huge_table, many_comments, unterminated_comment,
     unterminated_script, unterminated_cdata, nested_svg, entity_soup, nul_bytes, invalid_utf8,
     utf16le_bom, utf16be_nobom, bogus_meta_charset, binary_junk, empty,
