@@ -15,6 +15,18 @@
 
 #include "../../include/clipclean.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define CC_SANDBOX_RELAXED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CC_SANDBOX_RELAXED 1
+#endif
+#endif
+
+#ifdef CC_SANDBOX_RELAXED
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #ifdef CC_HAVE_SECCOMP
 #include <fcntl.h>
 #include <seccomp.h>
@@ -25,13 +37,6 @@
 #endif
 #endif
 
-#if defined(__SANITIZE_ADDRESS__)
-#define CC_SANDBOX_RELAXED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define CC_SANDBOX_RELAXED 1
-#endif
-#endif
 
 int cli_sandbox_disabled = 0;
 size_t cli_sandbox_max_memory = 0;
@@ -194,6 +199,11 @@ int worker_sandbox_enter(void) {
   if (cli_sandbox_max_cpu_seconds &&
       set_limit(RLIMIT_CPU, (rlim_t)cli_sandbox_max_cpu_seconds, "CPU time"))
     return -1;
+#ifdef CC_SANDBOX_RELAXED
+  /* LeakSanitizer's end-of-process check needs ptrace, clone and /proc,
+   * all refused from here on: it runs now instead (and not at exit). */
+  __lsan_do_leak_check();
+#endif
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
     fprintf(stderr, "clipclean: sandbox: PR_SET_NO_NEW_PRIVS: %s\n", strerror(errno));
     return -1;

@@ -32,8 +32,9 @@
  *         with EPERM, so a library that probes a file degrades instead of
  *         dying, and the error is easy to diagnose.
  *     Under AddressSanitizer (whose error reports may fork a symbolizer) the
- *     killed families fail with EPERM instead: the build-time flag is
- *     CC_SANDBOX_RELAXED, set automatically for sanitized builds.
+ *     killed families fail with EPERM instead, and LeakSanitizer's check
+ *     runs on entry rather than at exit (it needs ptrace and /proc): the
+ *     build-time flag is CC_SANDBOX_RELAXED, set for sanitized builds.
  * Without libseccomp it refuses (returns -1) unless --no-sandbox was given.
  */
 #ifndef CCCLI_SANDBOX_H
