@@ -25,7 +25,7 @@ for t in $targets; do
   mkdir -p "$corpus" "$build/seeds/$t"
   case $t in
     fuzz_url) maxlen=4096 ;;
-    fuzz_charset|fuzz_gzip) maxlen=20000 ;;
+    fuzz_charset|fuzz_content) maxlen=20000 ;;
     *) maxlen=65536 ;;
   esac
   log="$build/$t.log"

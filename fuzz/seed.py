@@ -68,8 +68,10 @@ def main():
         put(out, "fuzz_strip", bytes([i % 24, i % 6, i % 6]) + page)
         # fuzz_charset: mode, hint, meta, xml labels, document
         put(out, "fuzz_charset", bytes([i % 256]) + b"windows-1252\nutf-8\nshift_jis\n" + page[:16384])
-        # fuzz_gzip: limit byte, gzip data
-        put(out, "fuzz_gzip", b"\0" + gzip.compress(page[:16384], 6))
+        # fuzz_content: limit byte, then gzip data, or the page as is
+        put(out, "fuzz_content", b"\0" + gzip.compress(page[:16384], 6))
+        if i % 4 == 0:
+            put(out, "fuzz_content", b"\0" + page[:16384])
     for p in sorted(glob.glob(os.path.join(ROOT, "tests", "regress", "*", "*"))):
         target = os.path.basename(os.path.dirname(p))
         if target.startswith("fuzz_"):
@@ -82,6 +84,23 @@ def main():
             except UnicodeEncodeError:
                 continue
             put(out, "fuzz_charset", b"\x07" + enc.encode() + b"\n" + enc.encode() + b"\n\n" + doc)
+    # MHTML archives (as Chrome saves them): quoted-printable and base64 parts
+    import base64
+    page = b"<html><head><meta charset=windows-1252><title>T</title></head><body><article>" \
+           b"<h1>Titre</h1><p>Caf\xe9 cr\xe8me, un article assez long pour \xeatre gard\xe9.</p>" \
+           b"</article></body></html>"
+    qp = page.replace(b"=", b"=3D").replace(b"\xe9", b"=E9").replace(b"\xe8", b"=E8") \
+             .replace(b"\xea", b"=EA")
+    for enc, body in (("quoted-printable", qp), ("base64", base64.encodebytes(page))):
+        mht = (b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.fr/a\r\n"
+               b"Subject: T\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+               b"\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x\"\r\n\r\n"
+               b"------MultipartBoundary--x\r\nContent-Type: text/html\r\n"
+               b"Content-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: " + enc.encode() +
+               b"\r\nContent-Location: https://example.fr/a\r\n\r\n" + body +
+               b"\r\n------MultipartBoundary--x--\r\n")
+        put(out, "fuzz_content", b"\0" + mht)
+        put(out, "fuzz_content", b"\0" + gzip.compress(mht))
     urls = [
         ("https://example.com/a/b/c?q#f", "../d/./e?x=1#y"), ("http://h/", "//other/p"),
         ("https://h/a/", "?q"), ("https://h/a", "#frag"), ("", "javascript:alert(1)"),

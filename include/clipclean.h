@@ -74,6 +74,14 @@ typedef enum cc_input_format {
   CC_INPUT_TEXT
 } cc_input_format;
 
+/* What the bytes are, decided by their content the way cc_extract decides
+ * it with CC_INPUT_AUTO: CC_INPUT_HTML or CC_INPUT_TEXT; CC_INPUT_AUTO for
+ * binary data (a PDF, an image, an executable...), which cc_extract
+ * refuses, with *what (when not NULL) naming it ("PDF document"). `hint`
+ * is a charset hint as in cc_options (it tells UTF-16 apart); may be NULL. */
+cc_input_format cc_sniff_input(const char *data, size_t len, const char *hint,
+                               const char **what);
+
 /* The HTML front end. */
 typedef enum cc_parser {
   CC_PARSER_GUMBO = 0, /* gumbo-parser, HTML5 conformant (default) */

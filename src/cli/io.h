@@ -1,30 +1,51 @@
-/* io.h — the CLI's file input and output: whole-file reads (gzip
- * transparently), stdin, and atomic writes (temp file + rename). */
+/* io.h — the parent's file I/O: whole-file reads of inputs (as stored:
+ * decompression and sniffing happen in the worker), and atomic writes.
+ *
+ * Atomic writes go through a temp file beside the target, named
+ * ".<name>.clipclean-tmp", written, fsync'd and renamed over the target, so
+ * a reader never sees half a file. The temp name is fixed so that a run
+ * killed mid-write (SIGKILL, power loss) leaves at most that one hidden
+ * file, which the next write of the same output (a resumed batch) reuses;
+ * an advisory lock keeps two concurrent runs from sharing it (the second
+ * falls back to a random temp name). */
 #ifndef CCCLI_IO_H
 #define CCCLI_IO_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
-/* Reads a whole file ("-" = stdin), gunzipping when the content starts
- * with the gzip magic. Refuses more than `max` bytes (after gunzip).
- * Returns 0 and a malloc'd buffer (caller frees) or -1 with a message. */
-int cli_read_input(const char *path, size_t max, char **data, size_t *len,
-                   char *err, size_t errcap);
+/* Reads a whole file ("-" = stdin) as stored, refusing more than `max`
+ * bytes. Fills *st with the file's identity (fstat) when st is not NULL.
+ * Returns 0 and a malloc'd buffer (caller frees), or -1 with a message
+ * (without the path). */
+int io_read_file(const char *path, size_t max, char **data, size_t *len,
+                 struct stat *st, char *err, size_t errcap);
 
-/* Decompresses gzip (or zlib) data held in memory, concatenated members
- * included, refusing more than `max` bytes of output; `path` names the
- * input in messages. Returns 0 and a malloc'd NUL-terminated buffer, or -1
- * with a message. (cli_read_input uses it; the fuzzer calls it directly.) */
-int cli_gunzip(const char *in, size_t inlen, size_t max, char **data,
-               size_t *len, char *err, size_t errcap, const char *path);
+/* An output being written atomically. */
+typedef struct io_atomic {
+  char *path; /* the target */
+  char *tmp;  /* the temp file */
+  int fd;
+} io_atomic;
 
-/* Writes data to path atomically: a temp file in the same directory,
- * fsync'd, then renamed over path. "-" writes to stdout. Returns 0 or -1
- * with a message. */
-int cli_write_atomic(const char *path, const char *data, size_t len,
-                     char *err, size_t errcap);
+/* Creates the temp file for `path`. Returns 0, or -1 with errno and a
+ * message. */
+int io_atomic_begin(io_atomic *a, const char *path, char *err, size_t errcap);
+int io_atomic_write(io_atomic *a, const void *p, size_t n, char *err, size_t errcap);
+/* fsync + rename over the target. Returns 0, or -1 (temp removed). */
+int io_atomic_commit(io_atomic *a, char *err, size_t errcap);
+/* Removes the temp file. */
+void io_atomic_abort(io_atomic *a);
+
+/* The whole thing in one call. Returns 0, or -1 with errno and a message. */
+int io_write_atomic(const char *path, const void *data, size_t len, char *err,
+                    size_t errcap);
+
+/* Creates the directories leading to `path` (not the last component),
+ * like mkdir -p. Returns 0, or -1 with errno. */
+int io_mkdirs_for(const char *path);
 
 /* 1 when a and b name the same existing file (same device and inode). */
-int cli_same_file(const char *a, const char *b);
+int io_same_file(const char *a, const char *b);
 
 #endif

@@ -560,7 +560,7 @@ int cc_stage_article(cc_ctx *ctx) {
   b.ctx = ctx;
   b.a = ctx->arena;
   b.flags = ctx->opt->flags;
-  b.base = ctx->meta.url;
+  b.base = ctx->meta.base_url;
   b.doc = cc_ast_new(ctx->arena, CC_AST_DOCUMENT);
   b.container = b.doc;
   b.at_start = 1;

@@ -2,6 +2,8 @@
 #include "dom.h"
 
 #include <string.h>
+
+#include "tree_link.h"
 #include <strings.h>
 
 static const char *const tag_names[CC_TAG_COUNT] = {
@@ -102,30 +104,9 @@ cc_node *cc_dom_new_node(cc_dom *d, cc_node_type type) {
   return n;
 }
 
-void cc_dom_append(cc_node *parent, cc_node *child) {
-  child->parent = parent;
-  child->next = NULL;
-  child->prev = parent->last;
-  if (parent->last)
-    parent->last->next = child;
-  else
-    parent->first = child;
-  parent->last = child;
-}
+void cc_dom_append(cc_node *parent, cc_node *child) { CC_TREE_APPEND(parent, child); }
 
-void cc_dom_unlink(cc_node *n) {
-  cc_node *p = n->parent;
-  if (!p) return;
-  if (n->prev)
-    n->prev->next = n->next;
-  else
-    p->first = n->next;
-  if (n->next)
-    n->next->prev = n->prev;
-  else
-    p->last = n->prev;
-  n->parent = n->next = n->prev = NULL;
-}
+void cc_dom_unlink(cc_node *n) { CC_TREE_UNLINK(n); }
 
 void cc_dom_finish(cc_dom *d) {
   uint32_t id = 0;
@@ -147,4 +128,46 @@ const char *cc_node_attr(const cc_node *n, const char *name) {
   for (unsigned i = 0; i < n->nattrs; i++)
     if (strcmp(n->attrs[i].name, name) == 0) return n->attrs[i].value;
   return NULL;
+}
+
+size_t cc_dom_text(const cc_node *top, char *out, size_t cap) {
+  size_t o = 0;
+  int space = 1;
+  if (!cap) return 0;
+  for (const cc_node *x = top; x && o + 1 < cap;) {
+    if (x != top && x->type == CC_NODE_ELEMENT && (x->flags & CC_NF_DROPPED)) {
+      x = cc_dom_next(top, x, 1);
+      continue;
+    }
+    if (x->type == CC_NODE_TEXT) {
+      for (uint32_t i = 0; i < x->len && o + 1 < cap; i++) {
+        char c = x->text[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+          if (!space) out[o++] = ' ';
+          space = 1;
+        } else {
+          out[o++] = c;
+          space = 0;
+        }
+      }
+    } else if (x->type == CC_NODE_ELEMENT && !space &&
+               (cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK)) {
+      out[o++] = ' ';
+      space = 1;
+    }
+    x = cc_dom_next(top, x, 0);
+  }
+  /* a cut in the middle of a character is backed out */
+  if (o + 1 >= cap) {
+    size_t k = o;
+    while (k && ((unsigned char)out[k - 1] & 0xc0) == 0x80) k--;
+    if (k && (unsigned char)out[k - 1] >= 0xc0) {
+      unsigned char lead = (unsigned char)out[k - 1];
+      size_t need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+      if (o - (k - 1) < need) o = k - 1;
+    }
+  }
+  while (o && out[o - 1] == ' ') o--;
+  out[o] = '\0';
+  return o;
 }

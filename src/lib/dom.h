@@ -127,6 +127,11 @@ void cc_dom_unlink(cc_node *n);
  * after structural edits. */
 void cc_dom_finish(cc_dom *d);
 
+/* The plain text of a subtree without its dropped parts (CC_NF_DROPPED
+ * below top), whitespace collapsed, blocks separated by a space, trimmed;
+ * at most cap-1 bytes (never cutting a UTF-8 sequence). Returns its length. */
+size_t cc_dom_text(const cc_node *top, char *out, size_t cap);
+
 /* Attribute value or NULL. `name` must be lowercase. */
 const char *cc_node_attr(const cc_node *n, const char *name);
 

@@ -7,10 +7,12 @@
 #include <time.h>
 
 #include "charset.h"
+#include "lang.h"
 #include "parse.h"
 #include "pipeline.h"
 #include "preclean.h"
 #include "render.h"
+#include "sniff.h"
 
 struct cc_result {
   cc_arena arena; /* owns everything below but `explain` */
@@ -116,15 +118,14 @@ static int timed_out(cc_ctx *ctx, uint64_t deadline, const char *stage) {
     if (timed_out(ctx, deadline, name)) return CC_ERR_TIMEOUT; \
   } while (0)
 
-static int run_html(cc_ctx *ctx, const char *data, size_t len, uint64_t deadline) {
+/* `pre` is set when the bytes were already decoded to UTF-8 by
+ * cc_charset_pre (a BOM, UTF-16/32). */
+static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
+                    const cc_charset_info *pre, uint64_t deadline) {
   cc_arena *a = ctx->arena;
   cc_charset_info cs = {0};
-  char *pre = NULL;
-  size_t prelen = 0;
-  int decoded = cc_charset_pre(a, data, len, ctx->opt->charset_hint, &pre, &prelen, &cs);
-  const char *bytes = decoded ? pre : data;
-  size_t blen = decoded ? prelen : len;
-  if (timed_out(ctx, deadline, "charset detection")) return CC_ERR_TIMEOUT;
+  int decoded = pre != NULL;
+  if (pre) cs = *pre;
 
   /* The pre-pass bounds depth, open formatting elements and attributes
    * before gumbo sees the page (strip.h); a page whose tree would exceed
@@ -169,13 +170,46 @@ static int run_html(cc_ctx *ctx, const char *data, size_t len, uint64_t deadline
     ctx->why = cc_arena_calloc(a, (size_t)(ctx->dom.nnodes ? ctx->dom.nnodes : 1) * sizeof *ctx->why);
   STAGE("measuring", cc_stage_measure(ctx));
   STAGE("fingerprints", cc_stage_fingerprint(ctx));
+  STAGE("sections", cc_stage_sections(ctx));
   STAGE("selection", cc_stage_select(ctx));
   STAGE("filtering", cc_stage_filter(ctx));
   STAGE("building the article", cc_stage_article(ctx));
   cc_explain_blocks(ctx);
   return 0;
 }
+
+/* The text-clipping path (text.h): decode, then clean. */
+static int run_text(cc_ctx *ctx, const char *bytes, size_t blen,
+                    const cc_charset_info *pre, uint64_t deadline) {
+  cc_charset_info cs = {0};
+  char *utf8 = (char *)bytes;
+  size_t ulen = blen;
+  if (pre)
+    cs = *pre;
+  else if (blen)
+    cc_charset_decode(ctx->arena, bytes, blen, ctx->opt->charset_hint, NULL, NULL, &utf8,
+                      &ulen, &cs);
+  ctx->charset = cs.name;
+  if (timed_out(ctx, deadline, "charset conversion")) return CC_ERR_TIMEOUT;
+  STAGE("cleaning the text", cc_stage_text(ctx, utf8, ulen));
+  return 0;
+}
 #undef STAGE
+
+cc_input_format cc_sniff_input(const char *data, size_t len, const char *hint,
+                               const char **what) {
+  if (what) *what = NULL;
+  if (!data || !len) return CC_INPUT_TEXT;
+  cc_arena a;
+  cc_arena_init(&a);
+  char *pre = NULL;
+  size_t prelen = 0;
+  cc_charset_info cs = {0};
+  int decoded = cc_charset_pre(&a, data, len, hint, &pre, &prelen, &cs);
+  cc_sniff_kind k = decoded ? cc_sniff(pre, prelen, what) : cc_sniff(data, len, what);
+  cc_arena_free(&a);
+  return k == CC_SNIFF_BINARY ? CC_INPUT_AUTO : k == CC_SNIFF_TEXT ? CC_INPUT_TEXT : CC_INPUT_HTML;
+}
 
 cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
                      cc_result **out, cc_error *err) {
@@ -206,7 +240,31 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   cc_buf explain = CC_BUF_INIT;
   if (opt->flags & CC_OPT_EXPLAIN) ctx.explain = &explain;
 
-  int rc = run_html(&ctx, data ? data : "", len, deadline);
+  /* BOMs and UTF-16/32 are decoded first (they are not ASCII-compatible);
+   * binary input is refused before any parsing */
+  const char *bytes = data ? data : "";
+  size_t blen = len;
+  cc_charset_info cs = {0};
+  char *pre = NULL;
+  size_t prelen = 0;
+  int decoded = len ? cc_charset_pre(&r->arena, bytes, len, opt->charset_hint, &pre, &prelen, &cs) : 0;
+  if (decoded) {
+    bytes = pre;
+    blen = prelen;
+  }
+  const char *what = NULL;
+  cc_sniff_kind sniffed = blen ? cc_sniff(bytes, blen, &what) : CC_SNIFF_HTML;
+  if (sniffed == CC_SNIFF_BINARY) {
+    char m[160];
+    snprintf(m, sizeof m, "%s, not an HTML or text document", what ? what : "binary data");
+    cc_buf_free(&explain);
+    cc_result_free(r);
+    return fail(err, CC_ERR_NOT_HTML, m);
+  }
+  int text = opt->input_format == CC_INPUT_TEXT ||
+             (opt->input_format == CC_INPUT_AUTO && sniffed == CC_SNIFF_TEXT);
+  int rc = text ? run_text(&ctx, bytes, blen, decoded ? &cs : NULL, deadline)
+                : run_html(&ctx, bytes, blen, decoded ? &cs : NULL, deadline);
   if (rc) {
     cc_buf_free(&explain);
     cc_result_free(r);
@@ -215,7 +273,7 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   r->meta = ctx.meta;
   r->ast = ctx.ast;
   r->charset = ctx.charset;
-  r->kind = "html";
+  r->kind = text ? "text" : "html";
   r->fingerprints = ctx.fingerprints;
   r->nfingerprints = ctx.nfingerprints;
   r->max_output = opt->max_output_bytes;
@@ -233,6 +291,8 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   r->text = cc_arena_strndup(&r->arena, txt.data ? txt.data : "", txt.len);
   r->text_len = txt.len;
   cc_buf_free(&txt);
+  /* a page that declares no language gets the one its text is written in */
+  if (!r->meta.language && r->text_len) r->meta.language = cc_lang_detect(r->text, r->text_len);
   if (ctx.explain) r->explain = cc_buf_detach(&explain, NULL);
   *out = r;
   return CC_OK;

@@ -63,7 +63,6 @@ static const hint_word words[] = {
     {"copyright", PREFIX, -25, CC_HK_FOOTER},
     {"legal", EXACT, -20, CC_HK_FOOTER},
     {"sidebar", ANY, -30, CC_HK_SIDEBAR},
-    {"side", EXACT, -15, CC_HK_SIDEBAR},
     {"aside", EXACT, -15, CC_HK_SIDEBAR},
     {"widget", PREFIX, -25, CC_HK_SIDEBAR},
     {"rail", EXACT, -20, CC_HK_SIDEBAR},
@@ -97,7 +96,9 @@ static const hint_word words[] = {
     {"recommend", PREFIX, -30, CC_HK_RELATED},
     {"recommended", EXACT, -30, CC_HK_RELATED},
     {"suggest", PREFIX, -25, CC_HK_RELATED},
-    {"teaser", PREFIX, -20, CC_HK_RELATED},
+    /* "teaser" names leads (.teaser-content) as often as related boxes:
+     * a weak hint; link density tells the two apart */
+    {"teaser", PREFIX, -5, CC_HK_RELATED | CC_HK_LEAD},
     {"more", EXACT, -15, CC_HK_RELATED},
     {"readmore", ANY, -20, CC_HK_RELATED},
     {"outbrain", PREFIX, -35, CC_HK_RELATED | CC_HK_AD},
@@ -181,8 +182,13 @@ static const hint_word words[] = {
     {"author", PREFIX, -10, CC_HK_BYLINE},
     {"authors", EXACT, -10, CC_HK_BYLINE},
     {"dateline", PREFIX, -10, CC_HK_BYLINE},
+    {"autor", PREFIX, -10, CC_HK_BYLINE},
+    {"auteur", PREFIX, -10, CC_HK_BYLINE},
+    {"verfasser", PREFIX, -10, CC_HK_BYLINE},
+    {"signature", PREFIX, -10, CC_HK_BYLINE},
     {"timestamp", PREFIX, -10, CC_HK_BYLINE | CC_HK_META},
     {"published", PREFIX, -5, CC_HK_META},
+    {"posted", PREFIX, -10, CC_HK_META},
     {"date", EXACT, -10, CC_HK_META},
     {"meta", EXACT, -15, CC_HK_META},
     {"tags", EXACT, -20, CC_HK_META},
@@ -198,8 +204,8 @@ static const hint_word words[] = {
     {"overlay", PREFIX, -20, CC_HK_MODAL},
     {"lightbox", PREFIX, -20, CC_HK_MODAL},
     {"dialog", PREFIX, -20, CC_HK_MODAL},
-    {"hidden", EXACT, -20, CC_HK_HIDDEN},
-    {"hide", EXACT, -20, CC_HK_HIDDEN},
+    /* ("hidden"/"hide" alone are left out: Bootstrap's hidden-xs and
+     * friends hide content on small screens only) */
     {"sr", EXACT, -20, CC_HK_HIDDEN},
     {"screenreader", ANY, -20, CC_HK_HIDDEN},
     {"visually", EXACT, -15, CC_HK_HIDDEN},
@@ -207,51 +213,104 @@ static const hint_word words[] = {
     /* embedded third-party content: a social network's name beside it
      * names the source of a quote, not a share button */
     {"embed", PREFIX, 15, CC_HK_EMBED},
+    /* the lead paragraph, under its many names; neutral weight: it only
+     * lets a prose block before the body join the article */
+    {"lead", EXACT, 0, CC_HK_LEAD},
+    {"lede", EXACT, 0, CC_HK_LEAD},
+    {"dek", EXACT, 0, CC_HK_LEAD},
+    {"deck", EXACT, 0, CC_HK_LEAD},
+    {"standfirst", PREFIX, 0, CC_HK_LEAD},
+    {"chapo", PREFIX, 0, CC_HK_LEAD},
+    {"chapeau", PREFIX, 0, CC_HK_LEAD},
+    {"intro", PREFIX, 0, CC_HK_LEAD},
+    {"summary", EXACT, 0, CC_HK_LEAD},
+    {"abstract", EXACT, 0, CC_HK_LEAD},
+    {"subtitle", PREFIX, 0, CC_HK_LEAD},
+    {"subheadline", PREFIX, 0, CC_HK_LEAD},
+    {"announce", PREFIX, 0, CC_HK_LEAD},
+    {"vorspann", PREFIX, 0, CC_HK_LEAD},
+    {"entradilla", PREFIX, 0, CC_HK_LEAD},
+    {"occhiello", PREFIX, 0, CC_HK_LABEL},
+    /* labels above or below a headline */
+    {"kicker", PREFIX, -15, CC_HK_LABEL},
+    {"rubric", PREFIX, -15, CC_HK_LABEL},
+    {"rubrique", PREFIX, -15, CC_HK_LABEL},
+    {"eyebrow", PREFIX, -15, CC_HK_LABEL},
+    {"overline", PREFIX, -15, CC_HK_LABEL},
+    {"surtitre", PREFIX, -15, CC_HK_LABEL},
+    {"dachzeile", PREFIX, -15, CC_HK_LABEL},
+    {"antetitulo", PREFIX, -15, CC_HK_LABEL},
+    {"flag", EXACT, -10, CC_HK_LABEL},
     /* titles */
     {"headline", PREFIX, 0, CC_HK_TITLE},
     {"title", PREFIX, 0, CC_HK_TITLE},
 };
 
-static unsigned char first_index[27][2]; /* [letter] -> [begin, end) */
-
-/* The list is not sorted; a small per-letter index keeps lookups short. */
-static const hint_word *sorted[sizeof words / sizeof words[0]];
+/* Lookup tables built once: words by first letter (for matches at the
+ * token's start) and the few ANY words (which may start anywhere). */
+#define NWORDS (sizeof words / sizeof words[0])
+static unsigned short by_letter[26][2]; /* [begin, end) into sorted[] */
+static const hint_word *sorted[NWORDS];
+static unsigned char lens[NWORDS];     /* strlen of sorted[i]->w */
+static const hint_word *anywhere[16];
+static unsigned char anywhere_len[16];
+static unsigned nanywhere;
 static int ready;
 
 static void init(void) {
   unsigned n = 0;
   for (int c = 0; c < 26; c++) {
-    first_index[c][0] = (unsigned char)n;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-      if (words[i].w[0] == 'a' + c) sorted[n++] = &words[i];
-    first_index[c][1] = (unsigned char)n;
+    by_letter[c][0] = (unsigned short)n;
+    for (size_t i = 0; i < NWORDS; i++)
+      if (words[i].w[0] == 'a' + c) {
+        lens[n] = (unsigned char)strlen(words[i].w);
+        sorted[n++] = &words[i];
+      }
+    by_letter[c][1] = (unsigned short)n;
   }
+  for (size_t i = 0; i < NWORDS && nanywhere < 16; i++)
+    if (words[i].match == ANY) {
+      anywhere_len[nanywhere] = (unsigned char)strlen(words[i].w);
+      anywhere[nanywhere++] = &words[i];
+    }
 }
 
-static void match_token(const char *t, size_t len, cc_hint *h) {
+/* Adds word w to h once per element: utility-class soup ("text-lg
+ * text-gray-700 text-center") must not multiply a weight. */
+static void add_word(const hint_word *w, cc_hint *h, uint64_t *seen) {
+  size_t i = (size_t)(w - words);
+  if (seen[i / 64] & (1ull << (i % 64))) return;
+  seen[i / 64] |= 1ull << (i % 64);
+  h->weight += w->weight;
+  h->kinds |= w->kinds;
+}
+
+static void match_token(const char *t, size_t len, cc_hint *h, uint64_t *seen) {
   if (len < 2) return;
-  for (size_t start = 0; start < len; start++) {
-    int c = t[start] - 'a';
-    if (c < 0 || c >= 26) continue;
-    for (unsigned i = first_index[c][0]; i < first_index[c][1]; i++) {
+  int c = t[0] - 'a';
+  if (c >= 0 && c < 26) {
+    for (unsigned i = by_letter[c][0]; i < by_letter[c][1]; i++) {
       const hint_word *w = sorted[i];
-      size_t wl = strlen(w->w);
-      if (wl > len - start) continue;
-      if (memcmp(t + start, w->w, wl) != 0) continue;
-      int ok = 0;
-      if (w->match == ANY) ok = 1;
-      else if (start == 0) ok = w->match == PREFIX || wl == len;
-      if (!ok) continue;
-      h->weight += w->weight;
-      h->kinds |= w->kinds;
+      size_t wl = lens[i];
+      if (wl > len || memcmp(t, w->w, wl) != 0) continue;
+      if (w->match == EXACT && wl != len) continue;
+      add_word(w, h, seen);
       return; /* one word per token */
     }
+  }
+  for (unsigned i = 0; i < nanywhere; i++) {
+    size_t wl = anywhere_len[i];
+    for (size_t s = 1; s + wl <= len; s++)
+      if (t[s] == anywhere[i]->w[0] && memcmp(t + s, anywhere[i]->w, wl) == 0) {
+        add_word(anywhere[i], h, seen);
+        return;
+      }
   }
 }
 
 /* Splits v into tokens: runs of letters/digits, broken at camelCase humps,
  * lowercased. Non-ASCII bytes end a token. */
-static void scan_value(const char *v, cc_hint *h) {
+static void scan_value(const char *v, cc_hint *h, uint64_t *seen) {
   char tok[48];
   size_t tl = 0;
   unsigned ntok = 0;
@@ -262,7 +321,7 @@ static void scan_value(const char *v, cc_hint *h) {
     int hump = c >= 'A' && c <= 'Z' && tl > 0 && p[-1] >= 'a' && p[-1] <= 'z';
     if ((!alpha && !digit) || hump || tl == sizeof tok) {
       if (tl) {
-        match_token(tok, tl, h);
+        match_token(tok, tl, h, seen);
         if (++ntok > 24) return; /* utility-class soup: enough */
       }
       tl = 0;
@@ -278,6 +337,7 @@ static void scan_value(const char *v, cc_hint *h) {
 cc_hint cc_hint_of(const cc_node *n) {
   cc_hint h = {0, 0};
   if (n->type != CC_NODE_ELEMENT || !n->nattrs) return h;
+  uint64_t seen[(NWORDS + 63) / 64] = {0};
   if (!__atomic_load_n(&ready, __ATOMIC_ACQUIRE)) {
     init(); /* idempotent: racing threads write the same table */
     __atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
@@ -285,7 +345,7 @@ cc_hint cc_hint_of(const cc_node *n) {
   for (unsigned i = 0; i < n->nattrs; i++) {
     const char *k = n->attrs[i].name;
     if (strcmp(k, "class") == 0 || strcmp(k, "id") == 0) {
-      scan_value(n->attrs[i].value, &h);
+      scan_value(n->attrs[i].value, &h, seen);
     } else if (strcmp(k, "role") == 0) {
       const char *v = n->attrs[i].value;
       if (!strcmp(v, "navigation") || !strcmp(v, "menu") || !strcmp(v, "menubar")) {

@@ -31,7 +31,9 @@ enum {
   CC_HK_TITLE = 1u << 15,   /* headline, title */
   CC_HK_CONTENT = 1u << 16, /* article, content, body, story... (positive) */
   CC_HK_STRONG_CONTENT = 1u << 17, /* articleBody-like: entry-content, post-body */
-  CC_HK_EMBED = 1u << 18    /* embed: quoted third-party content (a tweet) */
+  CC_HK_EMBED = 1u << 18,   /* embed: quoted third-party content (a tweet) */
+  CC_HK_LEAD = 1u << 19,    /* lead, dek, standfirst, chapo: the article's lead */
+  CC_HK_LABEL = 1u << 20    /* kicker, rubric, eyebrow: a label above a headline */
 };
 
 typedef struct cc_hint {

@@ -2,6 +2,9 @@
  *
  * Both front ends allocate everything (their own parse tree included) in
  * the arena passed in, so the tree is freed with the document.
+ * (libxml2's allocator is process-wide, so its xmlDoc is malloc'd: the
+ * libxml2 front end copies what it keeps into the arena and frees the
+ * xmlDoc before returning, which leaves the same lifetime rule.)
  */
 #ifndef CC_PARSE_H
 #define CC_PARSE_H

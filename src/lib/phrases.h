@@ -33,7 +33,8 @@ typedef struct cc_phrase_scan {
   unsigned hits;       /* phrases matched */
   unsigned categories; /* bit (1u << category) per category matched */
   int first;           /* category of the first match, -1 when none */
-  int strong;          /* 1 when a phrase that alone condemns a block hit */
+  int strong;          /* strong phrases matched (a strong phrase alone
+                          condemns a block of moderate length); 0: none */
 } cc_phrase_scan;
 
 /* Scans UTF-8 text for boilerplate phrases. Thread-safe. */
@@ -43,6 +44,17 @@ void cc_phrases_scan(const char *utf8, size_t len, cc_phrase_scan *out);
  * result boilerplate? */
 int cc_phrases_is_boilerplate(const cc_phrase_scan *s);
 
+/* A short English reason for a category ("cookie consent", "donation
+ * appeal"...); "boilerplate phrase" for anything else (e.g. -1). */
 const char *cc_phrase_category_name(int category);
+
+/* The compiled data, for tests and reports: how many phrases a category
+ * (-1: any) has in a language (NULL: any). */
+unsigned cc_phrases_count(int category, const char *lang);
+
+/* Lines of phrases.txt that could not be used (unknown category, bad flag,
+ * empty phrase, too long, a duplicate within its language); the first
+ * one's line number and reason go to msg (cap bytes) when msg is given. */
+unsigned cc_phrases_errors(char *msg, size_t cap);
 
 #endif

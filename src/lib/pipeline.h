@@ -19,6 +19,9 @@ typedef struct cc_meta {
   const char *title, *author, *date, *site_name, *language, *url,
       *description, *image;
   const char *jsonld_body; /* JSON-LD articleBody, when the page gives one */
+  const char *base_url;    /* what relative links resolve against: <base
+                              href>, else the caller's URL, else url; NULL
+                              when none is absolute */
 } cc_meta;
 
 /* Per-node measurements and scores (side array indexed by node id). */
@@ -28,6 +31,8 @@ typedef struct cc_stat {
   uint32_t own_chars;  /* text holders: chars of their own inline text */
   uint32_t own_link;   /* ... of which inside links */
   uint16_t commas;     /* in the subtree */
+  uint16_t punct;      /* sentence punctuation in the subtree */
+  uint16_t words;      /* words in the subtree */
   uint16_t own_punct;  /* sentence punctuation in own text */
   uint16_t own_words;
   uint16_t blocks;     /* text holders with >= 25 own chars in subtree */
@@ -40,6 +45,8 @@ typedef struct cc_stat {
   uint8_t holder;      /* 1: holds inline text directly */
   uint8_t candidate;   /* 1: received a score from a text holder */
   uint8_t negctx;      /* 1: inside comments/nav/sidebar/footer... */
+  uint8_t in_body;     /* 1: a descendant of <body> */
+  uint8_t gone;        /* 1: dropped before scoring, or inside such a drop */
 } cc_stat;
 
 typedef struct cc_ctx {
@@ -67,14 +74,24 @@ static inline float cc_link_density(const cc_stat *s) {
 /* Stages, in pipeline order. Each returns 0 or a cc_status (message in
  * ctx->err). */
 int cc_stage_measure(cc_ctx *ctx);  /* score.c: fills ctx->st */
+int cc_stage_sections(cc_ctx *ctx); /* sections.c: drops announced sections */
 int cc_stage_select(cc_ctx *ctx);   /* score.c: marks CC_NF_SELECTED */
 int cc_stage_filter(cc_ctx *ctx);   /* filter.c: marks CC_NF_DROPPED */
 int cc_stage_article(cc_ctx *ctx);  /* article.c: builds ctx->ast */
 int cc_stage_meta(cc_ctx *ctx);     /* meta.c: fills ctx->meta */
 
+/* text_build.c: the whole text-clipping path (text.h) over decoded UTF-8:
+ * fills ctx->meta, ctx->ast, the fingerprints and the explain report. */
+int cc_stage_text(cc_ctx *ctx, const char *utf8, size_t len);
+
 /* fingerprint.c: block fingerprints (after measure), and the test the
  * filter uses against cc_options.site_boilerplate. */
 int cc_stage_fingerprint(cc_ctx *ctx);
+/* The fingerprint of a string (what a block with this text hashes to). */
+uint64_t cc_fingerprint_text(const char *s, size_t n);
+/* Sets ctx->fingerprints to the distinct non-zero values of fp[0..n), in
+ * order. */
+void cc_fingerprints_collect(cc_ctx *ctx, const uint64_t *fp, size_t n);
 int cc_is_site_boilerplate(const cc_ctx *ctx, uint32_t id);
 
 /* explain.c: appends the per-block report to ctx->explain. */

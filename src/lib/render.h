@@ -1,8 +1,10 @@
 /* render.h — renderers from the article tree to the output formats.
  *
- * One small module per format (render_txt.c, render_md.c, render_html.c,
- * render_json.c); escaping for each format lives in its module. All write
- * into a caller-owned cc_buf.
+ * One module per format (render_txt.c, render_md.c, render_html.c,
+ * render_json.c); each format's escaping lives in its module, and what
+ * they share (the walks over the tree that settle how odd shapes read,
+ * table and list helpers, UTF-8) in render_util.c. All append to a
+ * caller-owned cc_buf; any tree shape is safe, and `meta` may be NULL.
  */
 #ifndef CC_RENDER_H
 #define CC_RENDER_H
@@ -12,9 +14,14 @@
 #include "pipeline.h"
 
 void cc_render_txt(const cc_ast *doc, cc_buf *out);
+/* CommonMark + GFM tables; starts with "# <title>" when meta has a title
+ * the body does not already open with. */
 void cc_render_md(const cc_ast *doc, const cc_meta *meta, cc_buf *out);
+/* A complete HTML5 document: head from meta, <article> with the body. */
 void cc_render_html(const cc_ast *doc, const cc_meta *meta, cc_buf *out);
-/* `text` is the txt rendering (already computed by the result). */
+/* One compact JSON object and a newline (JSON Lines when concatenated).
+ * `text` is the txt rendering (already computed by the result); NULL
+ * strings become null. */
 void cc_render_json(const cc_meta *meta, const char *text, size_t text_len,
                     const char *charset, const char *kind, cc_buf *out);
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "normalize.h"
 #include "pipeline.h"
 
 uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
@@ -97,6 +98,8 @@ int cc_stage_measure(cc_ctx *ctx) {
       uint32_t ch = cc_text_measure(x->text, x->len, &commas, &punct, &words);
       s->chars = ch;
       s->commas = sat16(commas);
+      s->punct = sat16(punct);
+      s->words = sat16(words);
       if (in_link[i]) s->link_chars = ch;
       if (words) {
         cc_stat *h = &st[holder[i]];
@@ -123,6 +126,8 @@ int cc_stage_measure(cc_ctx *ctx) {
     ps->chars += s->chars;
     ps->link_chars += s->link_chars;
     ps->commas = sat16((uint32_t)ps->commas + s->commas);
+    ps->punct = sat16((uint32_t)ps->punct + s->punct);
+    ps->words = sat16((uint32_t)ps->words + s->words);
     ps->blocks = sat16((uint32_t)ps->blocks + s->blocks);
     ps->links = sat16((uint32_t)ps->links + s->links);
     ps->imgs = sat16((uint32_t)ps->imgs + s->imgs);
@@ -142,6 +147,7 @@ int cc_stage_measure(cc_ctx *ctx) {
               ((ps->hint.weight <= -20 && (ps->hint.kinds & CC_NEG_CONTEXT)) ||
                p->tag == CC_TAG_NAV || p->tag == CC_TAG_FOOTER || p->tag == CC_TAG_ASIDE);
     st[i].negctx = ps->negctx || neg;
+    st[i].in_body = ps->in_body || p == d->body || !d->body;
   }
   free(holder);
   free(in_link);
@@ -175,6 +181,37 @@ static int is_ancestor(const cc_node *a, const cc_node *n) {
   return 0;
 }
 
+
+/* The text holder whose own text holds the start of the JSON-LD
+ * articleBody (compared on letters and digits only), or NULL. */
+static cc_node *find_anchor(cc_ctx *ctx, const char *ld_body) {
+  char probe[48], own[400], sq[400];
+  if (cc_squash(ld_body, strnlen(ld_body, 400), probe, sizeof probe) < 40) return NULL;
+  cc_dom *d = &ctx->dom;
+  for (uint32_t i = 1; i < d->nnodes; i++) {
+    const cc_stat *s = &ctx->st[i];
+    if (!s->holder || !s->in_body || s->gone || s->own_chars < 40) continue;
+    size_t tl = cc_dom_text(d->byid[i], own, sizeof own);
+    cc_squash(own, tl, sq, sizeof sq);
+    if (strstr(sq, probe)) return d->byid[i];
+  }
+  return NULL;
+}
+
+/* Prose that can be an article's lead: a sentence or two, few links, not
+ * the headline, not a list, not in boilerplate context. */
+static int lead_like(const cc_node *x, const cc_stat *s) {
+  if (s->negctx || x->tag == CC_TAG_H1 || (cc_tag_class((cc_tag)x->tag) & CC_TC_LIST))
+    return 0;
+  if (s->hint.weight < -5 && !(s->hint.kinds & CC_HK_LEAD)) return 0;
+  /* captions sit right before the body as often as leads do */
+  if (x->tag == CC_TAG_FIGURE || x->tag == CC_TAG_FIGCAPTION || s->imgs || s->lis ||
+      (s->hint.kinds & (CC_HK_CAPTION | CC_HK_BYLINE | CC_HK_META)))
+    return 0;
+  return s->chars >= 60 && s->chars <= 1500 && s->words >= 10 && s->punct > 0 &&
+         s->blocks <= 2 && cc_link_density(s) < 0.2f;
+}
+
 static int sentence_like(const cc_stat *s) {
   return s->own_punct > 0 && s->own_link * 4 < s->own_chars;
 }
@@ -185,6 +222,10 @@ int cc_stage_select(cc_ctx *ctx) {
   cc_node *body = d->body ? d->body : d->root;
   uint32_t n = d->nnodes;
 
+  /* 0. subtrees dropped before scoring (announced sections) */
+  for (uint32_t i = 1; i < n; i++)
+    st[i].gone = st[d->byid[i]->parent->id].gone || (d->byid[i]->flags & CC_NF_DROPPED) != 0;
+
   /* 1. scores */
   for (uint32_t i = 1; i < n; i++) {
     cc_node *h = d->byid[i];
@@ -193,7 +234,7 @@ int cc_stage_select(cc_ctx *ctx) {
     /* headings name content, they are not content: a long subtitle must
      * not pull the choice towards the page header */
     if (cc_tag_class((cc_tag)h->tag) & CC_TC_HEADING) continue;
-    if (!is_ancestor(body, h)) continue;
+    if (!s->in_body || s->gone) continue;
     float link_free = 1.f - (float)s->own_link / (float)s->own_chars;
     float c = 1.f + (float)s->commas + fminf((float)s->own_chars / 100.f, 3.f);
     c *= link_free;
@@ -228,6 +269,10 @@ int cc_stage_select(cc_ctx *ctx) {
   for (uint32_t i = 1; i < n; i++) {
     cc_stat *s = &st[i];
     if (!s->candidate) continue;
+    if (s->gone) {
+      s->candidate = 0;
+      continue;
+    }
     s->score *= 1.f - cc_link_density(s);
     if (s->negctx || (s->hint.weight <= -20 && (s->hint.kinds & CC_NEG_CONTEXT))) {
       s->negctx = 1;
@@ -254,6 +299,21 @@ int cc_stage_select(cc_ctx *ctx) {
     best = best_neg;
   }
   if (!top) top = body;
+
+  /* 2b. structured data: when the page's JSON-LD gives the article body,
+   * the container must hold the paragraph it starts with */
+  cc_node *anchor = ctx->meta.jsonld_body ? find_anchor(ctx, ctx->meta.jsonld_body) : NULL;
+  if (anchor && !is_ancestor(top, anchor)) {
+    for (cc_node *a = anchor->parent; a && a != body; a = a->parent) {
+      cc_stat *as = &st[a->id];
+      if (!as->candidate) continue;
+      if (!as->negctx && as->score >= best * 0.25f) {
+        top = a;
+        best = as->score;
+      }
+      break;
+    }
+  }
 
   /* 3. a split article: a strong candidate elsewhere whose common
    * ancestor with top holds little besides the two (an article body cut
@@ -316,7 +376,9 @@ int cc_stage_select(cc_ctx *ctx) {
   if (top != body && top->parent) {
     float thr = fmaxf(10.f, st[top->id].score * 0.2f);
     const char *tcls = cc_node_attr(top, "class");
+    int before_top = 1;
     for (cc_node *s = top->parent->first; s; s = s->next) {
+      if (s == top) before_top = 0;
       if (s == top || s->type != CC_NODE_ELEMENT) continue;
       cc_stat *ss = &st[s->id];
       float bonus = 0;
@@ -328,16 +390,67 @@ int cc_stage_select(cc_ctx *ctx) {
        * article laid out as a row of cards, one paragraph each */
       else if (submax[s->id] >= best * 0.5f && !ss->negctx && cc_link_density(ss) < 0.3f)
         take = 1;
-      else if (s->tag == CC_TAG_P || (ss->holder && ss->blocks <= 1)) {
+      else if (s->tag == CC_TAG_P ||
+               (ss->holder && ss->blocks <= 1 && !(cc_tag_class((cc_tag)s->tag) & CC_TC_HEADING))) {
         float ld = cc_link_density(ss);
         if (ss->chars > 80 && ld < 0.25f) take = 1;
         else if (ss->chars > 0 && ss->chars <= 80 && ld == 0 && sentence_like(ss)) take = 1;
       }
-      if (take && ss->hint.weight >= 0) s->flags |= CC_NF_SELECTED;
+      /* the lead: a paragraph or two of prose in a wrapper of their own
+       * (div.teaser-content, div.chapo), or a long heading used as the
+       * lead, right before the body — users lose these with other tools */
+      else if (before_top && !ss->negctx && !(cc_tag_class((cc_tag)s->tag) & CC_TC_LIST) &&
+               ss->blocks >= 1 && ss->blocks <= 2 && ss->chars >= 80 &&
+               ss->chars <= 1500 && cc_link_density(ss) < 0.2f && ss->punct > 0)
+        take = 1;
+      else if (s->next == top && (cc_tag_class((cc_tag)s->tag) & CC_TC_HEADING) &&
+               s->tag != CC_TAG_H1 && ss->chars >= 60 && ss->punct > 0 &&
+               cc_link_density(ss) < 0.2f)
+        take = 1;
+      if (take && ss->hint.weight >= -5) s->flags |= CC_NF_SELECTED;
     }
   }
 
   free(submax);
+
+  /* 4b. the lead. Walking up from the container to the article's root
+   * (an <article>, or three levels up), the block right before each
+   * level joins when it is prose: a long heading written as a lead, a
+   * paragraph in a wrapper of its own. Blocks named as leads (dek,
+   * standfirst, chapo) anywhere between the root and the body join too. */
+  if (top != body) {
+    cc_node *root = top;
+    for (int k = 0; k < 3 && root->parent && root->parent != body &&
+                    root->tag != CC_TAG_ARTICLE; k++)
+      root = root->parent;
+    for (cc_node *c = top; c && c != root; c = c->parent) {
+      cc_node *prev = c->prev;
+      /* skip whitespace and empty wrappers; the lead art (a <figure>, or
+       * an image with no text of its own) joins on the way */
+      while (prev) {
+        if (prev->type == CC_NODE_ELEMENT) {
+          const cc_stat *ps = &st[prev->id];
+          int art = ps->imgs && !ps->negctx && ps->hint.weight > -20 &&
+                    (prev->tag == CC_TAG_FIGURE ? ps->chars < 400 && cc_link_density(ps) < 0.5f
+                                                : ps->chars == 0);
+          if (art) prev->flags |= CC_NF_SELECTED;
+          if (!art && ps->chars >= 20) break;
+        }
+        prev = prev->prev;
+      }
+      if (prev && !(prev->flags & CC_NF_SELECTED) && lead_like(prev, &st[prev->id]))
+        prev->flags |= CC_NF_SELECTED;
+    }
+    for (uint32_t i = root->id + 1; i < top->id; i++) {
+      cc_node *x = d->byid[i];
+      if (x->type != CC_NODE_ELEMENT || !(st[i].hint.kinds & CC_HK_LEAD)) continue;
+      if (is_ancestor(x, top) || !lead_like(x, &st[i])) continue;
+      int inside = 0;
+      for (cc_node *a = x; a && a != root; a = a->parent)
+        if (a->flags & CC_NF_SELECTED) inside = 1;
+      if (!inside) x->flags |= CC_NF_SELECTED;
+    }
+  }
 
   /* 5. fallback: an implausibly short choice on a page with much more
    * text is widened to the body. */

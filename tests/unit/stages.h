@@ -30,6 +30,7 @@ static inline void stage_run(stage_doc *s, const char *html, int upto) {
   cc_preclean(&s->ctx.dom, &ps);
   s->ctx.why = cc_arena_calloc(&s->arena, s->ctx.dom.nnodes * sizeof *s->ctx.why);
   if (upto >= 1) cc_stage_measure(&s->ctx);
+  if (upto >= 2) cc_stage_sections(&s->ctx);
   if (upto >= 2) cc_stage_select(&s->ctx);
   if (upto >= 3) cc_stage_filter(&s->ctx);
   if (upto >= 4) cc_stage_article(&s->ctx);

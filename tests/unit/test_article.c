@@ -75,7 +75,7 @@ TEST(links_and_images_in_the_tree) {
   stage_run(&s, "<body><div id=a><p>See <a href='/p?q=1'>this</a> "
                 "<img data-src='img.jpg' src='data:image/gif;base64,R0l' alt='A cat'>"
                 "<img src=pixel.gif width=1 height=1></p></div></body>", 1);
-  s.ctx.meta.url = "https://example.org/news/story.html";
+  s.ctx.meta.base_url = "https://example.org/news/story.html";
   stage_by_id(&s, "a")->flags |= CC_NF_SELECTED;
   cc_stage_article(&s.ctx);
   cc_ast *p = s.ctx.ast->first;

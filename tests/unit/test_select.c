@@ -81,7 +81,70 @@ TEST(short_page_is_never_empty) {
   stage_free(&s);
 }
 
+TEST(announced_related_section_never_competes) {
+  /* excerpts of other posts outweigh a short article, but their section
+   * says what it is */
+  stage_doc s;
+  stage_run(&s,
+            "<body><div id=post><h1>Title</h1>" PARA "</div>"
+            "<div id=rel><h3>You may also like</h3>"
+            "<div id=x1>" PARA PARA "</div><div id=x2>" PARA PARA "</div></div>"
+            "<div id=com><h2>3 comments</h2><p>" "Nice article, with commas, thanks, and so on, "
+            "and so forth, written by a reader.</p></div></body>",
+            2);
+  CHECK(stage_kept(stage_by_id(&s, "post")));
+  CHECK(!stage_kept(stage_by_id(&s, "x1")));
+  CHECK(!stage_kept(stage_by_id(&s, "x2")));
+  CHECK(!stage_kept(stage_by_id(&s, "com")));
+  stage_free(&s);
+}
+
+TEST(a_heading_mentioning_comments_in_a_sentence_is_not_a_section) {
+  stage_doc s;
+  stage_run(&s,
+            "<body><div id=a><h2 id=h>Why the minister's comments on pensions angered unions</h2>"
+            PARA PARA PARA "</div></body>",
+            3);
+  CHECK(stage_kept(stage_by_id(&s, "h")));
+  stage_free(&s);
+}
+
+TEST(json_ld_article_body_anchors_the_container) {
+  /* a long block of other prose outweighs the short article; the page's
+   * JSON-LD says where the article is */
+  stage_doc s;
+  const char *page =
+      "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+      "\"articleBody\":\"The harbour will close on Monday for repairs, the port authority "
+      "said on Friday, after inspectors found cracks in the main pier.\"}</script></head>"
+      "<body><div><div id=other>" PARA PARA PARA PARA "</div></div>"
+      "<div><div id=art><p>The harbour will close on Monday for repairs, the port authority "
+      "said on Friday, after inspectors found cracks in the main pier.</p></div></div>"
+      "</body></html>";
+  /* the pre-pass is what collects JSON-LD: run the public path's parts */
+  memset(&s, 0, sizeof s);
+  cc_arena_init(&s.arena);
+  cc_options_init(&s.opt);
+  s.ctx.arena = &s.arena;
+  s.ctx.opt = &s.opt;
+  cc_strip(&s.arena, page, strlen(page), &s.ctx.strip);
+  cc_parse_limits lim = {s.opt.max_nodes, s.opt.max_depth};
+  cc_parse_gumbo(&s.arena, s.ctx.strip.out, s.ctx.strip.len, &lim, &s.ctx.dom, s.ctx.err);
+  cc_stage_meta(&s.ctx);
+  CHECK(s.ctx.meta.jsonld_body != NULL);
+  cc_preclean_stats ps;
+  cc_preclean(&s.ctx.dom, &ps);
+  cc_stage_measure(&s.ctx);
+  cc_stage_sections(&s.ctx);
+  cc_stage_select(&s.ctx);
+  CHECK(stage_kept(stage_by_id(&s, "art")));
+  stage_free(&s);
+}
+
 int main(void) {
+  RUN(json_ld_article_body_anchors_the_container);
+  RUN(announced_related_section_never_competes);
+  RUN(a_heading_mentioning_comments_in_a_sentence_is_not_a_section);
   RUN(measure_counts_text_links_and_holders);
   RUN(article_beats_navigation_and_comments);
   RUN(bare_text_in_a_div_is_a_paragraph);

@@ -1,0 +1,869 @@
+/* batch.c — the parent's event loop (see batch.h).
+ *
+ * The window: inputs get a sequence number as they are taken from the
+ * source and sit in a ring of W slots until their outcome has been emitted,
+ * strictly in sequence order. A slot is QUEUED (only its path known),
+ * RUNNING (read and sent to a worker: the input bytes exist only between
+ * the read and the end of the send), or DONE (an outcome, and for stream
+ * outputs the rendering, waiting for its turn). The source is not asked for
+ * more while the window is full, so a slow document at the head holds back
+ * at most W-1 finished ones: memory depends on W and on document sizes,
+ * never on the number of inputs. -O outputs are written the moment their
+ * result arrives (their order does not matter); messages, explain reports
+ * and stream output follow input order.
+ *
+ * Single pass: source = inputs, results → sink. With site learning: pass 1
+ * (learn) sends every input with a request for its block fingerprints and
+ * writes each outcome to the spool, feeding the site learner in input
+ * order; pass 2 (apply) reads the spool back, re-cleans only documents
+ * whose site has boilerplate they contain (with that list), and emits every
+ * other outcome straight from the spool. The loop waits in poll() on the
+ * workers' sockets and a self-pipe written by the signal handler; the
+ * timeout is the nearest job deadline, or the progress tick.
+ *
+ * URL fetching (later) is one more job_source: its next() hands out
+ * finished transfers as items whose bytes are already in memory (dispatch
+ * then skips the read) with the URL and the response charset, returns -1
+ * while transfers are running, and its descriptors join the poll set next
+ * to the workers' in wait_events(). For site learning it would also need
+ * its bytes spooled for pass 2 (a URL cannot be re-read like a file). */
+#include "batch.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "inputs.h"
+#include "io.h"
+#include "progress.h"
+#include "record.h"
+#include "sink.h"
+#include "site.h"
+#include "spool.h"
+#include "util.h"
+#include "workers.h"
+
+#define RECYCLE_JOBS 1000
+#define SITE_MAX_ENTRIES ((size_t)1 << 21)
+/* Finished renderings waiting for their turn may hold this much; past it,
+ * only the input at the head of the window is started. */
+#define HELD_BUDGET ((uint64_t)256 << 20)
+
+enum { PASS_SINGLE, PASS_LEARN, PASS_APPLY };
+enum { SL_FREE = 0, SL_QUEUED, SL_RUNNING, SL_DONE, SL_CANCELLED };
+/* outcomes beyond RES_OK / RES_EMPTY / RES_ERROR */
+enum { OUT_SKIPPED = 10, OUT_DEFERRED = 11 };
+
+typedef struct slot {
+  int state;
+  uint64_t seq;
+  input_item item;
+  char *outpath;     /* -O */
+  struct stat st;    /* the input's identity, once read */
+  int have_st;
+  spool_rec p1;      /* pass 2: what pass 1 made of it */
+  int have_p1;
+  uint64_t *bp;      /* pass 2: the boilerplate to drop */
+  size_t nbp;
+  /* the outcome */
+  int kind;
+  char *msg;
+  char *out;
+  size_t outlen;
+  char *explain;
+  uint64_t in_bytes;
+  /* pass 1 */
+  uint64_t site, text_hash;
+  uint64_t *hashes;
+  size_t nhashes;
+} slot;
+
+typedef struct batch {
+  const cli_opts *o;
+  int mode;
+  int is_batch;
+  pool *pool;
+  sink sink;
+  progress prog;
+  counts c;
+  slot *win;
+  size_t W;
+  uint64_t head, next, qcur; /* qcur: lowest seq that may still be QUEUED */
+  const struct job_source *source;
+  input_source *src;
+  int src_done;
+  int src_waiting;       /* the source has nothing now, more later */
+  input_source *counter; /* counts inputs for the progress total */
+  spool sp;
+  int have_spool;
+  site_learner *sites;
+  int stopping, aborting, fatal;
+  int epipe;             /* stdout's reader went away */
+  int exit_code;         /* set by fatal errors */
+  double spawn_retry;    /* after a failed fork: not before this time */
+  uint64_t cancelled;    /* inputs not done because of Ctrl-C */
+  uint64_t held;         /* bytes of renderings held in the window */
+  uint64_t recleaned, fallback; /* pass 2 statistics */
+  double t0;
+  uint64_t bytes_total;
+} batch;
+
+/* ---- signals ---- */
+
+static volatile sig_atomic_t g_signals;
+static int g_sigpipe[2] = {-1, -1};
+
+static void on_signal(int sig) {
+  int e = errno;
+  g_signals++;
+  if (g_signals >= 2) signal(sig, SIG_DFL); /* a third one kills */
+  if (g_sigpipe[1] >= 0) {
+    ssize_t r = write(g_sigpipe[1], "x", 1);
+    (void)r;
+  }
+  errno = e;
+}
+
+static int signals_setup(void) {
+  if (pipe(g_sigpipe) != 0) return -1;
+  for (int i = 0; i < 2; i++) {
+    fcntl(g_sigpipe[i], F_SETFL, fcntl(g_sigpipe[i], F_GETFL) | O_NONBLOCK);
+    fcntl(g_sigpipe[i], F_SETFD, FD_CLOEXEC);
+  }
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  sa.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &sa, NULL); /* EPIPE instead, from workers and stdout */
+  return 0;
+}
+
+static void signals_teardown(void) {
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  signal(SIGHUP, SIG_DFL);
+  for (int i = 0; i < 2; i++)
+    if (g_sigpipe[i] >= 0) close(g_sigpipe[i]);
+  g_sigpipe[0] = g_sigpipe[1] = -1;
+}
+
+/* ---- messages ---- */
+
+static const char *shown_name(const char *path) { return strcmp(path, "-") ? path : "<stdin>"; }
+
+static void note(batch *b, const char *path, const char *fmt, const char *arg) {
+  progress_clear(&b->prog);
+  sbuf m = {0};
+  sbuf_puts(&m, "clipclean: ");
+  if (path) {
+    sbuf_puts(&m, shown_name(path));
+    sbuf_puts(&m, ": ");
+  }
+  sbuf_printf(&m, fmt, arg);
+  sbuf_putc(&m, '\n');
+  ssize_t r = write(2, m.data, m.len);
+  (void)r;
+  sbuf_free(&m);
+}
+
+static void fatal(batch *b, int code, const char *path, const char *msg) {
+  if (b->fatal) return;
+  note(b, path, "%s", msg);
+  b->fatal = 1;
+  b->exit_code = code;
+}
+
+/* ---- slots ---- */
+
+static slot *slot_of(batch *b, uint64_t seq) { return &b->win[seq % b->W]; }
+
+static void slot_clear(slot *s) {
+  input_item_free(&s->item);
+  free(s->outpath);
+  if (s->have_p1) spool_rec_free(&s->p1);
+  free(s->bp);
+  free(s->msg);
+  free(s->out);
+  free(s->explain);
+  free(s->hashes);
+  memset(s, 0, sizeof *s);
+}
+
+static void slot_done(slot *s, int kind, const char *msg) {
+  s->state = SL_DONE;
+  s->kind = kind;
+  if (msg) {
+    free(s->msg);
+    s->msg = xstrdup(msg);
+  }
+}
+
+static void write_output(batch *b, slot *s);
+
+/* ---- feeding the window ---- */
+
+/* A job source: where inputs come from. next() gives 1 with an item, 0 at
+ * the end, or -1 when it has nothing now but will have more (a source fed
+ * by network transfers: the loop then waits in poll, where such a source
+ * would add its descriptors). Two sources exist: the inputs (arguments,
+ * lists, walks) and, in pass 2 of site learning, the spool. */
+typedef struct job_source {
+  int (*next)(batch *b, input_item *it, spool_rec *p1);
+} job_source;
+
+static int inputs_source_next(batch *b, input_item *it, spool_rec *p1) {
+  (void)p1;
+  return inputs_next(b->src, it);
+}
+
+static int spool_source_next(batch *b, input_item *it, spool_rec *p1) {
+  int rc = spool_read(&b->sp, p1);
+  if (rc < 0) {
+    fatal(b, 1, NULL, "the learning spool could not be read back");
+    return 0;
+  }
+  if (rc == 0) return 0;
+  memset(it, 0, sizeof *it);
+  it->path = xstrdup(p1->path ? p1->path : "-");
+  it->rel = p1->rel ? xstrdup(p1->rel) : NULL;
+  return 1;
+}
+
+static const job_source inputs_source = {inputs_source_next};
+static const job_source spool_source = {spool_source_next};
+
+static void feed(batch *b) {
+  while (!b->src_done && !b->stopping && !b->fatal && b->next - b->head < b->W) {
+    slot *s = slot_of(b, b->next);
+    memset(s, 0, sizeof *s);
+    int rc = b->source->next(b, &s->item, &s->p1);
+    b->src_waiting = rc < 0;
+    if (rc <= 0) {
+      if (rc == 0) b->src_done = 1;
+      slot_clear(s);
+      break;
+    }
+    s->have_p1 = b->mode == PASS_APPLY;
+    s->seq = b->next++;
+    s->state = SL_QUEUED;
+    if (s->item.error) {
+      slot_done(s, RES_ERROR, s->item.error);
+      continue;
+    }
+    if (b->mode == PASS_LEARN) {
+      /* stdin cannot be read twice: it is cleaned in pass 2 only */
+      if (!strcmp(s->item.path, "-")) slot_done(s, OUT_DEFERRED, NULL);
+      continue;
+    }
+    if (b->sink.kind == SINK_DIR) {
+      char err[300];
+      s->outpath = sink_output_path(&b->sink, s->item.path, s->item.rel, err, sizeof err);
+      if (!s->outpath) {
+        slot_done(s, RES_ERROR, err);
+        continue;
+      }
+      struct stat st;
+      if (b->o->skip_existing && lstat(s->outpath, &st) == 0 && S_ISREG(st.st_mode)) {
+        slot_done(s, OUT_SKIPPED, NULL);
+        continue;
+      }
+    }
+    if (b->mode == PASS_APPLY && s->p1.kind != SPOOL_DEFERRED) {
+      spool_rec *p = &s->p1;
+      if (p->kind == RES_ERROR) {
+        slot_done(s, RES_ERROR, p->message);
+        continue;
+      }
+      if (p->nhashes) {
+        s->bp = xmalloc(p->nhashes * sizeof *s->bp);
+        s->nbp = site_filter(b->sites, p->site, p->hashes, p->nhashes, s->bp);
+      }
+      if (!s->nbp) { /* nothing learned applies: pass 1's output stands */
+        s->out = p->out;
+        s->outlen = p->outlen;
+        b->held += s->outlen;
+        p->out = NULL;
+        s->explain = p->explain;
+        p->explain = NULL;
+        s->in_bytes = p->input_bytes;
+        if (p->dev || p->ino) { /* so the output cannot replace the input */
+          s->st.st_dev = (dev_t)p->dev;
+          s->st.st_ino = (ino_t)p->ino;
+          s->have_st = 1;
+        }
+        slot_done(s, (int)p->kind, NULL);
+        write_output(b, s);
+        continue;
+      }
+    }
+  }
+}
+
+/* ---- results ---- */
+
+static void write_output(batch *b, slot *s) {
+  if (b->sink.kind != SINK_DIR || b->mode == PASS_LEARN || !s->outpath) return;
+  if (s->kind != RES_OK && s->kind != RES_EMPTY) return;
+  char err[512];
+  int fatal_err;
+  if (sink_write_file(&b->sink, s->outpath, s->have_st ? &s->st : NULL, s->out ? s->out : "",
+                      s->outlen, &fatal_err, err, sizeof err) != 0) {
+    s->kind = RES_ERROR;
+    free(s->msg);
+    s->msg = xstrdup(err);
+    if (fatal_err) fatal(b, 1, NULL, err);
+  }
+  free(s->out); /* written: nothing more to hold */
+  b->held -= s->outlen;
+  s->out = NULL;
+  s->outlen = 0;
+}
+
+static void on_done(void *ctx, pool_done *d) {
+  batch *b = ctx;
+  slot *s = slot_of(b, d->seq);
+  if (s->seq != d->seq || s->state != SL_RUNNING) return; /* cannot happen */
+  if (!d->ok) {
+    if (b->aborting) {
+      s->state = SL_CANCELLED;
+      return;
+    }
+    slot_done(s, RES_ERROR, d->message);
+    return;
+  }
+  const result_msg *r = &d->res;
+  s->in_bytes = r->input_bytes;
+  if (r->kind == RES_ERROR) {
+    slot_done(s, RES_ERROR, r->message ? r->message : "failed");
+    return;
+  }
+  if (b->mode == PASS_APPLY && s->have_p1 && s->p1.kind == RES_OK && r->kind == RES_EMPTY) {
+    /* learning must never empty a document: keep what pass 1 found */
+    b->fallback++;
+    s->out = s->p1.out;
+    s->outlen = s->p1.outlen;
+    b->held += s->outlen;
+    s->p1.out = NULL;
+    s->explain = s->p1.explain;
+    s->p1.explain = NULL;
+    slot_done(s, RES_OK, NULL);
+  } else {
+    s->out = xmalloc(r->outlen + 1);
+    memcpy(s->out, r->out, r->outlen);
+    s->out[r->outlen] = '\0';
+    s->outlen = r->outlen;
+    b->held += s->outlen;
+    if (r->explain) s->explain = xstrdup(r->explain);
+    slot_done(s, (int)r->kind, NULL);
+  }
+  if (b->mode == PASS_APPLY && s->nbp) b->recleaned++;
+  if (b->mode == PASS_LEARN) {
+    s->site = site_key(r->url, s->item.path);
+    s->text_hash = r->text_hash;
+    if (r->nhashes) {
+      s->hashes = xmalloc(r->nhashes * sizeof *s->hashes);
+      memcpy(s->hashes, r->hashes, r->nhashes * sizeof *s->hashes);
+      s->nhashes = r->nhashes;
+    }
+  }
+  write_output(b, s);
+}
+
+/* ---- dispatching ---- */
+
+static void dispatch(batch *b) {
+  while (!b->stopping && !b->fatal && b->qcur < b->next) {
+    slot *s = slot_of(b, b->qcur);
+    if (s->state != SL_QUEUED) {
+      b->qcur++;
+      continue;
+    }
+    if (!pool_can_take(b->pool)) return;
+    /* too much finished output waits behind a slow head: only the head
+     * may start (it is what frees the window) */
+    if (b->held > HELD_BUDGET && s->seq != b->head) return;
+    if (b->spawn_retry > 0 && now_sec() < b->spawn_retry && pool_busy(b->pool)) return;
+    char err[300];
+    char *data;
+    size_t len;
+    size_t max = b->o->wc.opt.max_input_bytes;
+    if (s->item.data) { /* already in memory: the source read it */
+      data = s->item.data;
+      len = s->item.len;
+      s->item.data = NULL;
+    } else if (io_read_file(s->item.path, max, &data, &len, &s->st, err, sizeof err) != 0) {
+      slot_done(s, RES_ERROR, err);
+      b->qcur++;
+      continue;
+    } else {
+      s->have_st = 1;
+    }
+    b->bytes_total += len;
+    if (s->have_st && sink_is_target(&b->sink, &s->st)) {
+      free(data);
+      s->state = SL_CANCELLED;
+      fatal(b, 2, s->item.path, "is also the output file (-o): refusing to overwrite an input");
+      return;
+    }
+    job_msg j;
+    memset(&j, 0, sizeof j);
+    j.seq = s->seq;
+    j.flags = (b->mode == PASS_LEARN ? JOB_WANT_HASHES : 0) | (b->o->explain ? JOB_WANT_EXPLAIN : 0);
+    j.source = s->item.path;
+    j.url = s->item.url;
+    j.charset = s->item.charset;
+    j.bp = s->bp;
+    j.nbp = s->nbp;
+    j.data = data;
+    j.len = len;
+    if (pool_submit(b->pool, &j, data, err, sizeof err) != 0) {
+      if (!pool_busy(b->pool)) {
+        fatal(b, 1, NULL, err);
+        return;
+      }
+      /* some workers run: retry this input when one finishes */
+      b->spawn_retry = now_sec() + 0.2;
+      return;
+    }
+    b->spawn_retry = 0;
+    s->state = SL_RUNNING;
+    b->qcur++;
+  }
+}
+
+/* ---- emitting, in input order ---- */
+
+static void emit_stream(batch *b, slot *s) {
+  if (b->sink.kind == SINK_DIR || b->fatal) return;
+  sbuf rec = {0};
+  const char *data = s->out;
+  size_t len = s->outlen;
+  if (s->kind == RES_ERROR) {
+    if (b->o->wc.format != CLI_FORMAT_JSONL) return;
+    record_error(&rec, s->item.path, s->msg);
+    data = rec.data;
+    len = rec.len;
+  } else if (s->kind != RES_OK && s->kind != RES_EMPTY) {
+    return;
+  }
+  char err[300];
+  int rc = sink_stream(&b->sink, data ? data : "", len, err, sizeof err);
+  /* in a batch, documents in one stream are separated by a line break */
+  if (rc == 0 && b->is_batch && len && data[len - 1] != '\n')
+    rc = sink_stream(&b->sink, "\n", 1, err, sizeof err);
+  sbuf_free(&rec);
+  if (rc != 0) {
+    if (errno == EPIPE) { /* the reader went away (| head): stop quietly */
+      b->fatal = 1;
+      b->epipe = 1;
+      b->exit_code = 1;
+    } else {
+      fatal(b, 1, NULL, err);
+    }
+  }
+}
+
+static void emit(batch *b) {
+  while (b->head < b->next) {
+    slot *s = slot_of(b, b->head);
+    if (s->state != SL_DONE && s->state != SL_CANCELLED) break;
+    if (s->state == SL_CANCELLED) {
+      b->cancelled++;
+    } else if (b->mode == PASS_LEARN) {
+      spool_rec r;
+      memset(&r, 0, sizeof r);
+      r.path = s->item.path;
+      r.rel = s->item.rel;
+      r.message = s->msg;
+      r.explain = s->explain;
+      r.kind = (uint32_t)(s->kind == OUT_DEFERRED ? SPOOL_DEFERRED : s->kind);
+      r.site = s->site;
+      r.input_bytes = s->in_bytes;
+      if (s->have_st) {
+        r.dev = (uint64_t)s->st.st_dev;
+        r.ino = (uint64_t)s->st.st_ino;
+      }
+      r.hashes = s->hashes;
+      r.nhashes = s->nhashes;
+      r.out = s->out;
+      r.outlen = s->outlen;
+      if (spool_write(&b->sp, &r) != 0) fatal(b, 1, NULL, "cannot write the learning spool (disk full?)");
+      if (s->kind == RES_OK || s->kind == RES_EMPTY)
+        site_add(b->sites, s->site, s->text_hash, s->hashes, s->nhashes);
+      b->c.done++;
+      b->c.bytes += s->in_bytes;
+    } else {
+      b->c.done++;
+      b->c.bytes += s->in_bytes;
+      if (s->explain && !b->fatal) {
+        progress_clear(&b->prog);
+        sbuf m = {0};
+        sbuf_printf(&m, "== %s\n%s", shown_name(s->item.path), s->explain);
+        ssize_t w = write(2, m.data, m.len);
+        (void)w;
+        sbuf_free(&m);
+      }
+      switch (s->kind) {
+      case RES_OK: b->c.cleaned++; break;
+      case RES_EMPTY:
+        b->c.empty++;
+        if (!b->o->quiet) note(b, s->item.path, "%s", "no article text found (empty output)");
+        break;
+      case OUT_SKIPPED: b->c.skipped++; break;
+      default:
+        b->c.failed++;
+        note(b, s->item.path, "%s", s->msg ? s->msg : "failed");
+        break;
+      }
+      emit_stream(b, s);
+    }
+    b->held -= s->outlen;
+    slot_clear(s);
+    b->head++;
+  }
+}
+
+/* Ctrl-C: inputs not yet started will not be. */
+static void cancel_queued(batch *b) {
+  for (uint64_t q = b->head; q < b->next; q++) {
+    slot *s = slot_of(b, q);
+    if (s->state == SL_QUEUED) s->state = SL_CANCELLED;
+  }
+}
+
+static void check_signals(batch *b) {
+  if (g_sigpipe[0] >= 0) {
+    char buf[64];
+    while (read(g_sigpipe[0], buf, sizeof buf) > 0) {
+    }
+  }
+  int n = g_signals;
+  if (n >= 1 && !b->stopping) {
+    b->stopping = 1;
+    int busy = pool_busy(b->pool);
+    if (!b->o->quiet && busy) {
+      char m[160];
+      snprintf(m, sizeof m, "interrupted: finishing the %d document%s in hand (Ctrl-C again to abandon %s)",
+               busy, busy == 1 ? "" : "s", busy == 1 ? "it" : "them");
+      note(b, NULL, "%s", m);
+    }
+  }
+  if (n >= 2 && !b->aborting) {
+    b->aborting = 1;
+    pool_abort_busy(b->pool, "interrupted", on_done, b);
+  }
+}
+
+/* Advances the counting walk a little (progress total). */
+static void count_some(batch *b) {
+  if (!b->counter) return;
+  for (int i = 0; i < 256; i++) {
+    input_item it;
+    if (!inputs_next(b->counter, &it)) {
+      inputs_close(b->counter);
+      b->counter = NULL;
+      b->prog.total_final = 1;
+      return;
+    }
+    input_item_free(&it);
+    b->prog.total++;
+  }
+}
+
+static void wait_events(batch *b) {
+  int n = 0, cap = b->o->jobs + 1;
+  struct pollfd *fds = xcalloc((size_t)cap, sizeof *fds);
+  fds[n].fd = g_sigpipe[0];
+  fds[n].events = POLLIN;
+  n++;
+  n += pool_pollfds(b->pool, fds + n, cap - n);
+  double now = now_sec();
+  double t = pool_next_deadline(b->pool, now);
+  if (b->prog.enabled && (t < 0 || t > 0.1)) t = 0.1;
+  if (b->counter) t = 0; /* keep counting while waiting */
+  if (b->spawn_retry > 0 && (t < 0 || t > 0.2)) t = 0.2;
+  if (b->src_waiting && (t < 0 || t > 0.05)) t = 0.05; /* until sources poll */
+  int ms = t < 0 ? -1 : (int)(t * 1000) + (t > 0 ? 1 : 0);
+  int rc = poll(fds, (nfds_t)n, ms);
+  if (rc > 0 || rc == 0) pool_handle(b->pool, fds + 1, n - 1, on_done, b);
+  free(fds);
+}
+
+static int run_pass(batch *b) {
+  for (;;) {
+    check_signals(b);
+    if (b->fatal && !b->aborting) {
+      b->aborting = 1;
+      b->stopping = 1;
+      pool_abort_busy(b->pool, "stopped", on_done, b);
+    }
+    feed(b);
+    dispatch(b);
+    if (b->stopping) cancel_queued(b);
+    emit(b);
+    progress_update(&b->prog, &b->c, 0);
+    if (b->head == b->next && (b->src_done || b->stopping || b->fatal)) break;
+    /* room in the window and inputs left: take more before waiting */
+    if (!b->src_done && !b->src_waiting && !b->stopping && !b->fatal && b->next - b->head < b->W)
+      continue;
+    if (b->counter) count_some(b);
+    wait_events(b);
+  }
+  return 0;
+}
+
+/* ---- setup and summary ---- */
+
+static int any_directory(const cli_opts *o) {
+  for (int i = 0; i < o->ninputs; i++) {
+    struct stat st;
+    if (strcmp(o->inputs[i], "-") && stat(o->inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) return 1;
+  }
+  return 0;
+}
+
+static void fmt_bytes(char *buf, size_t n, double v) {
+  if (v >= 1e9) snprintf(buf, n, "%.2f GB", v / 1e9);
+  else if (v >= 1e6) snprintf(buf, n, "%.1f MB", v / 1e6);
+  else if (v >= 1e3) snprintf(buf, n, "%.1f kB", v / 1e3);
+  else snprintf(buf, n, "%.0f B", v);
+}
+
+/* This process's peak RSS in kB: VmHWM, which (unlike ru_maxrss) does not
+ * carry over the peak of whatever process exec'd us. */
+static double peak_rss_kb(void) {
+  FILE *f = fopen("/proc/self/status", "r");
+  double kb = -1;
+  if (f) {
+    char line[256];
+    while (fgets(line, sizeof line, f))
+      if (!strncmp(line, "VmHWM:", 6)) kb = strtod(line + 6, NULL);
+    fclose(f);
+  }
+  if (kb < 0) {
+    struct rusage self;
+    if (getrusage(RUSAGE_SELF, &self) == 0) kb = (double)self.ru_maxrss;
+  }
+  return kb;
+}
+
+static void summary(batch *b, int learned) {
+  double el = now_sec() - b->t0;
+  char by[32];
+  fmt_bytes(by, sizeof by, (double)b->c.bytes);
+  sbuf m = {0};
+  sbuf_printf(&m, "%llu input%s: %llu cleaned, %llu empty, %llu failed, %llu skipped",
+              (unsigned long long)b->c.done, b->c.done == 1 ? "" : "s",
+              (unsigned long long)b->c.cleaned, (unsigned long long)b->c.empty,
+              (unsigned long long)b->c.failed, (unsigned long long)b->c.skipped);
+  if (b->cancelled) sbuf_printf(&m, ", %llu not done (interrupted)", (unsigned long long)b->cancelled);
+  sbuf_printf(&m, "; %s in %.1f s (%.1f files/s, %.2f MB/s)", by, el,
+              el > 0 ? (double)b->c.done / el : 0.0, el > 0 ? (double)b->c.bytes / el / 1e6 : 0.0);
+  if (learned) {
+    site_stats st;
+    site_get_stats(b->sites, &st);
+    sbuf_printf(&m, "; site learning: %zu of %zu site%s with boilerplate (%zu blocks), %llu re-cleaned",
+                st.learned_sites, st.sites, st.sites == 1 ? "" : "s", st.boilerplate,
+                (unsigned long long)b->recleaned);
+    if (st.capped) sbuf_puts(&m, ", sample capped");
+  }
+  /* peak memory: this process, and the largest worker (all reaped by now) */
+  struct rusage kids;
+  double self_kb = peak_rss_kb();
+  if (self_kb > 0 && getrusage(RUSAGE_CHILDREN, &kids) == 0)
+    sbuf_printf(&m, "; peak RSS %.1f MB parent, %.1f MB largest worker", self_kb / 1024.0,
+                (double)kids.ru_maxrss / 1024.0);
+  note(b, NULL, "%s", m.data);
+  sbuf_free(&m);
+}
+
+static void reset_window(batch *b) {
+  for (size_t i = 0; i < b->W; i++) slot_clear(&b->win[i]);
+  b->head = b->next = b->qcur = 0;
+  b->src_done = 0;
+}
+
+int batch_run(const cli_opts *o) {
+  batch bb, *b = &bb;
+  memset(b, 0, sizeof *b);
+  b->o = o;
+  b->t0 = now_sec();
+  char err[512];
+  static char *stdin_only[] = {"-"};
+  char **args = o->inputs;
+  int nargs = o->ninputs;
+  if (!nargs && !o->from) args = stdin_only, nargs = 1;
+  b->is_batch = nargs > 1 || o->from || any_directory(o);
+
+  /* the output */
+  struct stat dst;
+  int have_dir = 0;
+  if (o->output_dir) {
+    if (stat(o->output_dir, &dst) != 0) {
+      sbuf p = {0};
+      sbuf_printf(&p, "%s/x", o->output_dir);
+      int rc = io_mkdirs_for(p.data);
+      sbuf_free(&p);
+      if (rc != 0 || stat(o->output_dir, &dst) != 0) {
+        fprintf(stderr, "clipclean: %s: cannot create the output directory: %s\n", o->output_dir,
+                strerror(errno));
+        return 1;
+      }
+    }
+    if (!S_ISDIR(dst.st_mode)) {
+      fprintf(stderr, "clipclean: %s: not a directory\n", o->output_dir);
+      return 2;
+    }
+    have_dir = 1;
+    for (int i = 0; i < nargs; i++) {
+      struct stat st;
+      if (strcmp(args[i], "-") && stat(args[i], &st) == 0 && st.st_dev == dst.st_dev &&
+          st.st_ino == dst.st_ino) {
+        fprintf(stderr, "clipclean: %s: the output directory cannot be an input directory\n",
+                args[i]);
+        return 2;
+      }
+    }
+  }
+  if (o->output) {
+    for (int i = 0; i < nargs; i++)
+      if (strcmp(args[i], "-") && io_same_file(o->output, args[i])) {
+        fprintf(stderr, "clipclean: %s: refusing to overwrite an input (-o)\n", args[i]);
+        return 2;
+      }
+  }
+  sink_kind sk = o->output_dir ? SINK_DIR : o->output ? SINK_FILE : SINK_STDOUT;
+  const char *target = o->output_dir ? o->output_dir : o->output;
+  if (sink_open(&b->sink, sk, target, opts_format_ext(o->wc.format), err, sizeof err) != 0) {
+    fprintf(stderr, "clipclean: %s\n", err);
+    return 1; /* an output that cannot be written: a failure, not a usage error */
+  }
+  for (int i = 0; i < nargs; i++) sink_protect_input(&b->sink, args[i]);
+
+  if (signals_setup() != 0) {
+    fprintf(stderr, "clipclean: cannot set up signal handling: %s\n", strerror(errno));
+    sink_close(&b->sink, 0, err, sizeof err);
+    return 1;
+  }
+  progress_init(&b->prog, o->progress && !o->quiet && b->is_batch && isatty(2));
+
+  inputs_config ic;
+  memset(&ic, 0, sizeof ic);
+  ic.args = args;
+  ic.nargs = nargs;
+  ic.from = o->from;
+  ic.from_null = o->from_null;
+  if (have_dir) {
+    ic.has_skip_dir = 1;
+    ic.skip_dev = dst.st_dev;
+    ic.skip_ino = dst.st_ino;
+  }
+  b->src = inputs_open(&ic);
+  if (b->prog.enabled && !(o->from && !strcmp(o->from, "-"))) b->counter = inputs_open(&ic);
+
+  b->W = (size_t)o->jobs * 16 + 32;
+  b->win = xcalloc(b->W, sizeof *b->win);
+  b->pool = pool_new(o->jobs, &o->wc, o->timeout, RECYCLE_JOBS);
+
+  int learn = o->site_learning && b->is_batch;
+  if (learn) {
+    const char *dir = NULL;
+    char *odir = NULL;
+    if (o->output_dir) dir = o->output_dir;
+    else if (o->output) {
+      const char *sl = strrchr(o->output, '/');
+      odir = sl ? xstrndup(o->output, (size_t)(sl - o->output)) : xstrdup(".");
+      dir = odir;
+    }
+    if (spool_open(&b->sp, dir, err, sizeof err) != 0) {
+      note(b, NULL, "%s", err);
+      note(b, NULL, "%s", "going on without site learning");
+      learn = 0;
+    } else {
+      b->have_spool = 1;
+      b->sites = site_new(SITE_MAX_ENTRIES);
+    }
+    free(odir);
+  }
+
+  int learned = 0;
+  if (learn) {
+    b->mode = PASS_LEARN;
+    b->source = &inputs_source;
+    progress_pass(&b->prog, "learn");
+    run_pass(b);
+    inputs_close(b->src);
+    b->src = NULL;
+    if (b->counter) {
+      inputs_close(b->counter);
+      b->counter = NULL;
+    }
+    if (!b->stopping && !b->fatal) {
+      site_finish(b->sites);
+      uint64_t total = b->c.done;
+      if (spool_rewind(&b->sp) != 0) {
+        fatal(b, 1, NULL, "cannot read back the learning spool");
+      } else {
+        reset_window(b);
+        memset(&b->c, 0, sizeof b->c);
+        b->mode = PASS_APPLY;
+        b->source = &spool_source;
+        b->prog.total = total;
+        b->prog.total_final = 1;
+        progress_pass(&b->prog, "clean");
+        learned = 1;
+        run_pass(b);
+      }
+    } else if (b->stopping && !b->fatal) {
+      note(b, NULL, "%s", "interrupted while learning: no output written");
+    }
+  } else {
+    b->mode = PASS_SINGLE;
+    b->source = &inputs_source;
+    progress_pass(&b->prog, NULL);
+    run_pass(b);
+  }
+  progress_update(&b->prog, &b->c, 1);
+  progress_clear(&b->prog);
+
+  if (pool_free(b->pool) && !b->fatal && !g_signals)
+    fatal(b, 1, NULL, "a worker process did not exit cleanly");
+  reset_window(b);
+  int commit = !b->stopping && !b->fatal;
+  /* -o when nothing at all was cleaned: the previous file stays */
+  int all_failed = o->output && b->c.failed && !b->c.cleaned && !b->c.empty;
+  if (all_failed) commit = 0;
+  if (sink_close(&b->sink, commit, err, sizeof err) != 0) fatal(b, 1, NULL, err);
+  else if (!commit && o->output)
+    note(b, o->output, "%s",
+         all_failed ? "not written (every input failed)" : "not written (the run did not finish)");
+  uint64_t failed = b->c.failed;
+  /* the summary is for batches: directories and lists always, a few
+   * file arguments only on a terminal (scripts get one line per failed
+   * input and nothing else) */
+  if (b->is_batch && !o->quiet && !b->epipe && (learned || b->mode == PASS_SINGLE) &&
+      (o->from || any_directory(o) || isatty(2)))
+    summary(b, learned);
+  if (b->src) inputs_close(b->src);
+  if (b->counter) inputs_close(b->counter);
+  if (b->have_spool) spool_close(&b->sp);
+  site_free(b->sites);
+  free(b->win);
+  int interrupted = g_signals > 0;
+  signals_teardown();
+  g_signals = 0;
+  if (b->fatal) return b->exit_code ? b->exit_code : 1;
+  if (interrupted) return 130;
+  return failed ? 1 : 0;
+}

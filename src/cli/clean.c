@@ -1,0 +1,200 @@
+/* clean.c — the worker: its job loop and the cleaning of one input (see
+ * clean.h). Test hooks (environment variables, read once at worker start,
+ * compiled in unless CC_NO_TEST_HOOKS is defined) let the test suite make
+ * a worker misbehave on purpose:
+ *   CLIPCLEAN_TEST_CRASH_ON=STR  abort() on an input containing STR
+ *   CLIPCLEAN_TEST_HANG_ON=STR   sleep forever on an input containing STR
+ *   CLIPCLEAN_TEST_DELAY_MS=N    sleep N ms before each input
+ * They are checked against the decoded document, never in the parent. */
+#include "clean.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "record.h"
+#include "sandbox.h"
+
+#ifndef CC_NO_TEST_HOOKS
+static const char *hook_crash, *hook_hang;
+static long hook_delay_ms;
+
+static int contains(const char *h, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  if (!k || k > n) return 0;
+  for (size_t i = 0; i + k <= n; i++)
+    if (h[i] == needle[0] && !memcmp(h + i, needle, k)) return 1;
+  return 0;
+}
+
+static void hooks_init(void) {
+  hook_crash = getenv("CLIPCLEAN_TEST_CRASH_ON");
+  hook_hang = getenv("CLIPCLEAN_TEST_HANG_ON");
+  const char *d = getenv("CLIPCLEAN_TEST_DELAY_MS");
+  hook_delay_ms = d ? strtol(d, NULL, 10) : 0;
+}
+
+static void sleep_ms(long ms) {
+  struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+  while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+  }
+}
+
+static void hooks_run(const char *data, size_t len) {
+  if (hook_delay_ms > 0) sleep_ms(hook_delay_ms);
+  if (hook_crash && contains(data, len, hook_crash)) abort();
+  if (hook_hang && contains(data, len, hook_hang))
+    for (;;) sleep_ms(1000);
+}
+#else
+static void hooks_init(void) {}
+static void hooks_run(const char *data, size_t len) { (void)data, (void)len; }
+#endif
+
+void clean_out_free(clean_out *k) {
+  sbuf_free(&k->out);
+  sbuf_free(&k->msg);
+  free(k->url);
+  free(k->explain);
+  free(k->hashes);
+  memset(k, 0, sizeof *k);
+}
+
+static void fail(result_msg *res, clean_out *keep, cc_status st, const char *msg) {
+  res->kind = RES_ERROR;
+  res->status = (uint32_t)st;
+  sbuf_puts(&keep->msg, msg && *msg ? msg : cc_strerror(st));
+  res->message = keep->msg.data;
+}
+
+void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
+               clean_out *keep) {
+  memset(res, 0, sizeof *res);
+  memset(keep, 0, sizeof *keep);
+  res->seq = job->seq;
+  char err[256];
+  content c;
+  size_t max = cfg->opt.max_input_bytes ? cfg->opt.max_input_bytes : SIZE_MAX;
+  if (content_prepare(job->data, job->len, max, &c, err, sizeof err) != 0) {
+    res->input_bytes = c.len;
+    content_free(&c);
+    fail(res, keep, CC_ERR_NOT_HTML, err);
+    return;
+  }
+  res->input_bytes = c.len;
+  hooks_run(c.data, c.len);
+
+  cc_options opt = cfg->opt;
+  if (job->flags & JOB_WANT_EXPLAIN) opt.flags |= CC_OPT_EXPLAIN;
+  if (!opt.url) opt.url = job->url ? job->url : c.url;
+  if (!opt.charset_hint) opt.charset_hint = job->charset ? job->charset : c.charset;
+  if (opt.input_format == CC_INPUT_AUTO)
+    opt.input_format = c.kind == CONTENT_TEXT ? CC_INPUT_TEXT : CC_INPUT_HTML;
+  opt.site_boilerplate = job->nbp ? job->bp : NULL;
+  opt.site_boilerplate_count = job->nbp;
+
+  cc_result *r = NULL;
+  cc_error e;
+  memset(&e, 0, sizeof e);
+  cc_status st = cc_extract(c.data, c.len, &opt, &r, &e);
+  /* c (the MHTML url and charset in opt) stays alive until the result is
+   * freed: the library's metadata may point at opt->url */
+  const char *source = job->source ? job->source : "-";
+  if (st == CC_ERR_EMPTY) {
+    res->kind = RES_EMPTY;
+    if (cfg->format == CLI_FORMAT_JSONL) {
+      sbuf_puts(&keep->out, "{\"source\":");
+      json_put_string(&keep->out, source, strlen(source), 1);
+      sbuf_puts(&keep->out, ",\"status\":\"empty\",\"text\":\"\"}\n");
+    }
+    res->out = keep->out.data ? keep->out.data : "";
+    res->outlen = keep->out.len;
+    content_free(&c);
+    return;
+  }
+  if (st != CC_OK) {
+    fail(res, keep, st, e.message);
+    content_free(&c);
+    return;
+  }
+  if (cfg->format == CLI_FORMAT_JSONL) {
+    record_result(&keep->out, source, r);
+  } else {
+    size_t n;
+    char *o = cc_render(r, (cc_format)cfg->format, &n, &e);
+    if (!o) {
+      cc_result_free(r);
+      content_free(&c);
+      fail(res, keep, e.status ? e.status : CC_ERR_INTERNAL, e.message);
+      return;
+    }
+    sbuf_put(&keep->out, o, n);
+    cc_free(o);
+  }
+  size_t tl = cc_result_text_length(r);
+  res->kind = tl ? RES_OK : RES_EMPTY;
+  const char *t = cc_result_text(r);
+  res->text_hash = hash64(t ? t : "", t ? tl : 0, HASH64_SEED);
+  if (cc_result_url(r)) keep->url = xstrdup(cc_result_url(r));
+  res->url = keep->url;
+  if ((job->flags & JOB_WANT_EXPLAIN) && cc_result_explain(r)) {
+    keep->explain = xstrdup(cc_result_explain(r));
+    res->explain = keep->explain;
+  }
+  if (job->flags & JOB_WANT_HASHES) {
+    size_t nh;
+    const uint64_t *h = cc_result_block_hashes(r, &nh);
+    if (nh) {
+      keep->hashes = xmalloc(nh * sizeof *h);
+      memcpy(keep->hashes, h, nh * sizeof *h);
+      res->hashes = keep->hashes;
+      res->nhashes = nh;
+    }
+  }
+  cc_result_free(r);
+  content_free(&c);
+  res->out = keep->out.data ? keep->out.data : "";
+  res->outlen = keep->out.len;
+}
+
+int worker_main(int fd, const worker_config *cfg) {
+  hooks_init();
+  /* The sandbox hook: from here on the worker only reads jobs from fd,
+   * computes, and writes results to fd. */
+  if (worker_sandbox_enter() != 0) return 70;
+  /* a job: the input, its boilerplate list (at most one fingerprint per
+   * node) and a few strings */
+  uint64_t max = (uint64_t)(cfg->opt.max_input_bytes ? cfg->opt.max_input_bytes : ((size_t)64 << 20)) +
+                 8 * (uint64_t)(cfg->opt.max_nodes ? cfg->opt.max_nodes : 2000000) + (1u << 20);
+  for (;;) {
+    uint32_t type;
+    char *payload;
+    size_t len;
+    int rc = proto_recv(fd, &type, &payload, &len, max);
+    if (rc == 0) return 0;
+    if (rc < 0) return 3;
+    job_msg job;
+    uint64_t *store;
+    if (type != MSG_JOB || job_decode(payload, len, &job, &store) != 0) {
+      free(payload);
+      return 3;
+    }
+    result_msg res;
+    clean_out keep;
+    clean_job(cfg, &job, &res, &keep);
+    penc e = {0};
+    result_encode(&res, &e);
+    struct iovec iov[2] = {{e.data, e.len}, {(void *)res.out, res.outlen}};
+    rc = proto_send(fd, MSG_RESULT, iov, 2);
+    penc_free(&e);
+    clean_out_free(&keep);
+    free(store);
+    free(payload);
+    if (rc != 0) return errno == EPIPE ? 0 : 3;
+  }
+}

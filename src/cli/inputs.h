@@ -1,0 +1,66 @@
+/* inputs.h — the job source for files: command-line arguments, lists of
+ * paths (--from FILE, --from - for stdin; one per line, or NUL-separated)
+ * and recursive directory walks, yielded one input at a time in a
+ * deterministic order (arguments in order; directory entries sorted by
+ * their byte-wise name). Nothing is read ahead: memory holds only the
+ * entries of the directories on the current path of the walk.
+ *
+ * Walk rules: only files with a recognized extension are taken (.html .htm
+ * .xhtml .shtml .mhtml .mht .txt, any of them + .gz, any case); hidden
+ * entries (name starting with '.') are skipped, which also keeps our own
+ * temp files out; symbolic links to files are followed, symbolic links to
+ * directories are not (no loops, no escaping the tree); the output
+ * directory (-O), when inside an input tree, is never walked. A file named
+ * explicitly (argument or list entry) is taken whatever its name.
+ *
+ * Another kind of job source (URLs fetched by the parent) can stand beside
+ * this one: the batch loop asks a source for its next input and needs only
+ * what input_item holds. */
+#ifndef CCCLI_INPUTS_H
+#define CCCLI_INPUTS_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+typedef struct input_item {
+  char *path;    /* what to open ("-" for stdin), and its name in messages */
+  char *rel;     /* relative path mirrored under -O, or NULL: flat naming */
+  char *error;   /* when set, this input failed before reading (message) */
+  /* For sources whose bytes are already in memory (a finished HTTP
+   * transfer, later): the parent does not read `path` then. All NULL for
+   * files. The url and charset (e.g. from response headers) go to the
+   * worker with the job. */
+  char *data;
+  size_t len;
+  char *url;
+  char *charset;
+} input_item;
+
+void input_item_free(input_item *it);
+
+typedef struct input_source input_source;
+
+typedef struct inputs_config {
+  char **args;
+  int nargs;
+  const char *from;      /* --from: path of a list, "-" for stdin, or NULL */
+  int from_null;         /* entries separated by NUL instead of newline */
+  int has_skip_dir;      /* a directory never to walk (the -O directory) */
+  dev_t skip_dev;
+  ino_t skip_ino;
+} inputs_config;
+
+/* Opens a source. The config's strings must outlive it. */
+input_source *inputs_open(const inputs_config *cfg);
+/* Yields the next input: 1 with *it filled (free with input_item_free),
+ * 0 at the end. */
+int inputs_next(input_source *s, input_item *it);
+void inputs_close(input_source *s);
+
+/* 1 when a name ends in a recognized extension. */
+int inputs_recognized(const char *name);
+/* The length of `name` without its recognized extension(s) (.gz, then one
+ * of the document extensions); the whole length when none. */
+size_t inputs_stem_len(const char *name);
+
+#endif

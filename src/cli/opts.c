@@ -1,0 +1,276 @@
+/* opts.c — option parsing and the help text (see opts.h). */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
+#include "opts.h"
+#include "sandbox.h"
+
+#include <sched.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+    "usage: clipclean [OPTIONS] [INPUT...]\n"
+    "Extracts the article from saved web pages: its text and metadata, as plain\n"
+    "text, Markdown, HTML, JSON or JSON Lines.\n"
+    "\n"
+    "INPUT is a file, a directory (walked recursively), or - for stdin (the\n"
+    "default). Files are .html .htm .xhtml .shtml, .mhtml/.mht single-file\n"
+    "archives, .txt clippings, and any of these gzip-compressed (.gz); what a\n"
+    "file is, is decided by its content, not its name. In a directory, only\n"
+    "files with those extensions are taken; hidden entries and links to\n"
+    "directories are skipped.\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format FMT        txt (default), md, html, json, or jsonl: one JSON\n"
+    "                          object per input and line, in input order, with\n"
+    "                          source, status (ok, empty, error), error, metadata\n"
+    "                          and text\n"
+    "  -o, --output FILE       write everything to FILE, atomically at the end\n"
+    "                          (default: stdout); left untouched if interrupted\n"
+    "  -O, --output-dir DIR    one file per input, written atomically: inputs\n"
+    "                          found in a directory keep their relative path\n"
+    "                          (DIR/sub/page.txt), list entries their path as\n"
+    "                          given, file arguments go flat (DIR/page.txt).\n"
+    "                          A name already given to an earlier input keeps\n"
+    "                          its whole original name (DIR/page.htm.txt).\n"
+    "                          DIR is created if needed and never read as input\n"
+    "      --skip-existing     with -O: skip inputs whose output exists (resumes\n"
+    "                          an interrupted batch)\n"
+    "\n"
+    "Inputs and batch:\n"
+    "      --from FILE         also read input paths from FILE, one per line\n"
+    "                          (- for stdin); directories in it are walked\n"
+    "  -0, --null              --from entries end with NUL, not newline\n"
+    "  -j, --jobs N            worker processes (default: number of CPUs)\n"
+    "      --timeout SECONDS   give up on a document after this long (default\n"
+    "                          30; 0 for no limit); its worker is killed\n"
+    "      --no-site-learning  do not learn boilerplate from other pages of the\n"
+    "                          same site (on by default in a batch: blocks that\n"
+    "                          recur on many pages of a site are removed)\n"
+    "      --no-progress       no progress line (it is shown only when stderr\n"
+    "                          is a terminal anyway)\n"
+    "  -q, --quiet             no progress, no summary, no notes: errors only\n"
+    "\n"
+    "Extraction:\n"
+    "      --url URL           the page's URL (base for links, url metadata)\n"
+    "      --charset NAME      the input's charset, as a transport header gives\n"
+    "                          it (overrides an MHTML part's charset)\n"
+    "      --input-format F    auto (default: sniffed), html or text\n"
+    "      --parser P          gumbo (default) or libxml2\n"
+    "      --no-images         leave images out of md/html output\n"
+    "      --no-links          keep link text, drop the URLs (md/html)\n"
+    "      --no-tables         leave tables out\n"
+    "      --keep-title        keep the headline in the body\n"
+    "      --no-filter         skip the boilerplate phrase filter\n"
+    "      --explain           print each block's scores and fate to stderr\n"
+    "      --max-size BYTES    refuse larger inputs (default 64M; K/M/G suffixes)\n"
+    "      --no-sandbox        do not confine the workers that parse (seccomp)\n"
+    "\n"
+    "  -V, --version           print the version and exit\n"
+    "  -h, --help              print this help and exit\n"
+    "\n"
+    "Site learning reads the batch twice: a first pass takes every document's\n"
+    "blocks (nothing is written yet), then a site (the host of the page's\n"
+    "canonical URL, else its folder) with 5 or more pages marks as boilerplate\n"
+    "the blocks found on at least 3 and 30% of them, and the second pass cleans\n"
+    "again only the pages holding such blocks. A page is never emptied by it.\n"
+    "\n"
+    "Each document is cleaned in a separate worker process: a page that crashes\n"
+    "or hangs its worker fails alone (\"worker crashed\", \"timed out\") and the\n"
+    "batch goes on. Output does not depend on -j. Ctrl-C stops taking new\n"
+    "inputs, finishes those in hand and exits with status 130; a second Ctrl-C\n"
+    "abandons them.\n"
+    "\n"
+    "Exit status: 0 when every input was cleaned (empty articles included: they\n"
+    "are reported, not failed), 1 when any input failed, 2 on usage errors, 130\n"
+    "when interrupted.\n";
+
+enum {
+  OPT_URL = 256,
+  OPT_CHARSET,
+  OPT_INPUT_FORMAT,
+  OPT_PARSER,
+  OPT_NO_IMAGES,
+  OPT_NO_LINKS,
+  OPT_NO_TABLES,
+  OPT_KEEP_TITLE,
+  OPT_NO_FILTER,
+  OPT_EXPLAIN,
+  OPT_MAX_SIZE,
+  OPT_FROM,
+  OPT_TIMEOUT,
+  OPT_SKIP_EXISTING,
+  OPT_NO_SITE_LEARNING,
+  OPT_NO_PROGRESS
+};
+
+static const struct option long_opts[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"output-dir", required_argument, NULL, 'O'},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"null", no_argument, NULL, '0'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"skip-existing", no_argument, NULL, OPT_SKIP_EXISTING},
+    {"no-site-learning", no_argument, NULL, OPT_NO_SITE_LEARNING},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {"url", required_argument, NULL, OPT_URL},
+    {"charset", required_argument, NULL, OPT_CHARSET},
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"parser", required_argument, NULL, OPT_PARSER},
+    {"no-images", no_argument, NULL, OPT_NO_IMAGES},
+    {"no-links", no_argument, NULL, OPT_NO_LINKS},
+    {"no-tables", no_argument, NULL, OPT_NO_TABLES},
+    {"keep-title", no_argument, NULL, OPT_KEEP_TITLE},
+    {"no-filter", no_argument, NULL, OPT_NO_FILTER},
+    {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"no-sandbox", no_argument, &cli_sandbox_disabled, 1},
+    {"quiet", no_argument, NULL, 'q'},
+    {"version", no_argument, NULL, 'V'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+const char *opts_format_ext(int f) {
+  switch (f) {
+  case CC_FORMAT_MD: return "md";
+  case CC_FORMAT_HTML: return "html";
+  case CC_FORMAT_JSON: return "json";
+  case CLI_FORMAT_JSONL: return "jsonl";
+  default: return "txt";
+  }
+}
+
+static int parse_size(const char *s, size_t *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s || *s == '-') return -1;
+  int shift = 0;
+  switch (*end) {
+  case 'k': case 'K': shift = 10; end++; break;
+  case 'm': case 'M': shift = 20; end++; break;
+  case 'g': case 'G': shift = 30; end++; break;
+  default: break;
+  }
+  if (*end || v == 0 || v > (SIZE_MAX >> shift)) return -1;
+  *out = (size_t)(v << shift);
+  return 0;
+}
+
+static int usage_error(const char *fmt, const char *arg) {
+  fprintf(stderr, "clipclean: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\nTry 'clipclean --help'.\n");
+  return 2;
+}
+
+/* The CPUs this process may run on (affinity, as taskset or a container's
+ * cpuset sets it), else the CPUs online. */
+static int default_jobs(void) {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) {
+    int n = CPU_COUNT(&set);
+    return n > 64 ? 64 : n;
+  }
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+int opts_parse(int argc, char **argv, cli_opts *o) {
+  memset(o, 0, sizeof *o);
+  cc_options_init(&o->wc.opt);
+  o->wc.format = CC_FORMAT_TXT;
+  o->jobs = default_jobs();
+  o->timeout = 30;
+  o->site_learning = 1;
+  o->progress = 1;
+  int ch;
+  opterr = 0;
+  while ((ch = getopt_long(argc, argv, ":f:o:O:j:0qVh", long_opts, NULL)) != -1) {
+    switch (ch) {
+    case 'f':
+      if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "ndjson")) {
+        o->wc.format = CLI_FORMAT_JSONL;
+      } else {
+        cc_format f;
+        if (cc_format_from_name(optarg, &f) != 0)
+          return usage_error("unknown format '%s' (txt, md, html, json, jsonl)", optarg);
+        o->wc.format = (int)f;
+      }
+      break;
+    case 'o': o->output = optarg; break;
+    case 'O': o->output_dir = optarg; break;
+    case OPT_FROM: o->from = optarg; break;
+    case '0': o->from_null = 1; break;
+    case 'j': {
+      char *end;
+      long n = strtol(optarg, &end, 10);
+      if (*end || end == optarg || n < 1 || n > 1024)
+        return usage_error("bad job count '%s' (1 to 1024)", optarg);
+      o->jobs = (int)n;
+      break;
+    }
+    case OPT_TIMEOUT: {
+      char *end;
+      double t = strtod(optarg, &end);
+      if (*end || end == optarg || !(t >= 0) || t > 1e7)
+        return usage_error("bad timeout '%s' (seconds, 0 for none)", optarg);
+      o->timeout = t;
+      break;
+    }
+    case OPT_SKIP_EXISTING: o->skip_existing = 1; break;
+    case OPT_NO_SITE_LEARNING: o->site_learning = 0; break;
+    case OPT_NO_PROGRESS: o->progress = 0; break;
+    case OPT_URL: o->wc.opt.url = optarg; break;
+    case OPT_CHARSET: o->wc.opt.charset_hint = optarg; break;
+    case OPT_INPUT_FORMAT:
+      if (!strcmp(optarg, "auto")) o->wc.opt.input_format = CC_INPUT_AUTO;
+      else if (!strcmp(optarg, "html")) o->wc.opt.input_format = CC_INPUT_HTML;
+      else if (!strcmp(optarg, "text")) o->wc.opt.input_format = CC_INPUT_TEXT;
+      else return usage_error("unknown input format '%s' (auto, html, text)", optarg);
+      break;
+    case OPT_PARSER:
+      if (!strcmp(optarg, "gumbo")) o->wc.opt.parser = CC_PARSER_GUMBO;
+      else if (!strcmp(optarg, "libxml2")) o->wc.opt.parser = CC_PARSER_LIBXML2;
+      else return usage_error("unknown parser '%s' (gumbo, libxml2)", optarg);
+      break;
+    case OPT_NO_IMAGES: o->wc.opt.flags |= CC_OPT_NO_IMAGES; break;
+    case OPT_NO_LINKS: o->wc.opt.flags |= CC_OPT_NO_LINKS; break;
+    case OPT_NO_TABLES: o->wc.opt.flags |= CC_OPT_NO_TABLES; break;
+    case OPT_KEEP_TITLE: o->wc.opt.flags |= CC_OPT_KEEP_TITLE; break;
+    case OPT_NO_FILTER: o->wc.opt.flags |= CC_OPT_NO_FILTER; break;
+    case OPT_EXPLAIN: o->explain = 1; break;
+    case OPT_MAX_SIZE:
+      if (parse_size(optarg, &o->wc.opt.max_input_bytes) != 0)
+        return usage_error("bad size '%s'", optarg);
+      break;
+    case 0: break; /* a flag option (--no-sandbox) */
+    case 'q': o->quiet = 1; break;
+    case 'V': printf("clipclean %s\n", cc_version()); return 0;
+    case 'h': fputs(usage, stdout); return 0;
+    case ':':
+      return usage_error("option '%s' needs a value", argv[optind - 1]);
+    default:
+      return usage_error("unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  o->inputs = argv + optind;
+  o->ninputs = argc - optind;
+  if (o->output && o->output_dir) return usage_error("%s", "-o and -O exclude each other");
+  if (o->skip_existing && !o->output_dir)
+    return usage_error("%s", "--skip-existing needs -O DIR (one output file per input)");
+  if (o->output && !strcmp(o->output, "-")) o->output = NULL; /* -o - is stdout */
+  if (o->from && !strcmp(o->from, "-"))
+    for (int i = 0; i < o->ninputs; i++)
+      if (!strcmp(o->inputs[i], "-"))
+        return usage_error("%s", "stdin cannot be both the --from list and an input");
+  int dashes = 0;
+  for (int i = 0; i < o->ninputs; i++) dashes += !strcmp(o->inputs[i], "-");
+  if (dashes > 1) return usage_error("%s", "stdin (-) can be read only once");
+  return -1;
+}

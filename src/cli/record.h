@@ -1,0 +1,26 @@
+/* record.h — the jsonl record of one input: one JSON object on one line,
+ *   {"source":…, "status":"ok"|"empty"|"error", "error":… (errors only),
+ *    "title":…, "author":…, "date":…, "site_name":…, "language":…,
+ *    "url":…, "description":…, "image":…, "charset":…, "input_kind":…,
+ *    "text":…}
+ * Unknown metadata is null. Keys always come in this order, so the same
+ * input gives the same bytes. Built by the worker for documents it cleaned
+ * and by the parent for inputs that failed before or outside a worker. */
+#ifndef CCCLI_RECORD_H
+#define CCCLI_RECORD_H
+
+#include "../../include/clipclean.h"
+#include "util.h"
+
+/* Appends a JSON string literal. Invalid UTF-8 becomes U+FFFD, except with
+ * `bytes_as_surrogates`, where each invalid byte 0xXY is written as \udcXY
+ * (Python's surrogateescape), so a file name that is not UTF-8 survives
+ * the round trip. */
+void json_put_string(sbuf *b, const char *s, size_t n, int bytes_as_surrogates);
+
+/* The record of a cleaned document (status "ok" or "empty"), newline-ended. */
+void record_result(sbuf *b, const char *source, const cc_result *res);
+/* The record of a failed input, newline-ended. */
+void record_error(sbuf *b, const char *source, const char *message);
+
+#endif

@@ -1,0 +1,172 @@
+/* util.c — checked allocation, byte buffers, hashing, a u64 set and the
+ * clock for the CLI (see util.h). */
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static void oom(void) {
+  static const char m[] = "clipclean: out of memory\n";
+  ssize_t r = write(2, m, sizeof m - 1);
+  (void)r;
+  _exit(1);
+}
+
+void *xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) oom();
+  return p;
+}
+
+void *xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p) oom();
+  return p;
+}
+
+void *xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) oom();
+  return q;
+}
+
+char *xstrndup(const char *s, size_t n) {
+  char *p = xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+static void sbuf_grow(sbuf *b, size_t extra) {
+  if (b->len + extra + 1 <= b->cap) return;
+  size_t cap = b->cap ? b->cap : 256;
+  while (cap < b->len + extra + 1) cap *= 2;
+  b->data = xrealloc(b->data, cap);
+  b->cap = cap;
+}
+
+void sbuf_put(sbuf *b, const void *p, size_t n) {
+  sbuf_grow(b, n);
+  if (n) memcpy(b->data + b->len, p, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+void sbuf_puts(sbuf *b, const char *s) { sbuf_put(b, s, strlen(s)); }
+
+void sbuf_putc(sbuf *b, char c) { sbuf_put(b, &c, 1); }
+
+void sbuf_printf(sbuf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char tmp[256];
+  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  if ((size_t)n < sizeof tmp) {
+    sbuf_put(b, tmp, (size_t)n);
+    return;
+  }
+  sbuf_grow(b, (size_t)n);
+  va_start(ap, fmt);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+void sbuf_free(sbuf *b) {
+  free(b->data);
+  b->data = NULL;
+  b->len = b->cap = 0;
+}
+
+char *sbuf_detach(sbuf *b, size_t *len) {
+  if (!b->data) sbuf_grow(b, 0), b->data[0] = '\0';
+  char *p = b->data;
+  if (len) *len = b->len;
+  b->data = NULL;
+  b->len = b->cap = 0;
+  return p;
+}
+
+uint64_t hash64(const void *p, size_t n, uint64_t seed) {
+  const unsigned char *s = p;
+  uint64_t h = seed;
+  for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 1099511628211ull;
+  return h;
+}
+
+static size_t slot_of(uint64_t v, size_t cap) {
+  v ^= v >> 33;
+  v *= 0xff51afd7ed558ccdull;
+  v ^= v >> 33;
+  return (size_t)v & (cap - 1);
+}
+
+int u64set_has(const u64set *s, uint64_t v) {
+  if (!v) v = 1;
+  if (!s->cap) return 0;
+  for (size_t i = slot_of(v, s->cap);; i = (i + 1) & (s->cap - 1)) {
+    if (s->slot[i] == v) return 1;
+    if (!s->slot[i]) return 0;
+  }
+}
+
+int u64set_add(u64set *s, uint64_t v) {
+  if (!v) v = 1;
+  if ((s->count + 1) * 2 > s->cap) {
+    size_t ncap = s->cap ? s->cap * 2 : 64;
+    uint64_t *ns = xcalloc(ncap, sizeof *ns);
+    for (size_t i = 0; i < s->cap; i++) {
+      uint64_t x = s->slot[i];
+      if (!x) continue;
+      size_t j = slot_of(x, ncap);
+      while (ns[j]) j = (j + 1) & (ncap - 1);
+      ns[j] = x;
+    }
+    free(s->slot);
+    s->slot = ns;
+    s->cap = ncap;
+  }
+  size_t i = slot_of(v, s->cap);
+  while (s->slot[i]) {
+    if (s->slot[i] == v) return 0;
+    i = (i + 1) & (s->cap - 1);
+  }
+  s->slot[i] = v;
+  s->count++;
+  return 1;
+}
+
+void u64set_free(u64set *s) {
+  free(s->slot);
+  s->slot = NULL;
+  s->cap = s->count = 0;
+}
+
+double now_sec(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int write_full(int fd, const void *p, size_t n) {
+  const char *c = p;
+  while (n) {
+    ssize_t w = write(fd, c, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    c += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}

@@ -1,0 +1,430 @@
+/* meta_author.c — turns bylines and author fields into clean name lists
+ * (see meta.h). Visible bylines carry dates, job titles, agency credits,
+ * "Email the author"/"Follow" widgets and handles; this keeps the names.
+ * The word lists are ours and deliberately short: a name that slips
+ * through is better than a name cut in half.
+ */
+#include <string.h>
+
+#include "meta.h"
+
+#define MAX_PARTS 24
+
+/* Leading words that introduce a byline, lowercase; multi-word ones
+ * first. A trailing ':' on the word is allowed. */
+static const char *const prefixes[] = {
+    "written by", "posted by", "story by", "words by", "text by", "reported by",
+    "reporting by", "published by", "escrito por", "publicado por", "scritto da",
+    "a cura di", "geschrieben von", "publié par", "écrit par",
+    "ein beitrag von", "by", "von", "par", "por", "di", "door", "from",
+    "author", "authors", "autor", "autorin", "autoren", "autores", "auteur",
+    "auteurs", "autore", "autori", "text", "texte", "tekst", "texto", "testo",
+    "redacción", "redação", "about", "sobre", "über", "ueber",
+    "acerca de", "à propos de", "a proposito di", "over",
+};
+/* of those, the ones that are also common name particles or words: only
+ * a prefix when at least two words follow */
+static const char *const weak_prefixes[] = {"von", "di", "door", "from", "par", "por", "text",
+                                            "texto", "testo", "about", "sobre", "over"};
+/* "Analysis by", "Opinion by", "Ein Kommentar von": a byline word a
+ * little way in */
+static const char *const inner_by[] = {"by", "von", "par", "por"};
+
+/* Labels of picture credits: not an author. */
+static const char *const picture_labels[] = {
+    "photo", "photos", "foto", "fotos", "photograph", "image", "images", "picture", "pictures",
+    "video", "illustration", "graphic", "graphics", "bild", "bilder", "фото",
+    "credit", "credits", "source", "quelle", "fuente", "fonte", "bron", "source"};
+
+/* Words after which a byline stops being a name (lowercase). */
+static const char *const stops[] = {
+    "published", "updated", "posted", "modified", "last", "email", "e-mail", "mail",
+    "follow", "contact", "twitter", "facebook", "instagram", "linkedin", "view", "more",
+    "see", "read", "reading", "min", "mins", "minute", "minutes", "hour", "hours", "ago",
+    "is", "was", "has", "covers", "writes", "wrote", "for", "via", "in", "at", "about",
+    "photo", "photos", "photography", "illustration", "illustrations", "video", "share",
+    "comments", "comment", "bio", "profile", "all", "articles", "stories", "posts",
+    "publié", "mis", "modifié", "veröffentlicht", "aktualisiert",
+    "stand", "actualizado", "publicado", "pubblicato", "aggiornato", "gepubliceerd",
+    "bijgewerkt", "atualizado", "today", "yesterday", "heute", "gestern", "aujourd",
+    "hier", "hoy", "ayer", "oggi", "ieri", "vandaag", "gisteren",
+};
+
+/* Connectors that end a name only when a date follows ("on 19 May",
+ * "le 19 mai", "am 19."). */
+static const char *const date_connectors[] = {"on", "le", "am", "el", "il", "op", "em",
+                                              "den", "du", "del", "of", "the"};
+
+/* Job titles: a name stops before them. */
+static const char *const jobs[] = {
+    "reporter", "reporters", "writer", "writers", "editor", "editors", "correspondent",
+    "correspondents", "contributor", "contributors", "columnist", "journalist", "staff",
+    "analyst", "producer", "photographer", "chief", "senior", "freelance", "contributing",
+    "associate", "deputy", "director", "manager", "team", "desk", "bureau", "newsroom",
+    "intern", "fellow", "critic", "host", "anchor", "founder", "ceo", "president",
+    "professor", "redaktion", "redakteur", "redakteurin", "korrespondent",
+    "korrespondentin", "journaliste", "rédacteur", "rédactrice",
+    "rédaction", "correspondant", "correspondante", "envoyé", "periodista",
+    "redactor", "redactora", "corresponsal", "giornalista", "redattore", "redattrice",
+    "redazione", "corrispondente", "inviato", "jornalista", "redator", "repórter",
+    "verslaggever", "redacteur", "redactie", "correspondente",
+};
+
+/* Placeholder or role names that are not authors. */
+static const char *const nobodies[] = {
+    "admin", "administrator", "anonymous", "unknown", "guest", "staff", "editor",
+    "editors", "redaktion", "redaction", "team", "webmaster", "null", "undefined",
+    "none", "user", "author", "by", "and", "the", "na", "n a", "nobody", "website",
+    "desk", "newsroom", "editorial", "redazione", "redactie", "redacción",
+};
+
+/* Words that make a credit an organization ("NJ Advance Media", "CNN
+ * Business", "Detroit News wire services"). */
+static const char *const org_words[] = {
+    "media", "news", "press", "wire", "wires", "services", "service", "network",
+    "magazine", "times", "post", "herald", "journal", "tribune", "business",
+    "international", "inc", "ltd", "llc", "group", "agency", "newspaper", "newspapers",
+    "radio", "tv", "television", "daily", "gazette", "sport", "sports", "online",
+    "editorial", "staff", "bureau", "desk", "channel", "broadcasting", "studios",
+    "leader", "chronicle", "observer", "weekly", "monthly", "digital", "associated",
+    "reuters", "afp", "dpa", "ap", "insider", "nation", "today", "world",
+};
+
+/* News agencies (keys: lowercase letters and digits only). */
+static const char *const agencies[] = {
+    "reuters", "ap", "associatedpress", "theassociatedpress", "afp",
+    "agencefrancepresse", "dpa", "efe", "ansa", "upi", "pa", "pamedia",
+    "pressassociation", "apa", "sda", "ats", "anp", "belga", "lusa", "kyodo",
+    "kyodonews", "xinhua", "bloomberg", "bloombergnews", "cnnwire", "reutersstaff",
+    "apstaff", "afpstaff", "epd", "kna", "kap", "ddp", "europapress", "agenciaefe",
+};
+
+static int in_list(const char *const *l, size_t n, const char *w) {
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(l[i], w)) return 1;
+  return 0;
+}
+#define IN(list, w) in_list(list, sizeof list / sizeof list[0], w)
+
+/* Lowercases one word into out (ASCII only; UTF-8 kept), dropping
+ * trailing and leading punctuation. */
+static size_t lower_word(const char *p, size_t n, char *out, size_t cap) {
+  while (n && (*p == '(' || *p == '"' || *p == '\'' || *p == '[')) p++, n--;
+  while (n && (p[n - 1] == ',' || p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ';' ||
+               p[n - 1] == ')' || p[n - 1] == '"' || p[n - 1] == '\'' || p[n - 1] == ']' ||
+               p[n - 1] == '!' || p[n - 1] == '?'))
+    n--;
+  if (n >= cap) n = cap - 1;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    out[i] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  }
+  out[n] = '\0';
+  return n;
+}
+
+typedef struct word {
+  const char *p;
+  size_t n;
+} word;
+
+static unsigned split_words(const char *s, size_t n, word *w, unsigned cap) {
+  unsigned k = 0;
+  size_t i = 0;
+  while (i < n && k < cap) {
+    while (i < n && s[i] == ' ') i++;
+    if (i >= n) break;
+    size_t j = i;
+    while (j < n && s[j] != ' ') j++;
+    w[k].p = s + i;
+    w[k].n = j - i;
+    k++;
+    i = j;
+  }
+  return k;
+}
+
+static int has_digit(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (p[i] >= '0' && p[i] <= '9') return 1;
+  return 0;
+}
+
+static int contains(const char *p, size_t n, const char *lit) {
+  size_t l = strlen(lit);
+  for (size_t i = 0; i + l <= n; i++)
+    if (!strncmp(p + i, lit, l)) return 1;
+  return 0;
+}
+
+static int urlish(const char *p, size_t n) {
+  return memchr(p, '@', n) || contains(p, n, "http") || contains(p, n, "www.") ||
+         contains(p, n, ".com") || contains(p, n, "://");
+}
+
+/* Is the word a date part (digit, month name, weekday)? */
+static int datey(const char *lw, size_t n) {
+  return has_digit(lw, n) || cc_meta_month(lw, n) || cc_meta_weekday(lw, n);
+}
+
+/* Cleans one candidate name in place (s, *n); returns 1 when a name is
+ * left. */
+static int clean_name(char *s, size_t *np) {
+  size_t n = *np;
+  word w[16];
+  unsigned nw = split_words(s, n, w, 16);
+  if (!nw) return 0;
+  char lw[48];
+  /* prefixes: "By", "Written by", "Author:" ... */
+  unsigned start = 0;
+  for (int round = 0; round < 2 && start < nw; round++) {
+    int hit = 0;
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0] && !hit; i++) {
+      word pw[3];
+      unsigned pn = split_words(prefixes[i], strlen(prefixes[i]), pw, 3);
+      if (start + pn > nw) continue;
+      unsigned k = 0;
+      for (; k < pn; k++) {
+        lower_word(w[start + k].p, w[start + k].n, lw, sizeof lw);
+        if (strlen(lw) != pw[k].n || memcmp(lw, pw[k].p, pw[k].n)) break;
+      }
+      if (k < pn) continue;
+      int colon = w[start + pn - 1].p[w[start + pn - 1].n - 1] == ':';
+      if (!colon && IN(weak_prefixes, prefixes[i]) && nw - start - pn < 2) continue;
+      /* "Text" etc. only with a colon; "by"-like words always */
+      if (!colon && (!strncmp(prefixes[i], "aut", 3) || !strncmp(prefixes[i], "text", 4) ||
+                     !strncmp(prefixes[i], "tekst", 5) || !strncmp(prefixes[i], "testo", 5) ||
+                     !strncmp(prefixes[i], "reda", 4)))
+        continue;
+      start += pn;
+      hit = 1;
+    }
+    if (!hit) break;
+  }
+  /* any other one-word label ("Текст:", "Reportage:"), except credits for
+   * pictures, which name a photographer */
+  if (start < nw && start + 1 < nw && w[start].n > 1 && w[start].p[w[start].n - 1] == ':') {
+    lower_word(w[start].p, w[start].n, lw, sizeof lw);
+    if (IN(picture_labels, lw)) return 0;
+    start++;
+  }
+  if (start >= nw) return 0;
+  for (unsigned k = start + 1; k < start + 3 && k + 1 < nw; k++) {
+    lower_word(w[k].p, w[k].n, lw, sizeof lw);
+    if (IN(inner_by, lw)) {
+      start = k + 1;
+      break;
+    }
+  }
+  /* cut at the first word that is not part of a name */
+  unsigned end = start;
+  for (; end < nw; end++) {
+    size_t l = lower_word(w[end].p, w[end].n, lw, sizeof lw);
+    if (!l) continue;
+    if (has_digit(w[end].p, w[end].n) || urlish(w[end].p, w[end].n)) break;
+    if (end > start && IN(stops, lw)) break;
+    if (end == start && IN(stops, lw) && strcmp(lw, "in") && strcmp(lw, "at") &&
+        strcmp(lw, "for") && strcmp(lw, "about"))
+      break;
+    if (end > start && IN(date_connectors, lw) && end + 1 < nw) {
+      char nx[48];
+      size_t nl = lower_word(w[end + 1].p, w[end + 1].n, nx, sizeof nx);
+      if (datey(nx, nl)) break;
+    }
+    int next_digit = end + 1 < nw && has_digit(w[end + 1].p, w[end + 1].n);
+    if (cc_meta_month(lw, l) && next_digit) break;
+    if (cc_meta_weekday(lw, l) && (l >= 5 || next_digit)) break;
+    if (IN(jobs, lw)) break;
+    if (memchr(lw, '-', l)) { /* "editor-at-large" */
+      char piece[48];
+      size_t pl = (size_t)((char *)memchr(lw, '-', l) - lw);
+      memcpy(piece, lw, pl);
+      piece[pl] = '\0';
+      if (IN(jobs, piece)) break;
+    }
+  }
+  /* a job title as the first words ("Staff Writer Jane Doe") is not a name */
+  if (end == start) return 0;
+  nw = end;
+  if (nw - start > 6) return 0;
+  const char *b = w[start].p;
+  const char *e = w[nw - 1].p + w[nw - 1].n;
+  /* trim punctuation */
+  while (b < e && strchr(" ,;:-|()[]\"'*/", *b)) b++;
+  while (e > b && strchr(" ,;:-|()[]\"'*/", e[-1])) e--;
+  if (e > b && e[-1] == '.' && (e - b < 3 || e[-3] != ' ')) {
+    /* "Doe." loses its period; an initial like "J." keeps it */
+    const char *q = e - 1;
+    while (q > b && q[-1] != ' ') q--;
+    if (e - q > 2) e--;
+  }
+  if (e <= b || e - b > 64) return 0;
+  for (const char *q = b; q < e; q++)
+    if (strchr("{}<>=[]\\#", *q)) return 0;
+  unsigned char c0 = (unsigned char)*b;
+  if (!(((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') || c0 >= 0x80)) return 0;
+  char key[80];
+  size_t kl = cc_meta_key(b, (size_t)(e - b), key, sizeof key);
+  if (!kl) return 0;
+  lower_word(b, (size_t)(e - b), lw, sizeof lw);
+  if (IN(nobodies, lw) || contains(lw, strlen(lw), "admin")) return 0;
+  /* a lone lowercase word ("jdoe", "webteam") is a user name */
+  if (!memchr(b, ' ', (size_t)(e - b))) {
+    int lower = 1;
+    for (const char *q = b; q < e; q++)
+      if ((unsigned char)*q >= 0x80 || (*q >= 'A' && *q <= 'Z')) lower = 0;
+    if (lower) return 0;
+  }
+  memmove(s, b, (size_t)(e - b));
+  *np = (size_t)(e - b);
+  return 1;
+}
+
+static int is_agency(const char *s, size_t n) {
+  char key[64];
+  size_t kl = cc_meta_key(s, n, key, sizeof key);
+  if (!kl) return 0;
+  if (IN(agencies, key)) return 1;
+  /* a one-word credit ("CNN", "Washington") is weaker than a person */
+  if (!memchr(s, ' ', n)) return 1;
+  /* "AP Sports", "NJ Advance Media", "CNN Business" */
+  word w[8];
+  unsigned nw = split_words(s, n, w, 8);
+  char lw[48];
+  for (unsigned i = 0; i < nw; i++) {
+    lower_word(w[i].p, w[i].n, lw, sizeof lw);
+    if (IN(org_words, lw) || (i == 0 && IN(agencies, lw))) return 1;
+  }
+  return 0;
+}
+
+static void add_name(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *added) {
+  if (!clean_name(s, &n)) return;
+  char key[80], k2[80];
+  size_t kl = cc_meta_key(s, n, key, sizeof key);
+  for (unsigned i = 0; i < out->n; i++) {
+    size_t l2 = cc_meta_key(out->v[i], strlen(out->v[i]), k2, sizeof k2);
+    if (l2 == kl && !memcmp(key, k2, kl)) return;
+  }
+  if (out->n >= CC_META_NAMES_MAX) return;
+  out->agency[out->n] = (unsigned char)is_agency(s, n);
+  out->v[out->n++] = cc_arena_strndup(a, s, n);
+  (*added)++;
+}
+
+/* Splits a part on conjunctions: "and", "&", "und", "et" always; "y",
+ * "e", "en" only between two names of two words or more (a Spanish
+ * "Ortega y Gasset" stays whole). */
+static void split_conj(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *added) {
+  static const char *const strong[] = {" and ", " AND ", " & ", " und ", " et ", " and/or ",
+                                       " y/o "};
+  static const char *const weak[] = {" y ", " e ", " en ", " i "};
+  const size_t ns = sizeof strong / sizeof strong[0], nk = ns + sizeof weak / sizeof weak[0];
+  size_t i = 0;
+  while (i < n) {
+    size_t cl = 0;
+    if (s[i] == ' ')
+      for (size_t k = 0; k < nk && !cl; k++) {
+        const char *c = k < ns ? strong[k] : weak[k - ns];
+        size_t l = strlen(c);
+        if (n - i < l || strncmp(s + i, c, l)) continue;
+        if (k >= ns && (cc_meta_words(s, i) < 2 || cc_meta_words(s + i + l, n - i - l) < 2))
+          continue;
+        cl = l;
+      }
+    if (!cl) {
+      i++;
+      continue;
+    }
+    add_name(a, out, s, i, added);
+    s += i + cl - 1; /* keep the space: the rest starts at a word boundary */
+    n -= i + cl - 1;
+    i = 1;
+  }
+  add_name(a, out, s, n, added);
+}
+
+unsigned cc_meta_names_add(cc_arena *a, cc_names *out, const char *s, size_t n) {
+  if (!s || !n || n > 4096) return 0;
+  char *t = cc_meta_text(a, s, n, 1024, CC_MT_ENTITIES | CC_MT_TAGS | CC_MT_LINES);
+  if (!t) return 0;
+  /* drop parentheticals: "(Reuters)", "(@handle)", "(photo)" */
+  size_t tl = 0;
+  int depth = 0;
+  for (size_t i = 0; t[i]; i++) {
+    if (t[i] == '(' || t[i] == '[') depth++;
+    else if ((t[i] == ')' || t[i] == ']') && depth) depth--;
+    else if (!depth) t[tl++] = t[i];
+  }
+  t[tl] = '\0';
+  unsigned added = 0;
+  /* parts: line breaks, '|', ',', ';', '/', bullets and spaced dashes */
+  size_t i = 0, st = 0;
+  unsigned parts = 0;
+  while (i <= tl && parts < MAX_PARTS) {
+    size_t sep = 0;
+    if (i == tl) sep = 1;
+    else {
+      unsigned char c = (unsigned char)t[i];
+      if (c == '\n' || c == '|' || c == ',' || c == ';' || c == '/') sep = 1;
+      else if (c == 0xc2 && (unsigned char)t[i + 1] == 0xb7) sep = 2;           /* · */
+      else if (c == 0xe2 && (unsigned char)t[i + 1] == 0x80 &&
+               ((unsigned char)t[i + 2] == 0xa2 || (unsigned char)t[i + 2] == 0x93 ||
+                (unsigned char)t[i + 2] == 0x94) &&
+               ((unsigned char)t[i + 2] == 0xa2 || (i > 0 && t[i - 1] == ' ')))
+        sep = 3; /* • and spaced – — */
+      else if (c == '-' && i > 0 && t[i - 1] == ' ' && t[i + 1] == ' ') sep = 1;
+      else if (c == 0xef && (((unsigned char)t[i + 1] == 0xbc &&
+                              ((unsigned char)t[i + 2] == 0x8f || (unsigned char)t[i + 2] == 0x8c)) ||
+                             ((unsigned char)t[i + 1] == 0xbd && (unsigned char)t[i + 2] == 0x9c)))
+        sep = 3; /* ／ ， ｜ */
+      else if (c == 0xe3 && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x81)
+        sep = 3; /* 、 */
+      else if (c == '.' && t[i + 1] == ' ' && i >= 3) {
+        /* "Jane Doe. Sputnik": a period after a word, not an initial
+         * ("J. Doe") or a short abbreviation ("Jr.", "Dr.") */
+        size_t k = i;
+        while (k > st && t[k - 1] != ' ') k--;
+        unsigned letters = 0;
+        for (size_t q = k; q < i; q++) letters += (t[q] | 0x20) >= 'a' && (t[q] | 0x20) <= 'z';
+        if (letters >= 3 && i - k == letters) sep = 1;
+      }
+    }
+    if (sep) {
+      size_t a0 = st, a1 = i;
+      while (a0 < a1 && t[a0] == ' ') a0++;
+      while (a1 > a0 && t[a1 - 1] == ' ') a1--;
+      if (a1 > a0) {
+        split_conj(a, out, t + a0, a1 - a0, &added);
+        parts++;
+      }
+      st = i + sep;
+      i += sep;
+      if (i > tl) break;
+      continue;
+    }
+    i++;
+  }
+  return added;
+}
+
+char *cc_meta_names_join(cc_arena *a, const cc_names *names) {
+  int people = 0;
+  for (unsigned i = 0; i < names->n; i++)
+    if (!names->agency[i]) people = 1;
+  char buf[CC_META_AUTHOR_MAX + 1];
+  size_t o = 0;
+  for (unsigned i = 0; i < names->n; i++) {
+    if (people && names->agency[i]) continue;
+    size_t l = strlen(names->v[i]);
+    if (o + (o ? 2 : 0) + l > CC_META_AUTHOR_MAX) break;
+    if (o) {
+      memcpy(buf + o, ", ", 2);
+      o += 2;
+    }
+    memcpy(buf + o, names->v[i], l);
+    o += l;
+  }
+  if (!o) return NULL;
+  return cc_arena_strndup(a, buf, o);
+}
