@@ -51,7 +51,7 @@ void cc_charset_preload(void) __attribute__((weak));
  * first iconv_open that needs it; open and mmap of files are forbidden in
  * the sandbox, so load them now and keep one handle of each open for the
  * life of the process (the modules stay loaded). */
-static iconv_t pinned[30];
+static iconv_t volatile pinned[30]; /* (volatile: kept, though never read) */
 
 static void preload_iconv(void) {
   static const char *const names[30] = {

@@ -2,8 +2,9 @@
 # valgrind.sh CLIPCLEAN — runs clipclean under valgrind's memcheck (errors
 # and leaks both fail) on a few inputs: a sample page (or a benchmark page),
 # a windows-1252 page, a UTF-16 page, a gzip file, deeply nested markup, and
-# a binary file. Slow: keep the list short. Needs a build without
-# sanitizers.
+# a binary file (refused: the only input allowed to fail). Slow: keep the
+# list short. Needs a build without sanitizers, and runs with --no-sandbox:
+# valgrind does not support seccomp (the workers could not enter it).
 set -eu
 cc=${1:?usage: valgrind.sh CLIPCLEAN}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,8 +27,10 @@ for f in "$tmp"/*; do
     n=$((n + 1))
     st=0
     valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-      "$cc" -f "$fmt" "$f" >/dev/null 2>"$tmp/vg.log" || st=$?
-    if [ "$st" -le 1 ]; then # 0, or 1: the input was refused with a message
+      "$cc" --no-sandbox -f "$fmt" "$f" >/dev/null 2>"$tmp/vg.log" || st=$?
+    want=0
+    case $f in *.bin) want=1 ;; esac # binary data: refused with a message
+    if [ "$st" = "$want" ]; then
       echo "ok   $(basename "$f") ($fmt)"
     else
       failed=$((failed + 1))
