@@ -163,7 +163,7 @@ const char *cc_meta_title_strip(cc_arena *a, const char *t, const char *site,
     for (unsigned j = i; j <= ns; j++) {
       size_t e = j < ns ? sp[j].s0 : n;
       if (i == 0 && j == ns) continue; /* the whole title */
-      if (e - b <= best_e - best_b) continue;
+      if (e <= b || e - b <= best_e - best_b) continue; /* (separators may overlap) */
       for (unsigned r = 0; r < nrefs; r++) {
         if (!refs[r]) continue;
         size_t rl = strlen(refs[r]);

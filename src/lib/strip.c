@@ -393,7 +393,11 @@ typedef struct open_el {
   uint8_t group;
   uint8_t mathml; /* a MathML element (the parser's foreign content) */
   uint32_t fmt_id; /* its active-list entry (formatting elements), else 0 */
+  uint32_t setter; /* index of the nearest entry at or below that sets the
+                      insertion mode (table parts, select), or NO_SETTER */
 } open_el;
+
+#define NO_SETTER 0xffffffffu
 
 typedef struct fmt_el {
   const char *name, *attrs; /* name NULL: a marker */
@@ -502,6 +506,32 @@ static int special_above(const model *m, unsigned i) {
   return 0;
 }
 
+/* Does an element of this group set the parser's insertion mode (in table,
+ * in table body, in row, in cell, in caption, in column group, in select)? */
+static int sets_mode(unsigned g) {
+  return g == G_TABLE || g == G_TSECT || g == G_TR || g == G_CELL || g == G_CAPTION ||
+         g == G_COLGROUP || g == G_SELECT;
+}
+
+/* The group of the element that sets the insertion mode with the stack cut
+ * to `depth` entries (G_NONE: in body). */
+static unsigned mode_at(const model *m, unsigned depth) {
+  if (!depth || m->stack[depth - 1].setter == NO_SETTER) return G_NONE;
+  return m->stack[m->stack[depth - 1].setter].group;
+}
+
+/* One of the table modes (where table parts are not ignored)? */
+static int table_mode(unsigned g) {
+  return g == G_TABLE || g == G_TSECT || g == G_TR || g == G_CELL || g == G_CAPTION ||
+         g == G_COLGROUP;
+}
+
+/* Sets e->setter for the entry at index i (its predecessors set). */
+static void set_setter(model *m, unsigned i) {
+  open_el *e = &m->stack[i];
+  e->setter = sets_mode(e->group) ? i : i ? m->stack[i - 1].setter : NO_SETTER;
+}
+
 /* "Reconstruct the active formatting elements": the parser re-creates, as
  * new open elements, the entries after the last marker or open element
  * that are no longer open ("<p><b>x</p><p>y": y is bold in a new <b>).
@@ -520,6 +550,7 @@ static void reconstruct(model *m) {
     e->group = f->group;
     e->mathml = 0;
     e->fmt_id = f->id;
+    set_setter(m, m->depth - 1);
     m->on_stack[f->h & (MODEL_SLOTS - 1)]++;
     m->ngroup[e->group]++;
     f->open = 1;
@@ -598,7 +629,7 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
    * (when it is sure to be in HTML content: no MathML open, no region the
    * parser may read otherwise). */
   if ((g == G_CELL || g == G_TR || g == G_TSECT || g == G_CAPTION || g == G_COLGROUP) && !mathml &&
-      !m->ngroup[G_TABLE]) {
+      !table_mode(mode_at(m, cut))) {
     if (!no_pop && !m->nmathml) return 1;
     fl |= F_STRAY;
     g = G_NONE;
@@ -633,12 +664,13 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
     case G_TSECT:
       if ((i = find_group(m, cut, G_TSECT, 0, G_TABLE)) >= 0) cut = (unsigned)i;
       break;
-    case G_TABLE: /* <table> right in a table closes that table */
-      if (cut && (m->stack[cut - 1].group == G_TABLE || m->stack[cut - 1].group == G_TSECT ||
-                  m->stack[cut - 1].group == G_TR) &&
+    case G_TABLE: { /* <table> in a table (not in a cell or caption) closes it */
+      unsigned mode = mode_at(m, cut);
+      if ((mode == G_TABLE || mode == G_TSECT || mode == G_TR) &&
           (i = find_group(m, cut, G_TABLE, 0, 0)) >= 0)
         cut = (unsigned)i;
       break;
+    }
     case G_OPTION:
       if (cut && m->stack[cut - 1].group == G_OPTION) cut--;
       break;
@@ -729,6 +761,7 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
   e->group = (uint8_t)g;
   e->mathml = (uint8_t)mathml;
   e->fmt_id = id;
+  set_setter(m, m->depth - 1);
   m->on_stack[h & (MODEL_SLOTS - 1)]++;
   m->ngroup[g]++;
   m->nmathml += (unsigned)mathml;
@@ -778,6 +811,14 @@ static int model_end(model *m, const char *p, size_t n, int no_pop) {
     }
   }
   if (fl & F_SPECIAL) {
+    /* table parts end only in the insertion modes that handle them (the
+     * parser ignores </caption> outside a caption, </td> outside a cell...) */
+    unsigned mode = mode_at(m, m->depth);
+    if ((k->group == G_CAPTION && mode != G_CAPTION) || (k->group == G_CELL && mode != G_CELL) ||
+        (k->group == G_TR && mode != G_TR && mode != G_CELL) ||
+        (k->group == G_TSECT && mode != G_TSECT && mode != G_TR && mode != G_CELL) ||
+        (k->group == G_COLGROUP && mode != G_COLGROUP))
+      return 1;
     if (k->group == G_FORM) { /* </form> removes the form alone */
       if ((i = find_el(m, m->depth, h, p, n, F_SCOPE)) >= 0) {
         m->on_stack[h & (MODEL_SLOTS - 1)]--;
@@ -785,6 +826,7 @@ static int model_end(model *m, const char *p, size_t n, int no_pop) {
         m->nmathml -= m->stack[i].mathml;
         memmove(m->stack + i, m->stack + i + 1, (m->depth - (unsigned)i - 1) * sizeof *m->stack);
         m->depth--;
+        for (unsigned j = (unsigned)i; j < m->depth; j++) set_setter(m, j);
       }
       return 1;
     }
