@@ -45,8 +45,8 @@ static unsigned find_seps(const char *t, size_t n, sep *sp) {
         continue;
       }
       if (i == 0 || i + l >= n) continue;
-      size_t s0 = i, s1 = i + l;
-      while (s0 > 0 && t[s0 - 1] == ' ') s0--;
+      size_t s0 = i, s1 = i + l, lo = k ? sp[k - 1].s1 : 0; /* never overlapping */
+      while (s0 > lo && t[s0 - 1] == ' ') s0--;
       while (s1 < n && t[s1] == ' ') s1++;
       sp[k].s0 = s0;
       sp[k].s1 = s1;

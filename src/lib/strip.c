@@ -664,8 +664,10 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
     case G_TSECT:
       if ((i = find_group(m, cut, G_TSECT, 0, G_TABLE)) >= 0) cut = (unsigned)i;
       break;
-    case G_TABLE: { /* <table> in a table (not in a cell or caption) closes it */
+    case G_TABLE: { /* <table> in a table (not in a cell or caption) closes it;
+                       in a select in a table, the select first */
       unsigned mode = mode_at(m, cut);
+      if (mode == G_SELECT) mode = mode_at(m, m->stack[cut - 1].setter);
       if ((mode == G_TABLE || mode == G_TSECT || mode == G_TR) &&
           (i = find_group(m, cut, G_TABLE, 0, 0)) >= 0)
         cut = (unsigned)i;
@@ -819,6 +821,11 @@ static int model_end(model *m, const char *p, size_t n, int no_pop) {
         (k->group == G_TSECT && mode != G_TSECT && mode != G_TR && mode != G_CELL) ||
         (k->group == G_COLGROUP && mode != G_COLGROUP))
       return 1;
+    if (k->group == G_TABLE) { /* every table mode ends at the nearest table
+                                   (closing a caption, cell or select on the way) */
+      if ((i = find_group(m, m->depth, G_TABLE, 0, 0)) >= 0) pop_to(m, (unsigned)i);
+      return 1;
+    }
     if (k->group == G_FORM) { /* </form> removes the form alone */
       if ((i = find_el(m, m->depth, h, p, n, F_SCOPE)) >= 0) {
         m->on_stack[h & (MODEL_SLOTS - 1)]--;
