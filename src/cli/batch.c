@@ -2,10 +2,11 @@
  *
  * The window: inputs get a sequence number as they are taken from the
  * source and sit in a ring of W slots until their outcome has been emitted,
- * strictly in sequence order. A slot is QUEUED (only its path known),
- * RUNNING (read and sent to a worker: the input bytes exist only between
- * the read and the end of the send), or DONE (an outcome, and for stream
- * outputs the rendering, waiting for its turn). The source is not asked for
+ * strictly in sequence order. A slot is FETCH (a URL with the fetcher),
+ * QUEUED (only its path known, or a fetched page's bytes), RUNNING (read
+ * and sent to a worker: the input bytes exist only between the read and
+ * the end of the send), or DONE (an outcome, and for stream outputs the
+ * rendering, waiting for its turn). The source is not asked for
  * more while the window is full, so a slow document at the head holds back
  * at most W-1 finished ones: memory depends on W and on document sizes,
  * never on the number of inputs. -O outputs are written the moment their
@@ -21,12 +22,19 @@
  * workers' sockets and a self-pipe written by the signal handler; the
  * timeout is the nearest job deadline, or the progress tick.
  *
- * URL fetching (later) is one more job_source: its next() hands out
- * finished transfers as items whose bytes are already in memory (dispatch
- * then skips the read) with the URL and the response charset, returns -1
- * while transfers are running, and its descriptors join the poll set next
- * to the workers' in wait_events(). For site learning it would also need
- * its bytes spooled for pass 2 (a URL cannot be re-read like a file). */
+ * URLs: an input that is a URL takes its place in the window like a file
+ * (so stream outputs keep input order) in one more state, FETCH: it is
+ * handed to the fetcher (fetch.h), whose sockets and timer join the
+ * workers' sockets in the same poll(). A finished fetch makes the slot
+ * QUEUED with its bytes in memory (dispatch then skips the read), its final
+ * URL and its charset, or DONE with the fetch's error. Memory: the window
+ * (1024 slots when there are URLs, so the fetcher can pick among many
+ * hosts) holds only URLs until they are fetched; transfers in flight plus
+ * fetched pages waiting for a worker are at most --parallel + 2 x -j, so at
+ * most that many bodies are in memory. Past the held-output budget only the
+ * head's URL may start, like the head's file. Site learning needs a second
+ * reading of every page; a URL cannot be re-read, so runs with URLs clean
+ * each page once (single pass). */
 #include "batch.h"
 
 #include <errno.h>
@@ -40,6 +48,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fetch.h"
 #include "inputs.h"
 #include "io.h"
 #include "progress.h"
@@ -47,6 +56,7 @@
 #include "sink.h"
 #include "site.h"
 #include "spool.h"
+#include "url.h"
 #include "util.h"
 #include "workers.h"
 
@@ -57,9 +67,11 @@
 #define HELD_BUDGET ((uint64_t)256 << 20)
 
 enum { PASS_SINGLE, PASS_LEARN, PASS_APPLY };
-enum { SL_FREE = 0, SL_QUEUED, SL_RUNNING, SL_DONE, SL_CANCELLED };
+enum { SL_FREE = 0, SL_QUEUED, SL_RUNNING, SL_DONE, SL_CANCELLED, SL_FETCH };
 /* outcomes beyond RES_OK / RES_EMPTY / RES_ERROR */
-enum { OUT_SKIPPED = 10, OUT_DEFERRED = 11 };
+enum { OUT_SKIPPED = 10, OUT_DEFERRED = 11, OUT_DUPLICATE = 12 };
+/* the window when there are URLs: the fetcher picks among its hosts */
+#define URL_WINDOW 1024
 
 typedef struct slot {
   int state;
@@ -68,6 +80,7 @@ typedef struct slot {
   char *outpath;     /* -O */
   struct stat st;    /* the input's identity, once read */
   int have_st;
+  int waiting;       /* fetched, its bytes waiting for a worker */
   spool_rec p1;      /* pass 2: what pass 1 made of it */
   int have_p1;
   uint64_t *bp;      /* pass 2: the boilerplate to drop */
@@ -113,6 +126,9 @@ typedef struct batch {
   uint64_t recleaned, fallback; /* pass 2 statistics */
   double t0;
   uint64_t bytes_total;
+  fetcher *fetch;        /* when there are URLs (and libcurl) */
+  uint64_t fetch_waiting; /* fetched pages waiting for a worker */
+  u64set seen_urls;      /* keys of the URLs taken, for duplicates */
 } batch;
 
 /* ---- signals ---- */
@@ -211,6 +227,103 @@ static void slot_done(slot *s, int kind, const char *msg) {
 
 static void write_output(batch *b, slot *s);
 
+/* ---- URLs: the glue to the fetcher (stand-ins without libcurl) ---- */
+
+#ifdef CC_HAVE_FETCH
+/* How many transfers may start now, and up to which input: those in
+ * flight and the fetched pages waiting for a worker stay within
+ * --parallel + 2 x -j; past the held-output budget only the head of the
+ * window may start. The head's URL may always start (its turn permitting):
+ * it is what lets the window move, whatever else waits. Returns the room. */
+static int fetch_gate(batch *b, uint64_t *max_id) {
+  *max_id = b->held > HELD_BUDGET ? b->head : UINT64_MAX;
+  if (!b->fetch || b->stopping || b->fatal) return 0;
+  int limit = b->o->fetch.parallel + 2 * b->o->jobs;
+  int used = fetcher_active(b->fetch) + (int)b->fetch_waiting;
+  if (used < limit) return limit - used;
+  if (b->head < b->next && slot_of(b, b->head)->state == SL_FETCH) {
+    *max_id = b->head;
+    return 1;
+  }
+  return 0;
+}
+
+static int fetch_active(const batch *b) { return b->fetch ? fetcher_active(b->fetch) : 0; }
+
+static void on_fetched(void *ctx, fetch_result *r) {
+  batch *b = ctx;
+  slot *s = slot_of(b, r->id);
+  if (s->seq != r->id || s->state != SL_FETCH) return; /* cannot happen */
+  if (r->cancelled) {
+    s->state = SL_CANCELLED;
+    return;
+  }
+  s->item.http_status = (int)r->http_status;
+  free(s->item.url);
+  s->item.url = r->final_url;
+  r->final_url = NULL;
+  b->c.fetch_bytes += r->bytes;
+  if (!r->ok) {
+    b->c.fetch_failed++;
+    slot_done(s, RES_ERROR, r->message);
+    return;
+  }
+  b->c.fetched++;
+  s->item.data = r->body;
+  s->item.len = r->len;
+  r->body = NULL;
+  free(s->item.charset);
+  s->item.charset = r->charset;
+  r->charset = NULL;
+  s->item.as_text = r->as_text;
+  s->state = SL_QUEUED;
+  s->waiting = 1;
+  b->fetch_waiting++;
+}
+
+static void fetch_pump(batch *b) {
+  uint64_t max_id;
+  int room = fetch_gate(b, &max_id);
+  if (room > 0) fetcher_pump(b->fetch, room, max_id, on_fetched, b);
+}
+#else
+static int fetch_active(const batch *b) { return (void)b, 0; }
+static void fetch_pump(batch *b) { (void)b; }
+#endif
+
+/* A URL entering the window: a duplicate, skipped (-O, --skip-existing),
+ * or handed to the fetcher. */
+static void feed_url(batch *b, slot *s) {
+  if (!b->fetch) {
+    slot_done(s, RES_ERROR, "this clipclean was built without URL support");
+    return;
+  }
+#ifdef CC_HAVE_FETCH
+  char *key = url_key(s->item.path);
+  int fresh = u64set_add(&b->seen_urls, hash64(key, strlen(key), HASH64_SEED));
+  free(key);
+  if (!fresh) {
+    slot_done(s, OUT_DUPLICATE, NULL);
+    return;
+  }
+  if (b->sink.kind == SINK_DIR) {
+    char err[300];
+    s->outpath = sink_output_path_url(&b->sink, s->item.path, err, sizeof err);
+    if (!s->outpath) {
+      slot_done(s, RES_ERROR, err);
+      return;
+    }
+    struct stat st;
+    if (b->o->skip_existing && lstat(s->outpath, &st) == 0 && S_ISREG(st.st_mode)) {
+      slot_done(s, OUT_SKIPPED, NULL);
+      return;
+    }
+  }
+  s->state = SL_FETCH;
+  fetcher_add(b->fetch, s->seq, s->item.path);
+#endif
+}
+
 /* ---- feeding the window ---- */
 
 /* A job source: where inputs come from. next() gives 1 with an item, 0 at
@@ -259,6 +372,10 @@ static void feed(batch *b) {
     s->state = SL_QUEUED;
     if (s->item.error) {
       slot_done(s, RES_ERROR, s->item.error);
+      continue;
+    }
+    if (s->item.remote) {
+      feed_url(b, s);
       continue;
     }
     if (b->mode == PASS_LEARN) {
@@ -383,12 +500,16 @@ static void on_done(void *ctx, pool_done *d) {
 /* ---- dispatching ---- */
 
 static void dispatch(batch *b) {
-  while (!b->stopping && !b->fatal && b->qcur < b->next) {
-    slot *s = slot_of(b, b->qcur);
-    if (s->state != SL_QUEUED) {
-      b->qcur++;
-      continue;
-    }
+  /* qcur: the lowest seq that may still be QUEUED, or FETCH (a URL in
+   * flight becomes QUEUED when its page arrives) */
+  while (b->qcur < b->next) {
+    int st = slot_of(b, b->qcur)->state;
+    if (st == SL_QUEUED || st == SL_FETCH) break;
+    b->qcur++;
+  }
+  for (uint64_t q = b->qcur; !b->stopping && !b->fatal && q < b->next; q++) {
+    slot *s = slot_of(b, q);
+    if (s->state != SL_QUEUED) continue;
     if (!pool_can_take(b->pool)) return;
     /* too much finished output waits behind a slow head: only the head
      * may start (it is what frees the window) */
@@ -398,13 +519,16 @@ static void dispatch(batch *b) {
     char *data;
     size_t len;
     size_t max = b->o->wc.opt.max_input_bytes;
-    if (s->item.data) { /* already in memory: the source read it */
+    if (s->item.data) { /* already in memory: fetched */
       data = s->item.data;
       len = s->item.len;
       s->item.data = NULL;
+      if (s->waiting) {
+        s->waiting = 0;
+        b->fetch_waiting--;
+      }
     } else if (io_read_file(s->item.path, max, &data, &len, &s->st, err, sizeof err) != 0) {
       slot_done(s, RES_ERROR, err);
-      b->qcur++;
       continue;
     } else {
       s->have_st = 1;
@@ -420,6 +544,9 @@ static void dispatch(batch *b) {
     memset(&j, 0, sizeof j);
     j.seq = s->seq;
     j.flags = (b->mode == PASS_LEARN ? JOB_WANT_HASHES : 0) | (b->o->explain ? JOB_WANT_EXPLAIN : 0);
+    if (s->item.remote)
+      j.flags |= JOB_FETCHED | (s->item.as_text ? JOB_AS_TEXT : 0) |
+                 JOB_WITH_STATUS(s->item.http_status);
     j.source = s->item.path;
     j.url = s->item.url;
     j.charset = s->item.charset;
@@ -438,7 +565,6 @@ static void dispatch(batch *b) {
     }
     b->spawn_retry = 0;
     s->state = SL_RUNNING;
-    b->qcur++;
   }
 }
 
@@ -451,7 +577,8 @@ static void emit_stream(batch *b, slot *s) {
   size_t len = s->outlen;
   if (s->kind == RES_ERROR) {
     if (b->o->wc.format != CLI_FORMAT_JSONL) return;
-    record_error(&rec, s->item.path, s->msg);
+    record_fetch rf = {s->item.url, s->item.http_status};
+    record_error_fetch(&rec, s->item.path, s->msg, s->item.remote ? &rf : NULL);
     data = rec.data;
     len = rec.len;
   } else if (s->kind != RES_OK && s->kind != RES_EMPTY) {
@@ -521,6 +648,11 @@ static void emit(batch *b) {
         if (!b->o->quiet) note(b, s->item.path, "%s", "no article text found (empty output)");
         break;
       case OUT_SKIPPED: b->c.skipped++; break;
+      case OUT_DUPLICATE:
+        b->c.skipped++;
+        b->c.duplicates++;
+        if (!b->o->quiet) note(b, s->item.path, "%s", "listed before: fetched once");
+        break;
       default:
         b->c.failed++;
         note(b, s->item.path, "%s", s->msg ? s->msg : "failed");
@@ -536,10 +668,27 @@ static void emit(batch *b) {
 
 /* Ctrl-C: inputs not yet started will not be. */
 static void cancel_queued(batch *b) {
+#ifdef CC_HAVE_FETCH
+  if (b->fetch) fetcher_cancel_queued(b->fetch, on_fetched, b); /* not the transfers in flight */
+#endif
   for (uint64_t q = b->head; q < b->next; q++) {
     slot *s = slot_of(b, q);
-    if (s->state == SL_QUEUED) s->state = SL_CANCELLED;
+    if (s->state == SL_QUEUED) {
+      s->state = SL_CANCELLED;
+      if (s->waiting) {
+        s->waiting = 0;
+        b->fetch_waiting--;
+      }
+    }
   }
+}
+
+/* Abandons every document in hand: workers killed, transfers dropped. */
+static void abort_all(batch *b, const char *why) {
+  pool_abort_busy(b->pool, why, on_done, b);
+#ifdef CC_HAVE_FETCH
+  if (b->fetch) fetcher_abort(b->fetch, on_fetched, b);
+#endif
 }
 
 static void check_signals(batch *b) {
@@ -551,7 +700,7 @@ static void check_signals(batch *b) {
   int n = g_signals;
   if (n >= 1 && !b->stopping) {
     b->stopping = 1;
-    int busy = pool_busy(b->pool);
+    int busy = pool_busy(b->pool) + fetch_active(b);
     if (!b->o->quiet && busy) {
       char m[160];
       snprintf(m, sizeof m, "interrupted: finishing the %d document%s in hand (Ctrl-C again to abandon %s)",
@@ -561,7 +710,7 @@ static void check_signals(batch *b) {
   }
   if (n >= 2 && !b->aborting) {
     b->aborting = 1;
-    pool_abort_busy(b->pool, "interrupted", on_done, b);
+    abort_all(b, "interrupted");
   }
 }
 
@@ -582,21 +731,47 @@ static void count_some(batch *b) {
 }
 
 static void wait_events(batch *b) {
-  int n = 0, cap = b->o->jobs + 1;
+  int nf = 0;
+#ifdef CC_HAVE_FETCH
+  if (b->fetch) nf = fetcher_nfds(b->fetch);
+#endif
+  int n = 0, cap = b->o->jobs + 1 + nf;
   struct pollfd *fds = xcalloc((size_t)cap, sizeof *fds);
   fds[n].fd = g_sigpipe[0];
   fds[n].events = POLLIN;
   n++;
-  n += pool_pollfds(b->pool, fds + n, cap - n);
+  int np = pool_pollfds(b->pool, fds + n, cap - n);
+  n += np;
+  int fstart = n;
+#ifdef CC_HAVE_FETCH
+  if (b->fetch) n += fetcher_pollfds(b->fetch, fds + n, cap - n);
+#endif
   double now = now_sec();
   double t = pool_next_deadline(b->pool, now);
+#ifdef CC_HAVE_FETCH
+  if (b->fetch) { /* curl's timer, and the next host's turn when one may start */
+    uint64_t max_id;
+    int room = fetch_gate(b, &max_id);
+    double ft = fetcher_next_deadline(b->fetch, now, room > 0, max_id);
+    if (ft >= 0 && (t < 0 || ft < t)) t = ft;
+  }
+#endif
   if (b->prog.enabled && (t < 0 || t > 0.1)) t = 0.1;
   if (b->counter) t = 0; /* keep counting while waiting */
   if (b->spawn_retry > 0 && (t < 0 || t > 0.2)) t = 0.2;
   if (b->src_waiting && (t < 0 || t > 0.05)) t = 0.05; /* until sources poll */
   int ms = t < 0 ? -1 : (int)(t * 1000) + (t > 0 ? 1 : 0);
   int rc = poll(fds, (nfds_t)n, ms);
-  if (rc > 0 || rc == 0) pool_handle(b->pool, fds + 1, n - 1, on_done, b);
+  if (rc > 0 || rc == 0) pool_handle(b->pool, fds + 1, np, on_done, b);
+#ifdef CC_HAVE_FETCH
+  if (b->fetch) {
+    if (rc < 0)
+      for (int i = fstart; i < n; i++) fds[i].revents = 0;
+    fetcher_handle(b->fetch, fds + fstart, n - fstart, on_fetched, b); /* and its timers */
+  }
+#else
+  (void)fstart;
+#endif
   free(fds);
 }
 
@@ -606,9 +781,10 @@ static int run_pass(batch *b) {
     if (b->fatal && !b->aborting) {
       b->aborting = 1;
       b->stopping = 1;
-      pool_abort_busy(b->pool, "stopped", on_done, b);
+      abort_all(b, "stopped");
     }
     feed(b);
+    fetch_pump(b);
     dispatch(b);
     if (b->stopping) cancel_queued(b);
     emit(b);
@@ -668,8 +844,17 @@ static void summary(batch *b, int learned) {
               (unsigned long long)b->c.cleaned, (unsigned long long)b->c.empty,
               (unsigned long long)b->c.failed, (unsigned long long)b->c.skipped);
   if (b->cancelled) sbuf_printf(&m, ", %llu not done (interrupted)", (unsigned long long)b->cancelled);
-  sbuf_printf(&m, "; %s in %.1f s (%.1f files/s, %.2f MB/s)", by, el,
-              el > 0 ? (double)b->c.done / el : 0.0, el > 0 ? (double)b->c.bytes / el / 1e6 : 0.0);
+  if (b->o->has_urls) {
+    char fb[32];
+    fmt_bytes(fb, sizeof fb, (double)b->c.fetch_bytes);
+    sbuf_printf(&m, "; URLs: %llu fetched (%s downloaded), %llu failed to fetch",
+                (unsigned long long)b->c.fetched, fb, (unsigned long long)b->c.fetch_failed);
+    if (b->c.duplicates)
+      sbuf_printf(&m, ", %llu listed twice", (unsigned long long)b->c.duplicates);
+  }
+  sbuf_printf(&m, "; %s in %.1f s (%.1f %s/s, %.2f MB/s)", by, el,
+              el > 0 ? (double)b->c.done / el : 0.0, b->o->has_urls ? "inputs" : "files",
+              el > 0 ? (double)b->c.bytes / el / 1e6 : 0.0);
   if (learned) {
     site_stats st;
     site_get_stats(b->sites, &st);
@@ -703,8 +888,8 @@ int batch_run(const cli_opts *o) {
   static char *stdin_only[] = {"-"};
   char **args = o->inputs;
   int nargs = o->ninputs;
-  if (!nargs && !o->from) args = stdin_only, nargs = 1;
-  b->is_batch = nargs > 1 || o->from || any_directory(o);
+  if (!nargs && !o->from && !o->urls) args = stdin_only, nargs = 1;
+  b->is_batch = nargs > 1 || o->from || o->urls || any_directory(o);
 
   /* the output */
   struct stat dst;
@@ -757,6 +942,7 @@ int batch_run(const cli_opts *o) {
     return 1;
   }
   progress_init(&b->prog, o->progress && !o->quiet && b->is_batch && isatty(2));
+  if (o->has_urls) b->prog.unit = "inputs";
 
   inputs_config ic;
   memset(&ic, 0, sizeof ic);
@@ -764,19 +950,26 @@ int batch_run(const cli_opts *o) {
   ic.nargs = nargs;
   ic.from = o->from;
   ic.from_null = o->from_null;
+  ic.urls = o->urls;
   if (have_dir) {
     ic.has_skip_dir = 1;
     ic.skip_dev = dst.st_dev;
     ic.skip_ino = dst.st_ino;
   }
   b->src = inputs_open(&ic);
-  if (b->prog.enabled && !(o->from && !strcmp(o->from, "-"))) b->counter = inputs_open(&ic);
+  if (b->prog.enabled && !(o->from && !strcmp(o->from, "-")) && !(o->urls && !strcmp(o->urls, "-")))
+    b->counter = inputs_open(&ic);
 
   b->W = (size_t)o->jobs * 16 + 32;
+  if (o->has_urls && b->W < URL_WINDOW) b->W = URL_WINDOW;
+#ifdef CC_HAVE_FETCH
+  if (o->has_urls) b->fetch = fetcher_new(&o->fetch);
+#endif
   b->win = xcalloc(b->W, sizeof *b->win);
   b->pool = pool_new(o->jobs, &o->wc, o->timeout, RECYCLE_JOBS);
 
-  int learn = o->site_learning && b->is_batch;
+  /* a URL cannot be read twice: runs with URLs clean in one pass */
+  int learn = o->site_learning && b->is_batch && !o->has_urls;
   if (learn) {
     const char *dir = NULL;
     char *odir = NULL;
@@ -837,6 +1030,10 @@ int batch_run(const cli_opts *o) {
   progress_update(&b->prog, &b->c, 1);
   progress_clear(&b->prog);
 
+#ifdef CC_HAVE_FETCH
+  fetcher_free(b->fetch);
+  b->fetch = NULL;
+#endif
   if (pool_free(b->pool) && !b->fatal && !g_signals)
     fatal(b, 1, NULL, "a worker process did not exit cleanly");
   reset_window(b);
@@ -853,12 +1050,13 @@ int batch_run(const cli_opts *o) {
    * file arguments only on a terminal (scripts get one line per failed
    * input and nothing else) */
   if (b->is_batch && !o->quiet && !b->epipe && (learned || b->mode == PASS_SINGLE) &&
-      (o->from || any_directory(o) || isatty(2)))
+      (o->from || o->urls || any_directory(o) || isatty(2)))
     summary(b, learned);
   if (b->src) inputs_close(b->src);
   if (b->counter) inputs_close(b->counter);
   if (b->have_spool) spool_close(&b->sp);
   site_free(b->sites);
+  u64set_free(&b->seen_urls);
   free(b->win);
   int interrupted = g_signals > 0;
   signals_teardown();

@@ -94,7 +94,11 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
   if (!opt.url) opt.url = job->url ? job->url : c.url;
   if (!opt.charset_hint) opt.charset_hint = job->charset ? job->charset : c.charset;
   if (opt.input_format == CC_INPUT_AUTO)
-    opt.input_format = c.kind == CONTENT_TEXT ? CC_INPUT_TEXT : CC_INPUT_HTML;
+    opt.input_format = c.kind == CONTENT_TEXT || (job->flags & JOB_AS_TEXT) ? CC_INPUT_TEXT
+                                                                             : CC_INPUT_HTML;
+  /* a fetched URL's record says where it ended up and how it was served */
+  record_fetch rf = {job->url, (long)JOB_STATUS(job->flags)};
+  const record_fetch *fetched = (job->flags & JOB_FETCHED) ? &rf : NULL;
   opt.site_boilerplate = job->nbp ? job->bp : NULL;
   opt.site_boilerplate_count = job->nbp;
 
@@ -107,11 +111,7 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
   const char *source = job->source ? job->source : "-";
   if (st == CC_ERR_EMPTY) {
     res->kind = RES_EMPTY;
-    if (cfg->format == CLI_FORMAT_JSONL) {
-      sbuf_puts(&keep->out, "{\"source\":");
-      json_put_string(&keep->out, source, strlen(source), 1);
-      sbuf_puts(&keep->out, ",\"status\":\"empty\",\"text\":\"\"}\n");
-    }
+    if (cfg->format == CLI_FORMAT_JSONL) record_empty(&keep->out, source, fetched);
     res->out = keep->out.data ? keep->out.data : "";
     res->outlen = keep->out.len;
     content_free(&c);
@@ -123,7 +123,7 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
     return;
   }
   if (cfg->format == CLI_FORMAT_JSONL) {
-    record_result(&keep->out, source, r);
+    record_result_fetch(&keep->out, source, r, fetched);
   } else {
     size_t n;
     char *o = cc_render(r, (cc_format)cfg->format, &n, &e);

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "url.h"
 #include "util.h"
 
 static const char *const doc_exts[] = {".html", ".htm", ".xhtml", ".shtml",
@@ -63,6 +64,9 @@ struct input_source {
   int argi;       /* next argument */
   FILE *list;     /* --from, once the arguments are done */
   int list_open;  /* 0 not yet, 1 open, 2 done */
+  FILE *ulist;    /* --urls, once --from is done */
+  int ulist_open; /* 0 not yet, 1 open, 2 done */
+  unsigned long uline; /* its line number */
   char *line;
   size_t linecap;
   level *stack;
@@ -89,6 +93,7 @@ void inputs_close(input_source *s) {
   while (s->depth) level_free(&s->stack[--s->depth]);
   free(s->stack);
   if (s->list && s->list != stdin) fclose(s->list);
+  if (s->ulist && s->ulist != stdin) fclose(s->ulist);
   free(s->line);
   free(s->root);
   free(s);
@@ -244,6 +249,16 @@ static char *list_rel(const char *p) {
   return b.len ? sbuf_detach(&b, NULL) : (sbuf_free(&b), NULL);
 }
 
+/* A URL to fetch; an error item when it does not parse. */
+static int start_url(const char *u, input_item *it) {
+  url_parts p;
+  const char *why;
+  it->path = xstrdup(u);
+  it->remote = 1;
+  if (url_parse(u, &p, &why) != 0) it->error = xstrdup(why);
+  return 1;
+}
+
 /* Starts one named input (argument or list entry). */
 static int start_named(input_source *s, const char *arg, int from_list, input_item *it) {
   if (!strcmp(arg, "-")) {
@@ -252,8 +267,14 @@ static int start_named(input_source *s, const char *arg, int from_list, input_it
   }
   struct stat st;
   if (stat(arg, &st) != 0) {
+    int e = errno;
+    if (url_is_remote(arg) && !from_list) return start_url(arg, it);
     it->path = xstrdup(arg);
-    it->error = xstrdup(strerror(errno));
+    if (url_is_remote(arg)) {
+      it->error = xstrdup("a URL in a --from list of files: list URLs with --urls");
+      return 1;
+    }
+    it->error = xstrdup(url_has_scheme(arg) ? "only http and https URLs can be fetched" : strerror(e));
     return 1;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -271,6 +292,56 @@ static int start_named(input_source *s, const char *arg, int from_list, input_it
   it->path = xstrdup(arg);
   it->rel = from_list ? list_rel(arg) : NULL;
   return 1;
+}
+
+/* The next entry of the --urls list: 1 with an item, 0 at its end. */
+static int next_url(input_source *s, input_item *it) {
+  if (!s->cfg.urls || s->ulist_open == 2) return 0;
+  if (s->ulist_open == 0) {
+    s->ulist_open = 1;
+    s->ulist = strcmp(s->cfg.urls, "-") ? fopen(s->cfg.urls, "r") : stdin;
+    if (!s->ulist) {
+      s->ulist_open = 2;
+      it->path = xstrdup(s->cfg.urls);
+      sbuf m = {0};
+      sbuf_printf(&m, "cannot read the URL list: %s", strerror(errno));
+      it->error = sbuf_detach(&m, NULL);
+      return 1;
+    }
+  }
+  for (;;) {
+    ssize_t n = getline(&s->line, &s->linecap, s->ulist);
+    if (n < 0) {
+      if (s->ulist != stdin) fclose(s->ulist);
+      s->ulist = NULL;
+      s->ulist_open = 2;
+      return 0;
+    }
+    s->uline++;
+    if (memchr(s->line, '\0', (size_t)n)) { /* not a text file */
+      it->path = xstrdup(s->cfg.urls);
+      sbuf m = {0};
+      sbuf_printf(&m, "line %lu of the URL list holds a NUL byte: not a list of URLs", s->uline);
+      it->error = sbuf_detach(&m, NULL);
+      if (s->ulist != stdin) fclose(s->ulist);
+      s->ulist = NULL;
+      s->ulist_open = 2;
+      return 1;
+    }
+    char *u;
+    const char *why;
+    int rc = url_list_line(s->line, &u, &why);
+    if (rc == 0) continue;
+    it->path = xstrdup(u);
+    it->remote = 1;
+    if (rc < 0) {
+      sbuf m = {0};
+      sbuf_printf(&m, "%s (line %lu of %s)", why, s->uline,
+                  strcmp(s->cfg.urls, "-") ? s->cfg.urls : "<stdin>");
+      it->error = sbuf_detach(&m, NULL);
+    }
+    return 1;
+  }
 }
 
 int inputs_next(input_source *s, input_item *it) {
@@ -293,7 +364,7 @@ int inputs_next(input_source *s, input_item *it) {
       if (start_named(s, s->cfg.args[s->argi++], 0, it)) return 1;
       continue;
     }
-    if (!s->cfg.from || s->list_open == 2) return 0;
+    if (!s->cfg.from || s->list_open == 2) return next_url(s, it);
     if (s->list_open == 0) {
       s->list_open = 1;
       s->list = strcmp(s->cfg.from, "-") ? fopen(s->cfg.from, "r") : stdin;

@@ -13,9 +13,13 @@
  * directory (-O), when inside an input tree, is never walked. A file named
  * explicitly (argument or list entry) is taken whatever its name.
  *
- * Another kind of job source (URLs fetched by the parent) can stand beside
- * this one: the batch loop asks a source for its next input and needs only
- * what input_item holds. */
+ * URLs: an argument starting with http:// or https:// (and
+ * naming no existing file) is a URL to fetch, yielded in its place as an
+ * item with `remote` set; then come the lines of the --urls list (trimmed;
+ * blank lines and # comments skipped; see url_list_line). A URL that does
+ * not parse, or another scheme (ftp://...), is an item with an error. The
+ * batch loop hands remote items to the fetcher (fetch.h), which fills in
+ * their bytes. */
 #ifndef CCCLI_INPUTS_H
 #define CCCLI_INPUTS_H
 
@@ -26,14 +30,17 @@ typedef struct input_item {
   char *path;    /* what to open ("-" for stdin), and its name in messages */
   char *rel;     /* relative path mirrored under -O, or NULL: flat naming */
   char *error;   /* when set, this input failed before reading (message) */
-  /* For sources whose bytes are already in memory (a finished HTTP
-   * transfer, later): the parent does not read `path` then. All NULL for
-   * files. The url and charset (e.g. from response headers) go to the
-   * worker with the job. */
+  /* For inputs whose bytes are already in memory (a finished HTTP
+   * transfer): the parent does not read `path` then. All NULL for files.
+   * The url and charset (from the response) go to the worker with the
+   * job. */
   char *data;
   size_t len;
-  char *url;
-  char *charset;
+  char *url;     /* the final URL, after redirects */
+  char *charset; /* from Content-Type */
+  int remote;    /* `path` is an http(s) URL to fetch */
+  int as_text;   /* served as text/plain: the text cleaner */
+  int http_status; /* of the response (fetched inputs), else 0 */
 } input_item;
 
 void input_item_free(input_item *it);
@@ -45,6 +52,7 @@ typedef struct inputs_config {
   int nargs;
   const char *from;      /* --from: path of a list, "-" for stdin, or NULL */
   int from_null;         /* entries separated by NUL instead of newline */
+  const char *urls;      /* --urls: a list of URLs, "-" for stdin, or NULL */
   int has_skip_dir;      /* a directory never to walk (the -O directory) */
   dev_t skip_dev;
   ino_t skip_ino;

@@ -3,6 +3,9 @@
  *   opts.c      the command line and --help
  *   inputs.c    arguments, --from lists and directory walks (job source)
  *   batch.c     the parent's event loop, window, signals, summary
+ *   fetch.c     URLs fetched with libcurl inside that loop (CC_HAVE_FETCH)
+ *   url.c       URL parsing, host keys, output names, --urls lines
+ *   http.c      Content-Type, Retry-After, reason phrases
  *   workers.c   the worker processes, seen from the parent
  *   proto.c     the parent<->worker protocol
  *   clean.c     what a worker does with one job
@@ -17,12 +20,26 @@
  *   sandbox.c   the worker's seccomp sandbox (--no-sandbox opts out)
  *   util.c      small helpers
  * Everything it knows about extraction comes from include/clipclean.h. */
+#include <stdio.h>
+
 #include "batch.h"
+#include "fetch.h"
 #include "opts.h"
 
 int main(int argc, char **argv) {
   cli_opts o;
   int rc = opts_parse(argc, argv, &o);
   if (rc >= 0) return rc;
+#ifdef CC_HAVE_FETCH
+  /* libcurl's process-wide set-up, once, and only for runs that fetch */
+  if (o.has_urls && fetch_global_init() != 0) {
+    fprintf(stderr, "clipclean: cannot initialise libcurl\n");
+    return 1;
+  }
+  rc = batch_run(&o);
+  if (o.has_urls) fetch_global_cleanup();
+  return rc;
+#else
   return batch_run(&o);
+#endif
 }

@@ -3,6 +3,8 @@
 #include "opts.h"
 #include "sandbox.h"
 
+#include "url.h"
+
 #include <sched.h>
 #include <errno.h>
 #include <getopt.h>
@@ -13,21 +15,22 @@
 
 static const char usage[] =
     "usage: clipclean [OPTIONS] [INPUT...]\n"
-    "Extracts the article from saved web pages: its text and metadata, as plain\n"
-    "text, Markdown, HTML, JSON or JSON Lines.\n"
+    "Extracts the article from web pages, saved or fetched: its text and\n"
+    "metadata, as plain text, Markdown, HTML, JSON or JSON Lines.\n"
     "\n"
-    "INPUT is a file, a directory (walked recursively), or - for stdin (the\n"
-    "default). Files are .html .htm .xhtml .shtml, .mhtml/.mht single-file\n"
-    "archives, .txt clippings, and any of these gzip-compressed (.gz); what a\n"
-    "file is, is decided by its content, not its name. In a directory, only\n"
-    "files with those extensions are taken; hidden entries and links to\n"
-    "directories are skipped.\n"
+    "INPUT is a file, a directory (walked recursively), an http:// or https://\n"
+    "URL (fetched: see URLs below), or - for stdin (the default); files and\n"
+    "URLs mix freely. Files are .html .htm .xhtml .shtml, .mhtml/.mht\n"
+    "single-file archives, .txt clippings, and any of these gzip-compressed\n"
+    "(.gz); what a file is, is decided by its content, not its name. In a\n"
+    "directory, only files with those extensions are taken; hidden entries and\n"
+    "links to directories are skipped.\n"
     "\n"
     "Output:\n"
     "  -f, --format FMT        txt (default), md, html, json, or jsonl: one JSON\n"
     "                          object per input and line, in input order, with\n"
     "                          source, status (ok, empty, error), error, metadata\n"
-    "                          and text\n"
+    "                          and text (for a URL also final_url, http_status)\n"
     "  -o, --output FILE       write everything to FILE, atomically at the end\n"
     "                          (default: stdout); left untouched if interrupted\n"
     "  -O, --output-dir DIR    one file per input, written atomically: inputs\n"
@@ -36,6 +39,8 @@ static const char usage[] =
     "                          given, file arguments go flat (DIR/page.txt).\n"
     "                          A name already given to an earlier input keeps\n"
     "                          its whole original name (DIR/page.htm.txt).\n"
+    "                          A URL gets host and path plus a hash of the URL\n"
+    "                          (DIR/example-org-news-story-1a2b3c4d.txt).\n"
     "                          DIR is created if needed and never read as input\n"
     "      --skip-existing     with -O: skip inputs whose output exists (resumes\n"
     "                          an interrupted batch)\n"
@@ -66,8 +71,33 @@ static const char usage[] =
     "      --keep-title        keep the headline in the body\n"
     "      --no-filter         skip the boilerplate phrase filter\n"
     "      --explain           print each block's scores and fate to stderr\n"
-    "      --max-size BYTES    refuse larger inputs (default 64M; K/M/G suffixes)\n"
+    "      --max-size BYTES    refuse larger inputs (default 64M for files, 20M\n"
+    "                          for downloads; K/M/G suffixes)\n"
     "      --no-sandbox        do not confine the workers that parse (seccomp)\n"
+    "\n"
+    "URLs (fetched by the main process, cleaned by the workers like files):\n"
+    "      --urls FILE         also fetch the URLs listed in FILE, one per line\n"
+    "                          (- for stdin; blank lines and # comments skipped)\n"
+    "      --parallel N        transfers in flight (default 8)\n"
+    "      --per-host N        transfers in flight to one host (default 2)\n"
+    "      --delay SECONDS     between the starts of two requests to one host\n"
+    "                          (default 1)\n"
+    "      --connect-timeout SECONDS\n"
+    "                          to connect, per request (default 10)\n"
+    "      --fetch-timeout SECONDS\n"
+    "                          for one whole request (default 30; 0: no limit)\n"
+    "      --retries N         retries of a 429 or 503 answer (default 3), after\n"
+    "                          its Retry-After (60 s at most) or 1, 2, 4 s; the\n"
+    "                          host pauses meanwhile and its delay doubles\n"
+    "      --user-agent STRING the User-Agent header (default: clipclean/VERSION)\n"
+    "      --insecure          do not verify TLS certificates\n"
+    "Redirects are followed (10 at most, http and https only); the final URL is\n"
+    "the base for relative links. A response must be a web page or plain text:\n"
+    "other types (PDF, images) fail, as do HTTP errors. Proxies come from\n"
+    "http_proxy, https_proxy and no_proxy. A URL listed twice is fetched once.\n"
+    "Output stays in input order; with -O, each file is written as soon as its\n"
+    "page is cleaned. Site learning is for files: a run with URLs cleans each\n"
+    "page once, as it arrives.\n"
     "\n"
     "  -V, --version           print the version and exit\n"
     "  -h, --help              print this help and exit\n"
@@ -104,7 +134,16 @@ enum {
   OPT_TIMEOUT,
   OPT_SKIP_EXISTING,
   OPT_NO_SITE_LEARNING,
-  OPT_NO_PROGRESS
+  OPT_NO_PROGRESS,
+  OPT_URLS,
+  OPT_PARALLEL,
+  OPT_PER_HOST,
+  OPT_DELAY,
+  OPT_CONNECT_TIMEOUT,
+  OPT_FETCH_TIMEOUT,
+  OPT_RETRIES,
+  OPT_USER_AGENT,
+  OPT_INSECURE
 };
 
 static const struct option long_opts[] = {
@@ -130,6 +169,15 @@ static const struct option long_opts[] = {
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
     {"no-sandbox", no_argument, &cli_sandbox_disabled, 1},
+    {"urls", required_argument, NULL, OPT_URLS},
+    {"parallel", required_argument, NULL, OPT_PARALLEL},
+    {"per-host", required_argument, NULL, OPT_PER_HOST},
+    {"delay", required_argument, NULL, OPT_DELAY},
+    {"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
+    {"fetch-timeout", required_argument, NULL, OPT_FETCH_TIMEOUT},
+    {"retries", required_argument, NULL, OPT_RETRIES},
+    {"user-agent", required_argument, NULL, OPT_USER_AGENT},
+    {"insecure", no_argument, NULL, OPT_INSECURE},
     {"quiet", no_argument, NULL, 'q'},
     {"version", no_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
@@ -162,6 +210,25 @@ static int parse_size(const char *s, size_t *out) {
   return 0;
 }
 
+/* A whole number in [lo, hi]. */
+static int parse_count(const char *s, long lo, long hi, int *out) {
+  char *end;
+  errno = 0;
+  long n = strtol(s, &end, 10);
+  if (errno || *end || end == s || n < lo || n > hi) return -1;
+  *out = (int)n;
+  return 0;
+}
+
+/* Seconds in [lo, hi] (lo_open: strictly above lo). */
+static int parse_seconds(const char *s, double lo, int lo_open, double hi, double *out) {
+  char *end;
+  double t = strtod(s, &end);
+  if (*end || end == s || !(t >= lo) || (lo_open && t == lo) || t > hi) return -1;
+  *out = t;
+  return 0;
+}
+
 static int usage_error(const char *fmt, const char *arg) {
   fprintf(stderr, "clipclean: ");
   fprintf(stderr, fmt, arg);
@@ -189,6 +256,14 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   o->timeout = 30;
   o->site_learning = 1;
   o->progress = 1;
+  o->fetch.parallel = FETCH_DEFAULT_PARALLEL;
+  o->fetch.per_host = FETCH_DEFAULT_PER_HOST;
+  o->fetch.delay = FETCH_DEFAULT_DELAY;
+  o->fetch.connect_timeout = FETCH_DEFAULT_CONNECT_TIMEOUT;
+  o->fetch.timeout = FETCH_DEFAULT_TIMEOUT;
+  o->fetch.retries = FETCH_DEFAULT_RETRIES;
+  o->fetch.max_retry_wait = FETCH_MAX_RETRY_WAIT;
+  o->fetch.max_size = FETCH_DEFAULT_MAX_SIZE;
   int ch;
   opterr = 0;
   while ((ch = getopt_long(argc, argv, ":f:o:O:j:0qVh", long_opts, NULL)) != -1) {
@@ -248,8 +323,40 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
     case OPT_MAX_SIZE:
       if (parse_size(optarg, &o->wc.opt.max_input_bytes) != 0)
         return usage_error("bad size '%s'", optarg);
+      o->fetch.max_size = o->wc.opt.max_input_bytes;
+      break;
+    case OPT_URLS: o->urls = optarg; break;
+    case OPT_PARALLEL:
+      if (parse_count(optarg, 1, 1024, &o->fetch.parallel) != 0)
+        return usage_error("bad --parallel '%s' (1 to 1024)", optarg);
+      break;
+    case OPT_PER_HOST:
+      if (parse_count(optarg, 1, 1024, &o->fetch.per_host) != 0)
+        return usage_error("bad --per-host '%s' (1 to 1024)", optarg);
+      break;
+    case OPT_DELAY:
+      if (parse_seconds(optarg, 0, 0, 3600, &o->fetch.delay) != 0)
+        return usage_error("bad --delay '%s' (seconds, 0 to 3600)", optarg);
+      break;
+    case OPT_CONNECT_TIMEOUT:
+      if (parse_seconds(optarg, 0, 1, 3600, &o->fetch.connect_timeout) != 0)
+        return usage_error("bad --connect-timeout '%s' (seconds, above 0, up to 3600)", optarg);
+      break;
+    case OPT_FETCH_TIMEOUT:
+      if (parse_seconds(optarg, 0, 0, 1e6, &o->fetch.timeout) != 0)
+        return usage_error("bad --fetch-timeout '%s' (seconds, 0 for none)", optarg);
+      break;
+    case OPT_RETRIES:
+      if (parse_count(optarg, 0, 10, &o->fetch.retries) != 0)
+        return usage_error("bad --retries '%s' (0 to 10)", optarg);
+      break;
+    case OPT_USER_AGENT:
+      if (!*optarg || strpbrk(optarg, "\r\n"))
+        return usage_error("bad --user-agent '%s' (one non-empty line)", optarg);
+      o->fetch.user_agent = optarg;
       break;
     case 0: break; /* a flag option (--no-sandbox) */
+    case OPT_INSECURE: o->fetch.insecure = 1; break;
     case 'q': o->quiet = 1; break;
     case 'V': printf("clipclean %s\n", cc_version()); return 0;
     case 'h': fputs(usage, stdout); return 0;
@@ -272,5 +379,10 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   int dashes = 0;
   for (int i = 0; i < o->ninputs; i++) dashes += !strcmp(o->inputs[i], "-");
   if (dashes > 1) return usage_error("%s", "stdin (-) can be read only once");
+  if (o->urls && !strcmp(o->urls, "-") && (dashes || (o->from && !strcmp(o->from, "-"))))
+    return usage_error("%s", "stdin can be read only once (--urls -, --from -, or -)");
+  o->has_urls = o->urls != NULL;
+  for (int i = 0; i < o->ninputs; i++)
+    if (url_is_remote(o->inputs[i])) o->has_urls = 1;
   return -1;
 }

@@ -3,6 +3,7 @@
 #define CCCLI_OPTS_H
 
 #include "clean.h"
+#include "fetch.h"
 
 typedef struct cli_opts {
   worker_config wc;       /* extraction options and the output format */
@@ -17,6 +18,9 @@ typedef struct cli_opts {
   int quiet;
   int progress;           /* 0 never, 1 auto (a terminal) */
   int explain;
+  const char *urls;       /* --urls FILE|- */
+  fetch_config fetch;     /* --parallel, --per-host, --delay, ... */
+  int has_urls;           /* URLs among the arguments, or --urls */
   char **inputs;          /* positional arguments */
   int ninputs;
 } cli_opts;

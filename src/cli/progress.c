@@ -57,7 +57,8 @@ void progress_update(progress *p, const counts *c, int force) {
       }
     }
   }
-  n += snprintf(line + n, sizeof line - (size_t)n, " | %.1f files/s %.2f MB/s", fps, mbs);
+  n += snprintf(line + n, sizeof line - (size_t)n, " | %.1f %s/s %.2f MB/s", fps,
+                p->unit ? p->unit : "files", mbs);
   if (*eta) n += snprintf(line + n, sizeof line - (size_t)n, " | ETA %s", eta);
   if (c->failed)
     n += snprintf(line + n, sizeof line - (size_t)n, " | %llu failed", (unsigned long long)c->failed);

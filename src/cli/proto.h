@@ -99,7 +99,19 @@ const char *pdec_rest(pdec *d, size_t *n);
 
 /* ---- messages ---- */
 
-enum { JOB_WANT_HASHES = 1u << 0, JOB_WANT_EXPLAIN = 1u << 1 };
+enum {
+  JOB_WANT_HASHES = 1u << 0,
+  JOB_WANT_EXPLAIN = 1u << 1,
+  JOB_FETCHED = 1u << 2, /* the input is a fetched URL: url is the final URL,
+                            and its jsonl record says so (final_url,
+                            http_status) */
+  JOB_AS_TEXT = 1u << 3  /* served as text/plain: the text cleaner, unless
+                            --input-format says otherwise */
+};
+/* A fetched input's HTTP status rides in bits 16-25 of the flags. */
+#define JOB_STATUS_SHIFT 16
+#define JOB_STATUS(flags) (((flags) >> JOB_STATUS_SHIFT) & 0x3ffu)
+#define JOB_WITH_STATUS(status) (((uint32_t)(status) & 0x3ffu) << JOB_STATUS_SHIFT)
 
 /* What the parent asks of a worker for one input. */
 typedef struct job_msg {

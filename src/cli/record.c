@@ -96,9 +96,23 @@ static void put_head(sbuf *b, const char *source, const char *status) {
   sbuf_putc(b, '"');
 }
 
+static void put_fetch(sbuf *b, const record_fetch *f) {
+  if (!f) return;
+  put_field(b, "final_url", f->final_url);
+  put_key(b, "http_status");
+  if (f->http_status > 0) sbuf_printf(b, "%ld", f->http_status);
+  else sbuf_puts(b, "null");
+}
+
 void record_result(sbuf *b, const char *source, const cc_result *res) {
+  record_result_fetch(b, source, res, NULL);
+}
+
+void record_result_fetch(sbuf *b, const char *source, const cc_result *res,
+                         const record_fetch *f) {
   size_t tl = cc_result_text_length(res);
   put_head(b, source, tl ? "ok" : "empty");
+  put_fetch(b, f);
   put_field(b, "title", cc_result_title(res));
   put_field(b, "author", cc_result_author(res));
   put_field(b, "date", cc_result_date(res));
@@ -115,8 +129,21 @@ void record_result(sbuf *b, const char *source, const cc_result *res) {
   sbuf_puts(b, "}\n");
 }
 
+void record_empty(sbuf *b, const char *source, const record_fetch *f) {
+  put_head(b, source, "empty");
+  put_fetch(b, f);
+  put_key(b, "text");
+  sbuf_puts(b, "\"\"}\n");
+}
+
 void record_error(sbuf *b, const char *source, const char *message) {
+  record_error_fetch(b, source, message, NULL);
+}
+
+void record_error_fetch(sbuf *b, const char *source, const char *message,
+                        const record_fetch *f) {
   put_head(b, source, "error");
   put_field(b, "error", message ? message : "unknown error");
+  put_fetch(b, f);
   sbuf_puts(b, "}\n");
 }

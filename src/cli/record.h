@@ -1,9 +1,13 @@
 /* record.h — the jsonl record of one input: one JSON object on one line,
  *   {"source":…, "status":"ok"|"empty"|"error", "error":… (errors only),
+ *    "final_url":…, "http_status":… (fetched URLs only: the URL after
+ *    redirects, null when none answered, and the last response's status,
+ *    null when there was none),
  *    "title":…, "author":…, "date":…, "site_name":…, "language":…,
  *    "url":…, "description":…, "image":…, "charset":…, "input_kind":…,
  *    "text":…}
- * Unknown metadata is null. Keys always come in this order, so the same
+ * For a URL, "source" is the URL as given and "url" stays the page's own
+ * (canonical) URL, else the final URL. Unknown metadata is null. Keys always come in this order, so the same
  * input gives the same bytes. Built by the worker for documents it cleaned
  * and by the parent for inputs that failed before or outside a worker. */
 #ifndef CCCLI_RECORD_H
@@ -18,9 +22,21 @@
  * the round trip. */
 void json_put_string(sbuf *b, const char *s, size_t n, int bytes_as_surrogates);
 
+/* What the record says of a fetched URL; NULL for files. */
+typedef struct record_fetch {
+  const char *final_url; /* or NULL */
+  long http_status;      /* or 0 */
+} record_fetch;
+
 /* The record of a cleaned document (status "ok" or "empty"), newline-ended. */
 void record_result(sbuf *b, const char *source, const cc_result *res);
+void record_result_fetch(sbuf *b, const char *source, const cc_result *res,
+                         const record_fetch *f);
+/* The record of a document with no article text at all (status "empty"). */
+void record_empty(sbuf *b, const char *source, const record_fetch *f);
 /* The record of a failed input, newline-ended. */
 void record_error(sbuf *b, const char *source, const char *message);
+void record_error_fetch(sbuf *b, const char *source, const char *message,
+                        const record_fetch *f);
 
 #endif

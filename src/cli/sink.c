@@ -9,6 +9,7 @@
 
 #include "inputs.h"
 #include "io.h"
+#include "url.h"
 
 static uint64_t id_hash(dev_t d, ino_t i) {
   uint64_t v[2] = {(uint64_t)d, (uint64_t)i};
@@ -93,6 +94,30 @@ char *sink_output_path(sink *s, const char *input, const char *rel, char *err, s
   if (u64set_add(&s->names, hash64(p, strlen(p), HASH64_SEED))) return p;
   snprintf(err, errcap, "its output name %.*s is taken by an earlier input", 200, p);
   free(p);
+  return NULL;
+}
+
+char *sink_output_path_url(sink *s, const char *url, char *err, size_t errcap) {
+  char *name = url_output_name(url);
+  size_t n = strlen(name);
+  for (int i = 1; i <= 99; i++) {
+    char *p;
+    if (i == 1) {
+      p = make_path(s, NULL, 0, name, n);
+    } else {
+      sbuf b = {0};
+      sbuf_printf(&b, "%s-%d", name, i);
+      p = make_path(s, NULL, 0, b.data, b.len);
+      sbuf_free(&b);
+    }
+    if (u64set_add(&s->names, hash64(p, strlen(p), HASH64_SEED))) {
+      free(name);
+      return p;
+    }
+    free(p);
+  }
+  snprintf(err, errcap, "no free output name for %.200s", name);
+  free(name);
   return NULL;
 }
 

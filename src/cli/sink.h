@@ -11,7 +11,10 @@
  * stdin is "stdin". When two inputs of one run would get the same output
  * name, the first (in input order) keeps it and the later one keeps its full
  * original name before the new extension (a.htm → a.htm.txt); if that too is
- * taken, the later input fails. The check remembers 8 bytes per output.
+ * taken, the later input fails. A URL is named by url_output_name (url.h:
+ * host, path and a hash of the URL), flat in DIR; should that name be taken
+ * all the same, the later URL gets -2, -3... (in input order, so the names
+ * do not depend on timing). The check remembers 8 bytes per output.
  * No output ever replaces a file named as an input. */
 #ifndef CCCLI_SINK_H
 #define CCCLI_SINK_H
@@ -46,6 +49,8 @@ void sink_protect_input(sink *s, const char *path);
 /* -O: the output path for an input (malloc'd), or NULL with a message when
  * the name is taken twice. */
 char *sink_output_path(sink *s, const char *input, const char *rel, char *err, size_t errcap);
+/* -O: the output path for a URL (malloc'd), or NULL with a message. */
+char *sink_output_path_url(sink *s, const char *url, char *err, size_t errcap);
 /* -O: writes one output atomically. `in` is the input's identity. Returns
  * 0, or -1 with a message; *fatal is set when the error will hit every
  * output (disk full, read-only file system, quota). */

@@ -502,8 +502,10 @@ def test_single_input_and_errors(tmp):
     p = run([f"{tmp}/bomb.html.gz"], check_rc=1)
     assert "decompresses to more than" in p.stderr.decode() and time.time() - t < 30
     # the reader of stdout goes away (| head): stop quietly
-    for i in range(30):
-        write(f"{tmp}/many/p{i:02d}.html", article("P%d" % i))
+    # (far more output than a pipe buffer holds, so the writer must meet
+    # the closed pipe whatever the scheduling)
+    for i in range(300):
+        write(f"{tmp}/many/p{i:03d}.html", article("P%d" % i))
     pr = subprocess.Popen([BIN, "-j", "2", "--no-site-learning", f"{tmp}/many"],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     pr.stdout.readline()
