@@ -109,15 +109,30 @@ typedef struct cc_options {
                                    canonical one; may be NULL */
   const char *charset_hint;     /* charset from a transport header (e.g. the
                                    HTTP Content-Type), tried first; may be NULL */
+  /* Limits (docs/hostile-input.md). A zero size means no limit of its own
+   * (the library's hard ceilings still apply). */
   size_t max_input_bytes;       /* refuse larger inputs; default 64 MiB */
-  size_t max_nodes;             /* refuse trees with more nodes; default 2M */
-  unsigned max_depth;           /* deeper elements are flattened; default 512 */
-  size_t max_output_bytes;      /* refuse larger renderings; default 64 MiB */
+  size_t max_nodes;             /* refuse trees with more nodes (elements and
+                                   text); default 2M; a page with more start
+                                   tags than this is refused before parsing */
+  unsigned max_depth;           /* deeper elements are flattened (their text
+                                   kept), before the parser sees them;
+                                   default 512; 0 or above 1024: 1024 */
+  size_t max_output_bytes;      /* refuse larger renderings (cc_render) and
+                                   body texts (cc_extract); default 64 MiB */
   /* Site-level boilerplate learned from other pages of the same site (see
    * cc_result_block_hashes): text blocks whose fingerprint is in this
    * array, sorted ascending, are dropped. NULL/0 for none. */
   const uint64_t *site_boilerplate;
   size_t site_boilerplate_count;
+  /* A time budget per cc_extract() call, in milliseconds, measured on the
+   * monotonic clock and checked between stages and inside long loops; when
+   * it runs out the call fails with CC_ERR_TIMEOUT. Default 0: none (every
+   * stage is linear in the input, so time is bounded by max_input_bytes;
+   * set a budget to turn a slow machine or a huge page into an error). */
+  unsigned timeout_ms;
+  unsigned max_attrs;           /* attributes kept per element, the rest
+                                   dropped; default 256; at most 4096 */
 } cc_options;
 
 void cc_options_init(cc_options *opt);

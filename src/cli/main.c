@@ -17,7 +17,7 @@
  *   site.c      site-level boilerplate learning
  *   spool.c     the learning pass's on-disk record
  *   progress.c  the progress line
- *   sandbox.c   the worker's sandbox hook (placeholder)
+ *   sandbox.c   the worker's seccomp sandbox (--no-sandbox opts out)
  *   util.c      small helpers
  * Everything it knows about extraction comes from include/clipclean.h. */
 #include <stdio.h>

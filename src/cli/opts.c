@@ -1,6 +1,7 @@
 /* opts.c — option parsing and the help text (see opts.h). */
 #define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "opts.h"
+#include "sandbox.h"
 
 #include "url.h"
 
@@ -72,6 +73,7 @@ static const char usage[] =
     "      --explain           print each block's scores and fate to stderr\n"
     "      --max-size BYTES    refuse larger inputs (default 64M for files, 20M\n"
     "                          for downloads; K/M/G suffixes)\n"
+    "      --no-sandbox        do not confine the workers that parse (seccomp)\n"
     "\n"
     "URLs (fetched by the main process, cleaned by the workers like files):\n"
     "      --urls FILE         also fetch the URLs listed in FILE, one per line\n"
@@ -166,6 +168,7 @@ static const struct option long_opts[] = {
     {"no-filter", no_argument, NULL, OPT_NO_FILTER},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"no-sandbox", no_argument, &cli_sandbox_disabled, 1},
     {"urls", required_argument, NULL, OPT_URLS},
     {"parallel", required_argument, NULL, OPT_PARALLEL},
     {"per-host", required_argument, NULL, OPT_PER_HOST},
@@ -352,6 +355,7 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
         return usage_error("bad --user-agent '%s' (one non-empty line)", optarg);
       o->fetch.user_agent = optarg;
       break;
+    case 0: break; /* a flag option (--no-sandbox) */
     case OPT_INSECURE: o->fetch.insecure = 1; break;
     case 'q': o->quiet = 1; break;
     case 'V': printf("clipclean %s\n", cc_version()); return 0;

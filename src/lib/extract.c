@@ -1,8 +1,10 @@
 /* extract.c — the public entry point: runs the pipeline stages in order
- * and owns the cc_result they fill. */
+ * and owns the cc_result they fill; enforces the options' limits (clamped
+ * to hard ceilings) and the time budget between stages. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "charset.h"
 #include "lang.h"
@@ -23,7 +25,32 @@ struct cc_result {
   char *explain; /* malloc'd */
   const uint64_t *fingerprints;
   size_t nfingerprints;
+  size_t max_output; /* cc_options.max_output_bytes; 0 = none */
 };
+
+/* Hard ceilings on the options (docs/hostile-input.md): beyond them the
+ * parser's per-token work (proportional to depth) or the renderers'
+ * recursion over nesting (bounded by depth) would no longer be cheap. */
+#define HARD_MAX_DEPTH 1024u
+#define HARD_MAX_NODES ((size_t)1 << 31) /* node ids are 32-bit */
+#define HARD_MAX_INPUT ((size_t)1 << 30)
+
+uint64_t cc_now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* The options as the pipeline uses them: zero means "no limit of its own",
+ * and every limit is clamped to its hard ceiling. */
+static void clamp_options(const cc_options *in, cc_options *o) {
+  *o = *in;
+  if (!o->max_depth || o->max_depth > HARD_MAX_DEPTH) o->max_depth = HARD_MAX_DEPTH;
+  if (!o->max_nodes || o->max_nodes > HARD_MAX_NODES) o->max_nodes = HARD_MAX_NODES;
+  if (!o->max_input_bytes || o->max_input_bytes > HARD_MAX_INPUT)
+    o->max_input_bytes = HARD_MAX_INPUT;
+  if (!o->max_attrs || o->max_attrs > CC_STRIP_MAX_ATTRS) o->max_attrs = CC_STRIP_MAX_ATTRS;
+}
 
 const char *cc_version(void) { return CC_VERSION_STRING; }
 
@@ -63,6 +90,8 @@ void cc_options_init(cc_options *o) {
   o->max_nodes = 2000000;
   o->max_depth = 512;
   o->max_output_bytes = (size_t)64 << 20;
+  o->max_attrs = CC_STRIP_DEFAULT_ATTRS;
+  o->timeout_ms = 0;
 }
 
 static cc_status fail(cc_error *err, cc_status st, const char *msg) {
@@ -73,16 +102,45 @@ static cc_status fail(cc_error *err, cc_status st, const char *msg) {
   return st;
 }
 
+/* Past the deadline (0 = none)? Sets the message naming the stage. */
+static int timed_out(cc_ctx *ctx, uint64_t deadline, const char *stage) {
+  if (!deadline || cc_now_ns() <= deadline) return 0;
+  snprintf(ctx->err, sizeof ctx->err, "the %u ms time budget ran out (at %s)",
+           ctx->opt->timeout_ms, stage);
+  return 1;
+}
+
+/* Runs a stage returning 0 or a cc_status, then checks the clock. */
+#define STAGE(name, call)                                  \
+  do {                                                     \
+    int rc_ = (call);                                      \
+    if (rc_) return rc_;                                   \
+    if (timed_out(ctx, deadline, name)) return CC_ERR_TIMEOUT; \
+  } while (0)
+
 /* `pre` is set when the bytes were already decoded to UTF-8 by
  * cc_charset_pre (a BOM, UTF-16/32). */
 static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
-                    const cc_charset_info *pre) {
+                    const cc_charset_info *pre, uint64_t deadline) {
   cc_arena *a = ctx->arena;
   cc_charset_info cs = {0};
   int decoded = pre != NULL;
   if (pre) cs = *pre;
 
-  cc_strip(a, bytes, blen, &ctx->strip);
+  /* The pre-pass bounds depth, open formatting elements and attributes
+   * before gumbo sees the page (strip.h); a page whose tree would exceed
+   * the node limit (by the pre-pass's estimate: tags, text runs and the
+   * formatting elements the parser re-creates) is refused here, before
+   * the parser spends memory on it. */
+  cc_strip_limits sl = {ctx->opt->max_depth, 0, ctx->opt->max_attrs};
+  cc_strip_bounded(a, bytes, blen, &sl, &ctx->strip);
+  if (ctx->strip.est_nodes > ctx->opt->max_nodes) {
+    snprintf(ctx->err, sizeof ctx->err,
+             "document has about %zu nodes (%zu tags), over the %zu-node limit",
+             ctx->strip.est_nodes, ctx->strip.start_tags, ctx->opt->max_nodes);
+    return CC_ERR_TOO_LARGE;
+  }
+  if (timed_out(ctx, deadline, "the pre-pass")) return CC_ERR_TIMEOUT;
   char *utf8 = ctx->strip.out;
   size_t ulen = ctx->strip.len;
   if (!decoded) {
@@ -97,30 +155,32 @@ static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
     }
   }
   ctx->charset = cs.name;
+  if (timed_out(ctx, deadline, "charset conversion")) return CC_ERR_TIMEOUT;
 
   cc_parse_limits lim = {ctx->opt->max_nodes, ctx->opt->max_depth};
-  int rc = ctx->opt->parser == CC_PARSER_LIBXML2
-               ? cc_parse_libxml2(a, utf8, ulen, &lim, &ctx->dom, ctx->err)
-               : cc_parse_gumbo(a, utf8, ulen, &lim, &ctx->dom, ctx->err);
-  if (rc) return rc;
-  if ((rc = cc_stage_meta(ctx))) return rc;
+  STAGE("parsing", ctx->opt->parser == CC_PARSER_LIBXML2
+                       ? cc_parse_libxml2(a, utf8, ulen, &lim, &ctx->dom, ctx->err)
+                       : cc_parse_gumbo_until(a, utf8, ulen, &lim, deadline, &ctx->dom,
+                                              ctx->err));
+  STAGE("metadata", cc_stage_meta(ctx));
   cc_preclean_stats ps;
   cc_preclean(&ctx->dom, &ps);
+  if (timed_out(ctx, deadline, "pre-cleaning")) return CC_ERR_TIMEOUT;
   if (ctx->explain)
     ctx->why = cc_arena_calloc(a, (size_t)(ctx->dom.nnodes ? ctx->dom.nnodes : 1) * sizeof *ctx->why);
-  if ((rc = cc_stage_measure(ctx))) return rc;
-  if ((rc = cc_stage_fingerprint(ctx))) return rc;
-  if ((rc = cc_stage_sections(ctx))) return rc;
-  if ((rc = cc_stage_select(ctx))) return rc;
-  if ((rc = cc_stage_filter(ctx))) return rc;
-  if ((rc = cc_stage_article(ctx))) return rc;
+  STAGE("measuring", cc_stage_measure(ctx));
+  STAGE("fingerprints", cc_stage_fingerprint(ctx));
+  STAGE("sections", cc_stage_sections(ctx));
+  STAGE("selection", cc_stage_select(ctx));
+  STAGE("filtering", cc_stage_filter(ctx));
+  STAGE("building the article", cc_stage_article(ctx));
   cc_explain_blocks(ctx);
   return 0;
 }
 
 /* The text-clipping path (text.h): decode, then clean. */
 static int run_text(cc_ctx *ctx, const char *bytes, size_t blen,
-                    const cc_charset_info *pre) {
+                    const cc_charset_info *pre, uint64_t deadline) {
   cc_charset_info cs = {0};
   char *utf8 = (char *)bytes;
   size_t ulen = blen;
@@ -130,8 +190,11 @@ static int run_text(cc_ctx *ctx, const char *bytes, size_t blen,
     cc_charset_decode(ctx->arena, bytes, blen, ctx->opt->charset_hint, NULL, NULL, &utf8,
                       &ulen, &cs);
   ctx->charset = cs.name;
-  return cc_stage_text(ctx, utf8, ulen);
+  if (timed_out(ctx, deadline, "charset conversion")) return CC_ERR_TIMEOUT;
+  STAGE("cleaning the text", cc_stage_text(ctx, utf8, ulen));
+  return 0;
 }
+#undef STAGE
 
 cc_input_format cc_sniff_input(const char *data, size_t len, const char *hint,
                                const char **what) {
@@ -152,12 +215,16 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
                      cc_result **out, cc_error *err) {
   if (out) *out = NULL;
   if (!out || (!data && len)) return fail(err, CC_ERR_ARGS, "no input or output given");
-  cc_options defaults;
+  uint64_t start = cc_now_ns();
+  cc_options defaults, clamped;
   if (!opt) {
     cc_options_init(&defaults);
     opt = &defaults;
   }
-  if (opt->max_input_bytes && len > opt->max_input_bytes) {
+  clamp_options(opt, &clamped);
+  opt = &clamped;
+  uint64_t deadline = opt->timeout_ms ? start + (uint64_t)opt->timeout_ms * 1000000u : 0;
+  if (len > opt->max_input_bytes) {
     char m[128];
     snprintf(m, sizeof m, "input is %zu bytes, over the %zu-byte limit", len,
              opt->max_input_bytes);
@@ -196,8 +263,8 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   }
   int text = opt->input_format == CC_INPUT_TEXT ||
              (opt->input_format == CC_INPUT_AUTO && sniffed == CC_SNIFF_TEXT);
-  int rc = text ? run_text(&ctx, bytes, blen, decoded ? &cs : NULL)
-                : run_html(&ctx, bytes, blen, decoded ? &cs : NULL);
+  int rc = text ? run_text(&ctx, bytes, blen, decoded ? &cs : NULL, deadline)
+                : run_html(&ctx, bytes, blen, decoded ? &cs : NULL, deadline);
   if (rc) {
     cc_buf_free(&explain);
     cc_result_free(r);
@@ -209,8 +276,18 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   r->kind = text ? "text" : "html";
   r->fingerprints = ctx.fingerprints;
   r->nfingerprints = ctx.nfingerprints;
+  r->max_output = opt->max_output_bytes;
   cc_buf txt = CC_BUF_INIT;
   cc_render_txt(ctx.ast, &txt);
+  if (r->max_output && txt.len > r->max_output) {
+    char m[160];
+    snprintf(m, sizeof m, "the body text is %zu bytes, over the %zu-byte output limit", txt.len,
+             r->max_output);
+    cc_buf_free(&txt);
+    cc_buf_free(&explain);
+    cc_result_free(r);
+    return fail(err, CC_ERR_TOO_LARGE, m);
+  }
   r->text = cc_arena_strndup(&r->arena, txt.data ? txt.data : "", txt.len);
   r->text_len = txt.len;
   cc_buf_free(&txt);
@@ -268,6 +345,17 @@ char *cc_render(const cc_result *r, cc_format fmt, size_t *len, cc_error *err) {
     break;
   default:
     fail(err, CC_ERR_ARGS, "unknown output format");
+    return NULL;
+  }
+  /* Checked on the finished rendering: renderers write into a growing
+   * buffer, and a rendering is at most a small multiple of the result the
+   * extraction already holds in memory (escaping, resolved URLs). */
+  if (r->max_output && out.len > r->max_output) {
+    char m[160];
+    snprintf(m, sizeof m, "the rendering is %zu bytes, over the %zu-byte output limit", out.len,
+             r->max_output);
+    cc_buf_free(&out);
+    fail(err, CC_ERR_TOO_LARGE, m);
     return NULL;
   }
   return cc_buf_detach(&out, len);

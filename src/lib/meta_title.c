@@ -45,8 +45,8 @@ static unsigned find_seps(const char *t, size_t n, sep *sp) {
         continue;
       }
       if (i == 0 || i + l >= n) continue;
-      size_t s0 = i, s1 = i + l;
-      while (s0 > 0 && t[s0 - 1] == ' ') s0--;
+      size_t s0 = i, s1 = i + l, lo = k ? sp[k - 1].s1 : 0; /* never overlapping */
+      while (s0 > lo && t[s0 - 1] == ' ') s0--;
       while (s1 < n && t[s1] == ' ') s1++;
       sp[k].s0 = s0;
       sp[k].s1 = s1;
@@ -163,7 +163,7 @@ const char *cc_meta_title_strip(cc_arena *a, const char *t, const char *site,
     for (unsigned j = i; j <= ns; j++) {
       size_t e = j < ns ? sp[j].s0 : n;
       if (i == 0 && j == ns) continue; /* the whole title */
-      if (e - b <= best_e - best_b) continue;
+      if (e <= b || e - b <= best_e - best_b) continue; /* (separators may overlap) */
       for (unsigned r = 0; r < nrefs; r++) {
         if (!refs[r]) continue;
         size_t rl = strlen(refs[r]);

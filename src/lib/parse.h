@@ -16,9 +16,17 @@ typedef struct cc_parse_limits {
   unsigned max_depth; /* deeper elements are flattened into their ancestor */
 } cc_parse_limits;
 
+/* Nanoseconds on CLOCK_MONOTONIC (for deadlines). */
+uint64_t cc_now_ns(void);
+
 /* Returns 0 on success, else a cc_status with a message in err (256 B). */
 int cc_parse_gumbo(cc_arena *a, const char *utf8, size_t len,
                    const cc_parse_limits *lim, cc_dom *out, char *err);
+/* The same, failing with CC_ERR_TIMEOUT once CLOCK_MONOTONIC passes
+ * deadline_ns (0 = none; see cc_now_ns). */
+int cc_parse_gumbo_until(cc_arena *a, const char *utf8, size_t len,
+                         const cc_parse_limits *lim, uint64_t deadline_ns,
+                         cc_dom *out, char *err);
 int cc_parse_libxml2(cc_arena *a, const char *utf8, size_t len,
                      const cc_parse_limits *lim, cc_dom *out, char *err);
 

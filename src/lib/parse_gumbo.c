@@ -4,7 +4,9 @@
  * is faster than malloc/free for its many small nodes and lets us point
  * our nodes at gumbo's strings instead of copying them. The conversion is
  * an iterative walk over gumbo's parent/index links, so depth does not
- * touch the C stack.
+ * touch the C stack; it checks the node limit on every node and the
+ * deadline every 64K nodes. (gumbo itself cannot be interrupted: the
+ * pre-pass bounds what it is given, see strip.h.)
  */
 #include <gumbo.h>
 #include <pthread.h>
@@ -80,6 +82,12 @@ static const GumboVector *kids(const GumboNode *g) {
 
 int cc_parse_gumbo(cc_arena *a, const char *utf8, size_t len,
                    const cc_parse_limits *lim, cc_dom *d, char *err) {
+  return cc_parse_gumbo_until(a, utf8, len, lim, 0, d, err);
+}
+
+int cc_parse_gumbo_until(cc_arena *a, const char *utf8, size_t len,
+                         const cc_parse_limits *lim, uint64_t deadline_ns,
+                         cc_dom *d, char *err) {
   pthread_once(&map_once, build_map);
   memset(d, 0, sizeof *d);
   d->arena = a;
@@ -118,6 +126,10 @@ int cc_parse_gumbo(cc_arena *a, const char *utf8, size_t len,
       if (++count > lim->max_nodes) {
         snprintf(err, 256, "document has more than %zu nodes", lim->max_nodes);
         return CC_ERR_TOO_LARGE;
+      }
+      if (deadline_ns && (count & 0xffff) == 0 && cc_now_ns() > deadline_ns) {
+        snprintf(err, 256, "the time budget ran out while building the tree");
+        return CC_ERR_TIMEOUT;
       }
       if (is_text) {
         cc_dom_append(parent, convert(d, c));
