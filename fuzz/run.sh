@@ -24,7 +24,7 @@ for t in $targets; do
   corpus="$build/corpus/$t"
   mkdir -p "$corpus" "$build/seeds/$t"
   case $t in
-    fuzz_url) maxlen=4096 ;;
+    fuzz_url|fuzz_fetch_text) maxlen=4096 ;;
     fuzz_charset|fuzz_content) maxlen=20000 ;;
     *) maxlen=65536 ;;
   esac

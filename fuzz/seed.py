@@ -111,6 +111,18 @@ def main():
     ]
     for base, ref in urls:
         put(out, "fuzz_url", b"\0" + base.encode() + b"\n" + ref.encode())
+    # the fetch module's text: header values (mode 0), URLs (1), list lines (2)
+    for v in ["text/html; charset=ISO-8859-1", 'text/html;charset="utf-8"', "application/pdf",
+              "TEXT/PLAIN ; Charset = windows-1252 ; format=flowed", "120",
+              "Wed, 21 Oct 2015 07:28:00 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
+              "Sun Nov  6 08:49:37 1994", ""]:
+        put(out, "fuzz_fetch_text", b"\0" + v.encode())
+    for base, ref in urls:
+        put(out, "fuzz_fetch_text", b"\1" + base.encode())
+        put(out, "fuzz_fetch_text", b"\1" + ref.encode())
+    for line in ["https://example.org/a # comment", "# only a comment", "   ",
+                 "\ufeffhttp://x.example/p?q=1", "ftp://nope.example/", "example.org/no-scheme"]:
+        put(out, "fuzz_fetch_text", b"\2" + line.encode())
     print("seeded %d pages into %s" % (n, out))
     return 0
 

@@ -7,6 +7,7 @@
 #include "url.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -53,7 +54,11 @@ int url_parse(const char *url, url_parts *p, const char **why) {
   const char *he;
   if (*h == '[') {
     he = memchr(h, ']', (size_t)(end - h));
-    if (!he) {
+    /* an IPv6 literal: hex digits, ':' and '.', maybe a %25 zone id */
+    int ok = he && he > h + 1;
+    for (const char *c = h + 1; ok && c < he; c++)
+      if (!(isxdigit((unsigned char)*c) || *c == ':' || *c == '.' || *c == '%')) ok = 0;
+    if (!ok) {
       *why = "bad IPv6 address in the URL";
       return -1;
     }
@@ -231,7 +236,7 @@ char *url_request_form(const char *url) {
 
 int url_list_line(char *line, char **url, const char **why) {
   char *s = line;
-  if (!memcmp(s, "\xef\xbb\xbf", 3)) s += 3;
+  if (!strncmp(s, "\xef\xbb\xbf", 3)) s += 3; /* strncmp: stops at a short line's NUL */
   while (is_space((unsigned char)*s)) s++;
   size_t n = strlen(s);
   while (n && is_space((unsigned char)s[n - 1])) s[--n] = '\0';
