@@ -13,9 +13,7 @@ import argparse
 import gzip
 import json
 import os
-import pty
 import quopri
-import select
 import shutil
 import signal
 import subprocess
@@ -27,6 +25,8 @@ import traceback
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import gen_site  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from ptyrun import stderr_on_pty  # noqa: E402
 
 BIN = None
 
@@ -443,32 +443,13 @@ def test_site_learning(tmp):
 def test_progress_on_tty(tmp):
     for i in range(12):
         write(f"{tmp}/in/p{i}.html", article("P%d" % i))
-    try:
-        master, slave = pty.openpty()
-    except OSError as e:  # no pseudo-terminals here: the rest still runs
-        print("  (no pty: %s; progress line not checked)" % e)
+    env = dict(os.environ, CLIPCLEAN_TEST_DELAY_MS="30")
+    s = stderr_on_pty([BIN, "-j", "2", "-O", f"{tmp}/out", f"{tmp}/in"], env=env)
+    if s is None:  # no pseudo-terminals here: the rest still runs
+        print("  (no pty; progress line not checked)")
         p = run(["-q", "-O", f"{tmp}/out3", f"{tmp}/in"], check_rc=0)
         assert p.stderr == b""
         return
-    env = dict(os.environ, CLIPCLEAN_TEST_DELAY_MS="30")
-    pr = subprocess.Popen([BIN, "-j", "2", "-O", f"{tmp}/out", f"{tmp}/in"], env=env,
-                          stderr=slave, stdout=subprocess.DEVNULL)
-    os.close(slave)
-    buf = b""
-    while True:
-        r, _, _ = select.select([master], [], [], 20)
-        if not r:
-            break
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        buf += chunk
-    pr.wait(timeout=20)
-    os.close(master)
-    s = buf.decode(errors="replace")
     assert "files/s" in s and "MB/s" in s and "\r" in s, s
     assert "/12" in s, s
     assert "12 inputs: 12 cleaned" in s, s

@@ -18,11 +18,10 @@ Standard library only. Prints 'N passed, N failed' last.
 import argparse
 import json
 import os
-import pty
-import select
 import shutil
 import signal
 import subprocess
+
 import sys
 import tempfile
 import time
@@ -31,6 +30,8 @@ import traceback
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from server import Servers, article  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from ptyrun import stderr_on_pty  # noqa: E402
 
 BIN = None
 PROXY_VARS = ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy",
@@ -448,29 +449,11 @@ def test_ctrl_c(tmp, srv):
 def test_progress_on_tty(tmp, srv):
     urls = [srv.url("/page/t%d?ms=50" % i) for i in range(12)]
     write(f"{tmp}/urls.txt", "\n".join(urls) + "\n")
-    try:
-        master, slave = pty.openpty()
-    except OSError as e:
-        print("  (no pty: %s; progress line not checked)" % e)
+    s = stderr_on_pty([BIN, "--delay", "0", "-O", f"{tmp}/out", "--urls", f"{tmp}/urls.txt"],
+                      env=env_clean())
+    if s is None:
+        print("  (no pty; progress line not checked)")
         return
-    pr = subprocess.Popen([BIN, "--delay", "0", "-O", f"{tmp}/out", "--urls", f"{tmp}/urls.txt"],
-                          stderr=slave, stdout=subprocess.DEVNULL, env=env_clean())
-    os.close(slave)
-    buf = b""
-    while True:
-        r, _, _ = select.select([master], [], [], 20)
-        if not r:
-            break
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        buf += chunk
-    pr.wait(timeout=20)
-    os.close(master)
-    s = buf.decode(errors="replace")
     assert "inputs/s" in s and "/12" in s and "\r" in s, s
     assert "URLs: 12 fetched" in s, s
 
