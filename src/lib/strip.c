@@ -4,6 +4,8 @@
  * counts the parser sees (docs/hostile-input.md). */
 #include "strip.h"
 
+#include "charset.h"
+
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1066,14 +1068,18 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
     if (!ok) break; /* EOF inside a tag */
 
     if (is_meta && !res->meta_charset) {
+      char *label = NULL;
       if (mc.charset) {
-        res->meta_charset = label_dup(a, mc.charset, mc.charset_len);
+        label = label_dup(a, mc.charset, mc.charset_len);
       } else if (mc.http_equiv_ct && mc.content) {
         char buf[48];
         if (cc_charset_from_content_type(mc.content, mc.content_len, buf,
                                          sizeof buf))
-          res->meta_charset = label_dup(a, buf, strlen(buf));
+          label = label_dup(a, buf, strlen(buf));
       }
+      /* As the HTML prescan does: a label naming no known encoding is
+       * skipped and a later <meta> may still declare one. */
+      if (label && cc_charset_canonical(label)) res->meta_charset = label;
     }
     if (act == KEEP || act == RCDATA_KEEP || act == PLAINTEXT) {
       const char *ae = t.end - 1; /* raw attributes, for Noah's Ark */

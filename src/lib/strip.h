@@ -42,7 +42,7 @@ typedef struct cc_strip_result {
   size_t len;
   cc_span jsonld[CC_STRIP_MAX_JSONLD]; /* contents of ld+json scripts */
   unsigned njsonld;
-  char *meta_charset;   /* first <meta charset>/http-equiv label, or NULL */
+  char *meta_charset;   /* first known <meta charset>/http-equiv label, or NULL */
   char *xml_encoding;   /* encoding="" of an <?xml ?> declaration, or NULL */
   size_t removed_bytes; /* how much was dropped (for explain/bench) */
   size_t start_tags;    /* start tags passed on to the parser */

@@ -56,6 +56,11 @@ TEST(reports_charset_and_jsonld) {
   /* a meta inside a comment or script does not count */
   strip("<!-- <meta charset=koi8-r> --><script><meta charset=big5></script>", &r);
   CHECK(r.meta_charset == NULL);
+  /* a label naming no encoding is skipped; the next <meta> counts */
+  strip("<meta charset=\"no-such-charset\"><meta charset=latin1>", &r);
+  CHECK_STR(r.meta_charset, "latin1");
+  strip("<meta charset=\"utf-8\"><meta charset=latin1>", &r);
+  CHECK_STR(r.meta_charset, "utf-8");
 }
 
 TEST(content_type_charset) {
