@@ -528,6 +528,84 @@ static int table_mode(unsigned g) {
          g == G_COLGROUP;
 }
 
+/* The insertion mode that table parts meet with the stack cut to `depth`:
+ * a select in a table is seen through, as the table parts that close it
+ * (caption, table, row groups, rows, cells) do; *sel gets that select's
+ * index, else -1. */
+static unsigned table_part_mode(const model *m, unsigned depth, long *sel) {
+  unsigned mode = mode_at(m, depth);
+  *sel = -1;
+  if (mode == G_SELECT) {
+    unsigned s = m->stack[depth - 1].setter;
+    unsigned below = mode_at(m, s);
+    if (table_mode(below)) {
+      *sel = (long)s;
+      return below;
+    }
+  }
+  return mode;
+}
+
+/* Where a table part of group g (caption, colgroup or col, row group, row,
+ * cell) cuts the stack when it arrives in a table mode: whatever the mode,
+ * the parser clears the stack back to the nearest table (closing a
+ * caption, cell, row, row group or column group on the way) and implies
+ * the row group and row a row or cell needs. The model keeps the row
+ * group and row that are still open for it. Returns the new depth, or -1
+ * when no table is open below `from`. Applying this in every table mode,
+ * not only the usual ones, is what keeps the model from holding a caption
+ * or cell the parser has closed (a later end tag would pop it, and all
+ * above it, while the parser ignores that tag). */
+static long table_part_cut(const model *m, unsigned from, unsigned g) {
+  long t = find_group(m, from, G_TABLE, 0, 0);
+  if (t < 0) return -1;
+  unsigned cut = (unsigned)t + 1;
+  if ((g == G_TR || g == G_CELL) && cut < from && m->stack[cut].group == G_TSECT) cut++;
+  if (g == G_CELL && cut < from && m->stack[cut].group == G_TR) cut++;
+  return (long)cut;
+}
+
+/* Where the end tag of a table or table part (group g, name p/n) cuts the
+ * stack, or -1 when the parser ignores it: each is honoured only in the
+ * modes that handle it, and only when an element of its name is open in
+ * table scope (the row group and row the parser implied count as open:
+ * "<table><td>x</tr>" closes the implied row). */
+static long table_end_cut(const model *m, unsigned g, uint32_t h, const char *p, size_t n) {
+  long sel;
+  unsigned from = m->depth;
+  unsigned mode = table_part_mode(m, from, &sel);
+  if (!table_mode(mode)) return -1;
+  if (sel >= 0) from = (unsigned)sel; /* the select closes first */
+  long t = find_group(m, from, G_TABLE, 0, 0);
+  if (t < 0) return -1;
+  switch (g) {
+  case G_TABLE:
+    return t;
+  case G_CAPTION:
+    return mode == G_CAPTION ? find_group(m, from, G_CAPTION, 0, G_TABLE) : -1;
+  case G_COLGROUP: /* only the current node */
+    return mode == G_COLGROUP && sel < 0 && m->stack[from - 1].group == G_COLGROUP
+               ? (long)from - 1
+               : -1;
+  case G_CELL:
+    if (mode != G_CELL) return -1;
+    for (unsigned j = from; j-- > (unsigned)t + 1;)
+      if (!m->stack[j].mathml && !(m->stack[j].flags & F_STRAY) && is_el(&m->stack[j], h, p, n))
+        return (long)j;
+    return -1;
+  case G_TR:
+    if (mode != G_TR && mode != G_CELL) return -1;
+    return t + 1 + ((unsigned)t + 1 < from && m->stack[t + 1].group == G_TSECT);
+  case G_TSECT:
+    if (mode != G_TSECT && mode != G_TR && mode != G_CELL) return -1;
+    for (unsigned j = (unsigned)t + 1; j < from; j++)
+      if (m->stack[j].group == G_TSECT) return is_el(&m->stack[j], h, p, n) ? (long)j : -1;
+    /* no row group in the model: the parser's implied one is a tbody */
+    return mode != G_TSECT && n == 5 && names_eq(p, "tbody", 5) ? t + 1 : -1;
+  }
+  return -1;
+}
+
 /* Sets e->setter for the entry at index i (its predecessors set). */
 static void set_setter(model *m, unsigned i) {
   open_el *e = &m->stack[i];
@@ -622,16 +700,41 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
   }
   if (mathml && (fl & F_MSCOPE)) fl = F_SPECIAL | F_SCOPE;
   if (fl & F_IGNORE) return 1;
+  int is_col = !mathml && n == 3 && names_eq(p, "col", 3);
+  long sel = -1;
+  unsigned tmode = mathml ? G_NONE : table_part_mode(m, cut, &sel);
+  if (!no_pop && !mathml) {
+    unsigned mode = mode_at(m, cut);
+    /* In a column group anything but col pops the colgroup (the parser
+     * goes on in the table); in a select, input, keygen and textarea
+     * close the select first. */
+    if ((mode == G_COLGROUP && !is_col) ||
+        (mode == G_SELECT && ((n == 5 && names_eq(p, "input", 5)) ||
+                              (n == 6 && names_eq(p, "keygen", 6)) ||
+                              (n == 8 && names_eq(p, "textarea", 8))))) {
+      cut = m->stack[cut - 1].setter;
+      tmode = table_part_mode(m, cut, &sel);
+    }
+  }
   if (fl & F_VOID) {
-    if (!no_pop) reconstruct(m); /* img, br...: like text */
+    if (!no_pop) {
+      /* col in a table (not in a select): back to the table, where the
+       * parser opens a colgroup for it */
+      if (is_col && table_mode(tmode) && tmode != G_COLGROUP && sel < 0) {
+        long c = table_part_cut(m, cut, G_COLGROUP);
+        if (c >= 0) cut = (unsigned)c;
+      }
+      pop_to(m, cut);
+      if (!is_col) reconstruct(m); /* img, br...: like text */
+    }
     return 1;
   }
   /* Cells, rows and row groups outside any table are ignored by the
-   * parser: the model neither pushes them nor lets them close anything
-   * (when it is sure to be in HTML content: no MathML open, no region the
-   * parser may read otherwise). */
+   * parser (so is a column group in a select): the model neither pushes
+   * them nor lets them close anything (when it is sure to be in HTML
+   * content: no MathML open, no region the parser may read otherwise). */
   if ((g == G_CELL || g == G_TR || g == G_TSECT || g == G_CAPTION || g == G_COLGROUP) && !mathml &&
-      !table_mode(mode_at(m, cut))) {
+      (!table_mode(tmode) || (g == G_COLGROUP && sel >= 0))) {
     if (!no_pop && !m->nmathml) return 1;
     fl |= F_STRAY;
     g = G_NONE;
@@ -657,24 +760,20 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
           break;
       }
       break;
-    case G_CELL: /* closes the open cell of this table */
-      if ((i = find_group(m, cut, G_CELL, 0, G_TABLE)) >= 0) cut = (unsigned)i;
-      break;
+    case G_CELL: /* a table part in a table mode (not stray: see above) */
     case G_TR:
-      if ((i = find_group(m, cut, G_TR, 0, G_TABLE)) >= 0) cut = (unsigned)i;
-      break;
     case G_TSECT:
-      if ((i = find_group(m, cut, G_TSECT, 0, G_TABLE)) >= 0) cut = (unsigned)i;
+    case G_CAPTION:
+    case G_COLGROUP:
+      if ((i = table_part_cut(m, sel >= 0 ? (unsigned)sel : cut, g)) >= 0) cut = (unsigned)i;
       break;
-    case G_TABLE: { /* <table> in a table (not in a cell or caption) closes it;
-                       in a select in a table, the select first */
-      unsigned mode = mode_at(m, cut);
-      if (mode == G_SELECT) mode = mode_at(m, m->stack[cut - 1].setter);
-      if ((mode == G_TABLE || mode == G_TSECT || mode == G_TR) &&
+    case G_TABLE: /* in a select in a table, the select closes first; then
+                     <table> in a table (not in a cell or caption) closes it */
+      if (sel >= 0) cut = (unsigned)sel;
+      if ((tmode == G_TABLE || tmode == G_TSECT || tmode == G_TR) &&
           (i = find_group(m, cut, G_TABLE, 0, 0)) >= 0)
         cut = (unsigned)i;
       break;
-    }
     case G_OPTION:
       if (cut && m->stack[cut - 1].group == G_OPTION) cut--;
       break;
@@ -815,17 +914,13 @@ static int model_end(model *m, const char *p, size_t n, int no_pop) {
     }
   }
   if (fl & F_SPECIAL) {
-    /* table parts end only in the insertion modes that handle them (the
-     * parser ignores </caption> outside a caption, </td> outside a cell...) */
-    unsigned mode = mode_at(m, m->depth);
-    if ((k->group == G_CAPTION && mode != G_CAPTION) || (k->group == G_CELL && mode != G_CELL) ||
-        (k->group == G_TR && mode != G_TR && mode != G_CELL) ||
-        (k->group == G_TSECT && mode != G_TSECT && mode != G_TR && mode != G_CELL) ||
-        (k->group == G_COLGROUP && mode != G_COLGROUP))
-      return 1;
-    if (k->group == G_TABLE) { /* every table mode ends at the nearest table
-                                   (closing a caption, cell or select on the way) */
-      if ((i = find_group(m, m->depth, G_TABLE, 0, 0)) >= 0) pop_to(m, (unsigned)i);
+    /* tables and table parts end only in the insertion modes that handle
+     * them (the parser ignores </caption> outside a caption, </td> outside
+     * a cell...) */
+    unsigned g = k->group;
+    if (g == G_TABLE || g == G_CAPTION || g == G_COLGROUP || g == G_TSECT || g == G_TR ||
+        g == G_CELL) {
+      if ((i = table_end_cut(m, g, h, p, n)) >= 0) pop_to(m, (unsigned)i);
       return 1;
     }
     if (k->group == G_FORM) { /* </form> removes the form alone */

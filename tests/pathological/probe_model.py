@@ -6,7 +6,8 @@
 The model in src/lib/strip.c must never believe the tree is shallower than
 gumbo makes it. This writes one input per (context, tag, pattern) — every
 tag the model knows plus a few it does not, in contexts such as <math>,
-<table>, <select>, <frameset>, repeated 150 times — and runs them all
+<table>, <select>, <frameset>, repeated 150 times; and every three-tag
+sequence of table tags in the table modes, repeated 40 times — and runs them all
 through the fuzz_strip target (its replay build), whose check parses the
 pre-pass's output with gumbo and aborts when the tree is deeper than the
 bound allows. Prints the first failing input (reproduce it with the replay
@@ -33,6 +34,15 @@ PATTERNS = ["<{t}>", "<{t}/>", "<{t}>x", "<{t}></p>", "<{t}><div>", "</{t}><div>
             "<{t}><b></{t}>", "<{t}><table></{t}>", "<{t}><ul><li></{t}>", "<{t}><select></{t}>",
             "<div><{t}></div>", "<{t}><p></{t}>", "<b><{t}></b>", "<{t}><td></{t}>",
             "<{t}><math></{t}>", "<{t}><a></{t}>"]
+# The table modes, where most of the parser's implied closings are: every
+# sequence of two table tags (start or end) then a <div> then a third, in
+# each table context. A model that keeps a caption, cell or select the
+# parser has closed lets a later end tag pop the <div>s the parser keeps.
+TABLE_TAGS = ["table", "caption", "colgroup", "col", "tbody", "thead", "tr", "td", "th",
+              "select"]
+TABLE_CONTEXTS = ["<table>", "<table><tr>", "<table><td>", "<table><caption>",
+                  "<table><colgroup>", "<table><td><select>", "<table><tbody>",
+                  "<table><thead><tr><td>"]
 EXTRA = ["span", "x-custom", "svg", "math", "mglyph", "malignmark", "foreignObject", "image",
          "menuitem", "search", "dialog", "desc"]
 
@@ -59,6 +69,16 @@ def main():
                     with open(path, "wb") as f:
                         f.write(pre + body.encode())
                     files.append((path, body))
+        ops = ["<%s>" % t for t in TABLE_TAGS] + ["</%s>" % t for t in TABLE_TAGS]
+        for c in TABLE_CONTEXTS:
+            for a in ops:
+                for b in ops:
+                    for z in ops + ["</div>"]:
+                        body = c + (a + b + "<div>" + z) * 40 + "x"
+                        path = os.path.join(tmp, "%06d" % len(files))
+                        with open(path, "wb") as f:
+                            f.write(pre + body.encode())
+                        files.append((path, body))
         done = 0
         while done < len(files):
             chunk = files[done:done + 2000]
