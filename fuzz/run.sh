@@ -6,6 +6,9 @@
 # A crash, leak, timeout or out-of-memory fails the script (exit 1); the
 # input is kept in build-fuzz/artifacts/ and printed as hex, to be added to
 # tests/regress/<target>/ as a regression input.
+# FUZZ_SEED=N fixes libFuzzer's random seed (CI does, so that its smoke run
+# replays the same mutations and a red run can be reproduced); unset or 0:
+# a new seed each run, for exploration.
 set -eu
 cd "$(dirname "$0")/.."
 secs=${1:-60}
@@ -31,7 +34,7 @@ for t in $targets; do
   log="$build/$t.log"
   echo "== $t: ${secs}s"
   if "$build/fuzz/$t" "$corpus" "$build/seeds/$t" -max_total_time="$secs" -max_len="$maxlen" \
-      -timeout=10 -rss_limit_mb=2048 -dict=fuzz/html.dict -print_final_stats=1 \
+      -seed="${FUZZ_SEED:-0}" -timeout=10 -rss_limit_mb=2048 -dict=fuzz/html.dict -print_final_stats=1 \
       -artifact_prefix="$build/artifacts/$t-" >"$log" 2>&1; then
     grep -E "DONE|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb" "$log" || true
     echo "corpus: $(ls "$corpus" | wc -l) inputs"
