@@ -293,9 +293,14 @@ enum {
   F_MSCOPE = 1u << 9,   /* special and a scope boundary as a MathML element
                            (mi, mo, mn, ms, mtext, annotation-xml); an
                            ordinary element in HTML */
-  F_STRAY = 1u << 10    /* a table part outside a table, which the parser
-                           may well have ignored: pushed (to be safe) but
-                           never the target of a pop */
+  F_STRAY = 1u << 10,   /* an element the parser may well have ignored (a
+                           table part outside a table, a tag in a select or
+                           in a region the parser may read as text) or
+                           closed unseen (a title or xmp, whose end tag the
+                           model reads without pops): pushed (to be safe)
+                           but never the target of a pop */
+  F_UNSURE = 1u << 11,  /* a select the model stopped trusting (model_unsure) */
+  F_DEMOTED = 1u << 12  /* stopped trusting, with all below it (model_unsure) */
 };
 
 enum {
@@ -422,6 +427,7 @@ typedef struct model {
   uint16_t on_stack[MODEL_SLOTS]; /* by hash: a quick "not open" test */
   unsigned ngroup[G_COUNT];       /* open elements per group (exact) */
   unsigned nmathml;               /* open MathML elements */
+  unsigned unsure_selects;        /* open selects no longer trusted (F_UNSURE) */
   uint32_t dropped[MODEL_SLOTS];  /* start tags dropped, by hash, to pair end tags */
 } model;
 
@@ -461,6 +467,7 @@ static void pop_to(model *m, unsigned to) {
     m->on_stack[e->h & (MODEL_SLOTS - 1)]--;
     m->ngroup[e->group]--;
     m->nmathml -= e->mathml;
+    if (e->flags & F_UNSURE) m->unsure_selects--;
     if (e->fmt_id) /* its list entry (if still there) is no longer open */
       for (unsigned i = m->nlist; i-- > 0;)
         if (m->list[i].id == e->fmt_id) {
@@ -675,6 +682,7 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
   uint32_t h = name_hash(p, n);
   const known_tag *k = known_lookup(h, p, n);
   unsigned fl = k ? k->flags : 0, g = k ? k->group : G_NONE;
+  int uncertain = no_pop; /* the parser may not make this element at all */
   /* In MathML content (below <math>, not in mi/mo/mn/ms/mtext) a start
    * tag makes a MathML element, whatever its name (<input>, <html>...):
    * not void, no implied end tags, no formatting, no scope (its name may
@@ -695,11 +703,14 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
     /* a breakout tag: the parser pops MathML elements up to an HTML one or
      * an integration point (the model stops at annotation-xml too) */
     while (cut && m->stack[cut - 1].mathml && m->stack[cut - 1].group != G_MIP &&
-           !(m->stack[cut - 1].flags & F_SCOPE))
+           !(m->stack[cut - 1].flags & (F_SCOPE | F_STRAY))) /* (an uncertain one may be HTML) */
       cut--;
   }
   if (mathml && (fl & F_MSCOPE)) fl = F_SPECIAL | F_SCOPE;
-  if (fl & F_IGNORE) return 1;
+  if (fl & F_IGNORE) { /* (head and body still break out of MathML first) */
+    if (!mathml) pop_to(m, cut);
+    return 1;
+  }
   int is_col = !mathml && n == 3 && names_eq(p, "col", 3);
   long sel = -1;
   unsigned tmode = mathml ? G_NONE : table_part_mode(m, cut, &sel);
@@ -716,6 +727,19 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
       tmode = table_part_mode(m, cut, &sel);
     }
   }
+  /* In a select the parser ignores every start tag but option, optgroup
+   * and select (and, in a select in a table, the table and its parts,
+   * which close it). The others are pushed, in case the select is not
+   * what the model thinks, but as elements the parser may not have made
+   * (see `uncertain`): they pop nothing and nothing pops by them. So is a
+   * <select> while a select the model no longer trusts is open: it may
+   * be the parser's end of that one. */
+  if (!no_pop && !(top && top->mathml) &&
+      ((mode_at(m, cut) == G_SELECT && g != G_OPTION && g != G_OPTGROUP && g != G_SELECT &&
+        !(sel >= 0 && (g == G_TABLE || g == G_CAPTION || g == G_TSECT || g == G_TR ||
+                       g == G_CELL))) ||
+       (g == G_SELECT && m->unsure_selects)))
+    no_pop = uncertain = 1;
   if (fl & F_VOID) {
     if (!no_pop) {
       /* col in a table (not in a select): back to the table, where the
@@ -741,7 +765,7 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
   }
   /* In a frameset the parser ignores everything but frameset and frame:
    * push (to be safe), never pop. */
-  if (m->ngroup[G_FRAMESET]) no_pop = 1;
+  if (m->ngroup[G_FRAMESET]) no_pop = uncertain = 1;
   /* Implied end tags, searched below the cut. */
   long i, a_idx = -1;
   if (!no_pop) {
@@ -841,6 +865,15 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
       g != G_TSECT && g != G_CAPTION && g != G_COLGROUP && g != G_FRAMESET)
     reconstruct(m);
   if (m->depth >= m->max_depth + m->max_fmt) return drop_tag(m, h); /* a no_pop push */
+  /* An element the parser may not have made (read in a region it may take
+   * as text, or in a frameset) is counted but trusted for nothing: not a
+   * pop target, no marker on the formatting list, no insertion mode (a
+   * select or table the model only supposes would make it ignore or pop
+   * by tags the parser treats otherwise). */
+  if (uncertain) {
+    fl = (fl | F_STRAY) & ~F_MARKER;
+    g = G_NONE;
+  }
   uint32_t id = 0;
   if (fl & F_FMT) {
     if (ark != m->nlist) list_remove(m, ark);
@@ -875,6 +908,36 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
   return 1;
 }
 
+/* A region the model reads without pops (see no_pop_until) begins. Where
+ * its opening tag makes a MathML element (a title or xmp in MathML
+ * content) or is ignored (in a select), the parser reads the content as
+ * markup, and that markup may close anything open: "</p>" breaks out of
+ * MathML and closes the paragraph around it, "<select>" ends the select.
+ * Every element open then is no longer trusted: still counted, but no
+ * target of a pop, no insertion mode, no MathML the next tags would break
+ * out of (a select among them makes the next <select> uncertain too).
+ * Elsewhere the content is text, and nothing changes. Elements already
+ * distrusted are not walked again (F_DEMOTED), so the work is linear. */
+static void model_unsure(model *m) {
+  if (!m->depth) return;
+  const open_el *top = &m->stack[m->depth - 1];
+  if (!(top->mathml && top->group != G_MIP) && mode_at(m, m->depth) != G_SELECT) return;
+  unsigned j = m->depth;
+  while (j > 0 && !(m->stack[j - 1].flags & F_DEMOTED)) j--;
+  for (; j < m->depth; j++) {
+    open_el *e = &m->stack[j];
+    if (e->group == G_SELECT) {
+      e->flags |= F_UNSURE;
+      m->unsure_selects++;
+    }
+    m->ngroup[e->group]--;
+    e->group = G_NONE;
+    m->ngroup[G_NONE]++;
+    e->flags |= F_STRAY | F_DEMOTED;
+    set_setter(m, j);
+  }
+}
+
 /* An end tag; returns 0 when it pairs with a dropped start tag (drop it). */
 static int model_end(model *m, const char *p, size_t n, int no_pop) {
   uint32_t h = name_hash(p, n);
@@ -883,14 +946,27 @@ static int model_end(model *m, const char *p, size_t n, int no_pop) {
     return 0;
   }
   if (no_pop || m->ngroup[G_FRAMESET]) return 1; /* (a frameset ignores them) */
+  const known_tag *k = known_lookup(h, p, n);
+  if (mode_at(m, m->depth) == G_SELECT && !m->stack[m->depth - 1].mathml) {
+    /* In a select: </select> closes it; </option> and </optgroup> as
+     * anywhere; in a select in a table, the table's end tags close it
+     * (table_end_cut); the parser ignores every other end tag. */
+    unsigned g = k ? k->group : G_NONE;
+    if (g == G_SELECT) {
+      pop_to(m, m->stack[m->depth - 1].setter);
+      return 1;
+    }
+    if (g != G_OPTION && g != G_OPTGROUP && g != G_TABLE && g != G_CAPTION && g != G_TSECT &&
+        g != G_TR && g != G_CELL)
+      return 1;
+  }
   /* In MathML content: the nearest element of that name through MathML
    * elements; at the first HTML element the HTML rules take over. */
-  for (unsigned j = m->depth; j-- > 0 && m->stack[j].mathml;)
+  for (unsigned j = m->depth; j-- > 0 && m->stack[j].mathml && !(m->stack[j].flags & F_STRAY);)
     if (is_el(&m->stack[j], h, p, n)) {
       pop_to(m, j);
       return 1;
     }
-  const known_tag *k = known_lookup(h, p, n);
   unsigned fl = k ? k->flags : 0;
   if (fl & (F_IGNORE | F_VOID)) return 1;
   long i;
@@ -937,7 +1013,7 @@ static int model_end(model *m, const char *p, size_t n, int no_pop) {
     if (k->group == G_LI) { /* list item scope: ul and ol end it too */
       for (unsigned j = m->depth; j-- > 0;) {
         const open_el *x = &m->stack[j];
-        if (!x->mathml && is_el(x, h, p, n)) {
+        if (!x->mathml && !(x->flags & F_STRAY) && is_el(x, h, p, n)) {
           pop_to(m, j);
           break;
         }
@@ -1046,7 +1122,12 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
     int verbatim = lt < no_pop_until; /* see no_pop_until */
     if (lt > p && !verbatim) { /* text: a node, and a reconstruction */
       texts++;
-      reconstruct(&m);
+      /* ...except in MathML content, where the parser inserts text as it
+       * is: clones pushed there would make the model read the next tags
+       * by the HTML rules (and pop) while the parser keeps nesting
+       * MathML elements */
+      const open_el *top = m.depth ? &m.stack[m.depth - 1] : NULL;
+      if (!top || !top->mathml || top->group == G_MIP) reconstruct(&m);
     }
     if (verbatim) {
       /* The parser reads this region as text or as markup, the tree
@@ -1075,7 +1156,10 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
       } else {
         res->start_tags++;
         const char *re = raw_region_end(&rc, ne, e, nm, nl);
-        if (re > no_pop_until) no_pop_until = re;
+        if (re > no_pop_until) {
+          no_pop_until = re;
+          model_unsure(&m);
+        }
       }
       p = ne;
       continue;
@@ -1187,6 +1271,11 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
         if (act == KEEP) continue;
       } else {
         res->start_tags++;
+        /* a title or xmp: its end tag is read without pops (see below),
+         * so the model cannot tell when the parser closed it; a later
+         * stray end tag of that name must not pop it, nor what is above */
+        if (act == RCDATA_KEEP && m.depth && m.stack[m.depth - 1].name == t.name)
+          m.stack[m.depth - 1].flags |= F_STRAY;
         if (t.cut) { /* too many attributes: keep the first ones */
           FLUSH(t.cut);
           out[olen++] = '>';
@@ -1208,7 +1297,10 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
        * included (it may be text: the parser may read the content as
        * markup, where an attribute value can hide the end tag) */
       const char *re = et ? skip_end_tag(et, e) : e;
-      if (re > no_pop_until) no_pop_until = re;
+      if (re > no_pop_until) {
+        no_pop_until = re;
+        model_unsure(&m);
+      }
       p = t.end;
       break;
     }
@@ -1280,6 +1372,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
     }
     case PLAINTEXT:
       no_pop_until = e; /* see RCDATA_KEEP */
+      model_unsure(&m);
       p = t.end;
       break;
     }

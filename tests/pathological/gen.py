@@ -80,6 +80,15 @@ def many_selects(k):
     return HEAD + b"<select><option>x" * N(50_000, k)
 
 
+def select_title_reopen(k):  # a title ignored in a select, a <select> that ends it
+    return HEAD + (b"<select><title></title><select>" + b"<span>x" * 8 +
+                   b"</select>") * N(20_000, k)
+
+
+def mathml_title_breakout(k):  # a MathML title read as markup: </p> leaves the math
+    return HEAD + b"<div>" + b"<p><math><title></p><span><i>x</title>" * N(30_000, k)
+
+
 def deep_span_in_p(k):
     return HEAD + b"<p>" + b"<span>" * N(100_000, k) + b"x"
 
@@ -197,6 +206,7 @@ CASES = {f.__name__: f for f in [
     nested_div, nested_div_unclosed, selfclosing_div, unclosed_b, distinct_b,
     reopened_formatting, nested_a, misnested_a, misnested_formatting, nobr,
     deep_ul, deep_tables, table_in_table, foster_parenting, many_selects,
+    select_title_reopen, mathml_title_breakout,
     deep_span_in_p, stray_end_tags, deep_then_wide, deep_blockquote, flat_list,
     huge_row, many_attrs, title_attrs, many_attrs_dup, huge_text,
     tiny_paragraphs, huge_table, many_comments, unterminated_comment,

@@ -27,6 +27,7 @@ CONTEXTS = ["", "<math>", "<math><mi>", "<math><mtext><table>", "<table>", "<tab
             "<table><tr><td>", "<table><caption>", "<table><colgroup>", "<select>",
             "<select><optgroup>", "<p>", "<ul>", "<ul><li>", "<dl>", "<dl><dd>", "<ruby>",
             "<frameset>", "<math><annotation-xml encoding=text/html>", "<object>", "<button>",
+            "<select><title></title>", "<table><select><xmp></xmp>", "<select><title>",
             "<a>", "<b>", "<form>", "<title>", "<math><title>", "<xmp>", "<svg>", "<noscript>"]
 PATTERNS = ["<{t}>", "<{t}/>", "<{t}>x", "<{t}></p>", "<{t}><div>", "</{t}><div>",
             "<div></{t}>", "<{t}><b>x</p>", "<{t}><i id={n}>x</div>", "<p><{t}>",
