@@ -1268,7 +1268,10 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
         copy_from = p = t.end;
         res->flattened++;
         REMOVED();
-        if (act == KEEP) continue;
+        /* without its tag a title's, xmp's or plaintext's content is
+         * markup to the parser: read on normally (the model would
+         * otherwise read it without pops, and miss a "</table>") */
+        continue;
       } else {
         res->start_tags++;
         /* a title or xmp: its end tag is read without pops (see below),
