@@ -179,64 +179,9 @@ static const GumboVector *gkids(const GumboNode *g) {
   return NULL;
 }
 
-/* The walk of parse_gumbo.c (without the limits): strings stay in gumbo's
- * tree, which lives in the same arena, so nothing is copied. */
-static size_t gumbo_to_cc(cc_arena *a, const GumboOutput *out) {
-  cc_dom d;
-  memset(&d, 0, sizeof d);
-  d.arena = a;
-  d.root = cc_dom_new_node(&d, CC_NODE_DOCUMENT);
-  const GumboNode *g = out->document;
-  cc_node *parent = d.root;
-  unsigned idx = 0;
-  for (;;) {
-    const GumboVector *ch = gkids(g);
-    if (ch && idx < ch->length) {
-      const GumboNode *c = ch->data[idx];
-      if (c->type == GUMBO_NODE_ELEMENT) {
-        const GumboElement *el = &c->v.element;
-        cc_node *n = cc_dom_new_node(&d, CC_NODE_ELEMENT);
-        const char *nm = gumbo_normalized_tagname(el->tag);
-        n->tag = (uint8_t)cc_tag_lookup(nm, strlen(nm));
-        unsigned na = el->attributes.length;
-        if (na) {
-          cc_attr *at = cc_arena_alloc(a, na * sizeof *at);
-          for (unsigned i = 0; i < na; i++) {
-            const GumboAttribute *ga = el->attributes.data[i];
-            at[i].name = ga->name;
-            at[i].value = ga->value;
-          }
-          n->attrs = at;
-          n->nattrs = (uint16_t)na;
-        }
-        cc_dom_append(parent, n);
-        parent = n;
-        g = c;
-        idx = 0;
-        continue;
-      }
-      if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE ||
-          c->type == GUMBO_NODE_CDATA) {
-        cc_node *n = cc_dom_new_node(&d, CC_NODE_TEXT);
-        n->text = c->v.text.text;
-        n->len = (uint32_t)strlen(c->v.text.text);
-        cc_dom_append(parent, n);
-      }
-      idx++;
-      continue;
-    }
-    if (g == out->document) break;
-    parent = parent->parent;
-    idx = (unsigned)g->index_within_parent + 1;
-    g = g->parent;
-  }
-  cc_dom_finish(&d);
-  return d.nnodes;
-}
-
-/* The same walk building a libxml2 tree: every name, attribute and text
- * is copied into libxml2's malloc'd nodes, as a front end producing an
- * xmlDoc would have to. */
+/* The walk of parse_gumbo.c (cc_dom_from_gumbo) building a libxml2 tree
+ * instead: every name, attribute and text is copied into libxml2's
+ * malloc'd nodes, as a front end producing an xmlDoc would have to. */
 static size_t gumbo_to_xml(const GumboOutput *out) {
   xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
   xmlNodePtr parent = (xmlNodePtr)doc;
@@ -396,7 +341,9 @@ static double st_conv_cc(const page *p) {
   GumboOutput *o = gumbo_tree(&a, p);
   double t = now_ms();
   cc_arena_init(&b);
-  sink += gumbo_to_cc(&b, o);
+  cc_dom d;
+  char err[256];
+  if (cc_dom_from_gumbo(&b, o, &LIM, 0, &d, err) == 0) sink += d.nnodes;
   cc_arena_free(&b);
   t = now_ms() - t;
   cc_arena_free(&a);

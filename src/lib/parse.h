@@ -27,6 +27,13 @@ int cc_parse_gumbo(cc_arena *a, const char *utf8, size_t len,
 int cc_parse_gumbo_until(cc_arena *a, const char *utf8, size_t len,
                          const cc_parse_limits *lim, uint64_t deadline_ns,
                          cc_dom *out, char *err);
+/* The conversion step alone: gumbo's tree (`out`, whose strings the nodes
+ * point into, so it must live as long as the cc_dom: parse it into the
+ * same arena) to a cc_dom, with the same limits and deadline. */
+struct GumboInternalOutput;
+int cc_dom_from_gumbo(cc_arena *a, const struct GumboInternalOutput *out,
+                      const cc_parse_limits *lim, uint64_t deadline_ns, cc_dom *d,
+                      char *err);
 int cc_parse_libxml2(cc_arena *a, const char *utf8, size_t len,
                      const cc_parse_limits *lim, cc_dom *out, char *err);
 

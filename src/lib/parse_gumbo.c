@@ -88,9 +88,7 @@ int cc_parse_gumbo(cc_arena *a, const char *utf8, size_t len,
 int cc_parse_gumbo_until(cc_arena *a, const char *utf8, size_t len,
                          const cc_parse_limits *lim, uint64_t deadline_ns,
                          cc_dom *d, char *err) {
-  pthread_once(&map_once, build_map);
-  memset(d, 0, sizeof *d);
-  d->arena = a;
+  memset(d, 0, sizeof *d); /* (empty on failure) */
   GumboOptions opt = kGumboDefaultOptions;
   opt.allocator = arena_alloc;
   opt.deallocator = arena_dealloc;
@@ -101,6 +99,14 @@ int cc_parse_gumbo_until(cc_arena *a, const char *utf8, size_t len,
     snprintf(err, 256, "the HTML parser failed");
     return CC_ERR_PARSE;
   }
+  return cc_dom_from_gumbo(a, out, lim, deadline_ns, d, err);
+}
+
+int cc_dom_from_gumbo(cc_arena *a, const GumboOutput *out, const cc_parse_limits *lim,
+                      uint64_t deadline_ns, cc_dom *d, char *err) {
+  pthread_once(&map_once, build_map);
+  memset(d, 0, sizeof *d);
+  d->arena = a;
   d->root = cc_dom_new_node(d, CC_NODE_DOCUMENT);
 
   /* Walk gumbo's tree with its parent/index links. `parent` is the cc
