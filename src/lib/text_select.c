@@ -217,20 +217,21 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
    * the readers' part begins: a comment notice ("34 Comments", "Leave a
    * reply") once the article has begun. */
   if (anchored && anchor > bf && anchor < bl) bf = anchor;
-  float before = 0.f;
+  /* one word may be a button ("Report" under an embedded post): it only
+   * ends the article when less text follows than went before. What
+   * follows is the region's positive weight minus what was already
+   * passed (a running sum: one pass, however many buttons). */
+  double before = 0.0, ahead = 0.0;
+  for (uint32_t i = bf; i < bl; i++)
+    if (b[i].smooth > 0.f) ahead += (double)(b[i].smooth * weight(&b[i]));
   for (uint32_t i = bf; i < bl; i++) {
-    if (before > 0.f && b[i].boiler && b[i].category == CC_PH_COMMENTS) {
-      /* one word may be a button ("Report" under an embedded post): it
-       * only ends the article when less text follows than went before */
-      float after = 0.f;
-      for (uint32_t k = i + 1; b[i].words < 2 && k < bl; k++)
-        if (b[k].smooth > 0.f) after += b[k].smooth * weight(&b[k]);
-      if (after <= before) {
-        bl = i;
-        break;
-      }
+    if (b[i].smooth > 0.f) ahead -= (double)(b[i].smooth * weight(&b[i]));
+    if (before > 0.0 && b[i].boiler && b[i].category == CC_PH_COMMENTS &&
+        (b[i].words >= 2 || ahead <= before)) {
+      bl = i;
+      break;
     }
-    if (b[i].smooth >= 0.6f) before += b[i].smooth * weight(&b[i]);
+    if (b[i].smooth >= 0.6f) before += (double)(b[i].smooth * weight(&b[i]));
   }
   int fallback = bl == bf;
   if (fallback) { /* nothing reads like an article: keep what is not condemned */

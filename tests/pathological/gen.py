@@ -202,6 +202,14 @@ def whitespace_only(k):
     return b" \n\t\r\f" * N(100_000, k)
 
 
+# --- text clippings (sniffed as text: no markup) ---
+
+def text_comment_notices(k):  # a one-word comment notice ("Report") after every paragraph
+    para = (b"Paragraph %d of the story, where the council met on Tuesday and decided "
+            b"the bridge will be built next year.\n\nReport\n\n")
+    return b"Title\n\n" + b"".join(para % i for i in range(N(50_000, k)))
+
+
 CASES = {f.__name__: f for f in [
     nested_div, nested_div_unclosed, selfclosing_div, unclosed_b, distinct_b,
     reopened_formatting, nested_a, misnested_a, misnested_formatting, nobr,
@@ -212,7 +220,7 @@ CASES = {f.__name__: f for f in [
     tiny_paragraphs, huge_table, many_comments, unterminated_comment,
     unterminated_script, unterminated_cdata, nested_svg, entity_soup, nul_bytes, invalid_utf8,
     utf16le_bom, utf16be_nobom, bogus_meta_charset, binary_junk, empty,
-    whitespace_only]}
+    whitespace_only, text_comment_notices]}
 
 
 def main(argv):
