@@ -71,7 +71,8 @@ int cc_format_from_name(const char *name, cc_format *out);
 typedef enum cc_input_format {
   CC_INPUT_AUTO = 0, /* sniff: HTML markup or plain text */
   CC_INPUT_HTML,
-  CC_INPUT_TEXT
+  CC_INPUT_TEXT,     /* a clipping: plain text, or Markdown when it reads so */
+  CC_INPUT_MARKDOWN  /* a clipping read as Markdown */
 } cc_input_format;
 
 /* What the bytes are, decided by their content the way cc_extract decides
@@ -163,7 +164,7 @@ const char *cc_result_description(const cc_result *res);
 const char *cc_result_image(const cc_result *res);
 /* The charset the input was decoded from (e.g. "windows-1252"). */
 const char *cc_result_charset(const cc_result *res);
-/* "html" or "text": what the input was handled as. */
+/* "html", "text" or "markdown": what the input was handled as. */
 const char *cc_result_input_kind(const cc_result *res);
 
 /* The body as plain text (same as the txt rendering, without metadata). */

@@ -3,7 +3,9 @@
 
 usage: golden.py [-v] [--save DIR] CLIPCLEAN SAMPLES [CASE...]
 
-Every folder under SAMPLES holding a page.html (or page.html.gz) is a case:
+Every folder under SAMPLES holding a page.html (or page.html.gz) is a case,
+and so is one holding a page.md: a Markdown clipping of a page (see
+samples/README.md):
 
   expected.txt    the exact txt output (required)
   boilerplate.txt one string per line that must not appear in the output
@@ -100,6 +102,20 @@ def page_text(data):
     return html.unescape(s)
 
 
+def markdown_text(data):
+    """A Markdown clipping's text as a reader sees it: images gone, links
+    as their text, emphasis, code and escape marks removed."""
+    s = data.decode("utf-8", errors="replace")
+    s = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", s)
+    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
+    s = re.sub(r"(?m)^\s*(```|~~~).*$", "", s)
+    s = re.sub(r"`([^`\n]+)`", r"\1", s)
+    s = re.sub(r"\*\*([^*\n]+)\*\*", r"\1", s)
+    s = re.sub(r"(?<![\w*])\*([^*\s][^*\n]*)\*", r"\1", s)
+    s = re.sub(r"\\([\\`*_{}\[\]()#+.!|>-])", r"\1", s)
+    return html.unescape(s)
+
+
 def run(cli, fmt, page):
     try:
         p = subprocess.run([cli, "-f", fmt, page], capture_output=True,
@@ -129,7 +145,7 @@ def read_lines(path):
 LIST_MARK = re.compile(r"^\s*(?:- |\d+\. )")
 
 
-def check_fixture(page_bytes, expected, boiler):
+def check_fixture(page_bytes, expected, boiler, markdown=False):
     """Problems with the fixture itself (not with clipclean)."""
     probs = []
     if not expected.endswith("\n") or expected.endswith("\n\n"):
@@ -138,7 +154,7 @@ def check_fixture(page_bytes, expected, boiler):
         probs.append("expected.txt has more than one blank line in a row")
     if not expected.strip():
         probs.append("expected.txt is empty")
-    page = squash(page_text(page_bytes))
+    page = squash(markdown_text(page_bytes) if markdown else page_text(page_bytes))
     for line in expected.splitlines():
         if not line.strip():
             continue
@@ -210,16 +226,16 @@ def diff_lines(expected, out, a, b, verbose):
 
 def run_case(cli, folder, verbose, save):
     name = os.path.basename(folder)
-    page = next((os.path.join(folder, p) for p in ("page.html", "page.html.gz")
+    page = next((os.path.join(folder, p) for p in ("page.html", "page.html.gz", "page.md")
                  if os.path.exists(os.path.join(folder, p))), None)
     parts, det = [], []
     exp_path = os.path.join(folder, "expected.txt")
     if not page or not os.path.exists(exp_path):
-        return False, ["fixture: needs page.html (or page.html.gz) and expected.txt"], []
+        return False, ["fixture: needs page.html (page.html.gz, page.md) and expected.txt"], []
     expected = open(exp_path, encoding="utf-8").read()
     boiler = read_lines(os.path.join(folder, "boilerplate.txt"))
 
-    fix = check_fixture(read_page(page), expected, boiler)
+    fix = check_fixture(read_page(page), expected, boiler, page.endswith(".md"))
     if fix:
         parts.append(f"fixture has {len(fix)} problems")
         det += [f"fixture: {p}" for p in fix]

@@ -63,7 +63,7 @@ static const char usage[] =
     "      --url URL           the page's URL (base for links, url metadata)\n"
     "      --charset NAME      the input's charset, as a transport header gives\n"
     "                          it (overrides an MHTML part's charset)\n"
-    "      --input-format F    auto (default: sniffed), html or text\n"
+    "      --input-format F    auto (default: sniffed), html, text or markdown\n"
     "      --parser P          gumbo (default) or libxml2\n"
     "      --no-images         leave images out of md/html output\n"
     "      --no-links          keep link text, drop the URLs (md/html)\n"
@@ -307,7 +307,8 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
       if (!strcmp(optarg, "auto")) o->wc.opt.input_format = CC_INPUT_AUTO;
       else if (!strcmp(optarg, "html")) o->wc.opt.input_format = CC_INPUT_HTML;
       else if (!strcmp(optarg, "text")) o->wc.opt.input_format = CC_INPUT_TEXT;
-      else return usage_error("unknown input format '%s' (auto, html, text)", optarg);
+      else if (!strcmp(optarg, "markdown")) o->wc.opt.input_format = CC_INPUT_MARKDOWN;
+      else return usage_error("unknown input format '%s' (auto, html, text, markdown)", optarg);
       break;
     case OPT_PARSER:
       if (!strcmp(optarg, "gumbo")) o->wc.opt.parser = CC_PARSER_GUMBO;

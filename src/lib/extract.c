@@ -261,7 +261,7 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
     cc_result_free(r);
     return fail(err, CC_ERR_NOT_HTML, m);
   }
-  int text = opt->input_format == CC_INPUT_TEXT ||
+  int text = opt->input_format == CC_INPUT_TEXT || opt->input_format == CC_INPUT_MARKDOWN ||
              (opt->input_format == CC_INPUT_AUTO && sniffed == CC_SNIFF_TEXT);
   int rc = text ? run_text(&ctx, bytes, blen, decoded ? &cs : NULL, deadline)
                 : run_html(&ctx, bytes, blen, decoded ? &cs : NULL, deadline);
@@ -273,7 +273,7 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   r->meta = ctx.meta;
   r->ast = ctx.ast;
   r->charset = ctx.charset;
-  r->kind = text ? "text" : "html";
+  r->kind = !text ? "html" : ctx.markdown ? "markdown" : "text";
   r->fingerprints = ctx.fingerprints;
   r->nfingerprints = ctx.nfingerprints;
   r->max_output = opt->max_output_bytes;

@@ -64,6 +64,7 @@ typedef struct cc_ctx {
   uint64_t *fp;        /* fp[id]: fingerprint of a holder's text, 0 = none */
   uint64_t *fingerprints; /* distinct fingerprints in document order */
   size_t nfingerprints;
+  int markdown;        /* the text path read a Markdown clipping */
   char err[256];
 } cc_ctx;
 

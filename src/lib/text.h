@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ast.h"
 #include "lang.h"
 #include "phrases.h"
 #include "pipeline.h"
@@ -35,7 +36,11 @@ typedef enum cc_tfate {
 } cc_tfate;
 
 /* Block kinds for the article tree. */
-enum { CC_TK_PARA = 0, CC_TK_HEADING, CC_TK_ITEM, CC_TK_OITEM };
+enum { CC_TK_PARA = 0, CC_TK_HEADING, CC_TK_ITEM, CC_TK_OITEM, CC_TK_CODE, CC_TK_TABLE };
+
+/* What a block of a Markdown clipping is (cc_tblock.md); 0 in plain text. */
+enum { CC_TMD_NONE = 0, CC_TMD_PARA, CC_TMD_HEADING, CC_TMD_ITEM, CC_TMD_CODE, CC_TMD_TABLE,
+       CC_TMD_RULE };
 
 typedef struct cc_tblock {
   const char *text; /* into the decoded input; not NUL-terminated */
@@ -67,14 +72,40 @@ typedef struct cc_tblock {
   uint8_t copyright; /* holds © */
   uint8_t boiler;    /* the phrase data condemns it (phrases.h) */
   uint8_t lead;      /* a "read also"/"related" label opening the block */
+  uint8_t excerpt;   /* ends cut with "[…]": a teaser's excerpt */
   int8_t category;   /* first phrase category matched, -1 none */
   uint8_t phrase_strong;
   uint8_t site;      /* its fingerprint is known site boilerplate */
+  uint8_t price;     /* a currency sign or code next to a number */
+  uint8_t question;  /* ends with a question mark */
+  uint8_t upper;     /* share of its ASCII letters in capitals, x255 */
+  uint8_t symbols;   /* share of its characters that are ASCII signs, x255 */
+  uint8_t kv;        /* "Label: value": a colon inside a short line */
+  uint8_t num_first; /* opens with a number */
+  uint8_t num_last;  /* ends with a number ("Comments 12", "Boards 9129") */
+  uint8_t shape;     /* coarse look (length class, sentence, digits,
+                        capital, price): what repeats in a grid of cards */
+  uint8_t title_in;  /* share of its words that are the first line's, x255 */
+  uint8_t title_cov; /* share of the first line's words it holds, x255 */
+  uint16_t dups;     /* blocks of the document with the same words */
   uint64_t fp;       /* fingerprint (0: fewer than three words) */
+  uint64_t key;      /* hash of its normalized words (0: none) */
+
+  /* Markdown clippings (text_markdown.c); zero in plain text */
+  uint8_t md;        /* CC_TMD_* */
+  uint8_t level;     /* heading level 1-6; list item depth from 0 */
+  uint8_t quote;     /* block-quote depth */
+  uint8_t links;     /* share of its visible characters inside links, x255 */
+  uint8_t images;    /* images it shows (capped at 255) */
+  cc_ast *inl;       /* its content read: inlines under a paragraph node,
+                        rows under a table node */
+  const char *info;  /* a code block's info string (its language), or NULL */
 
   /* decisions (text_select.c, text_meta.c) */
   float score;      /* content score from its own features, -1..1 */
   float smooth;     /* after the neighbours had their say */
+  float p1;         /* the model's first reading: probability of content */
+  float p;          /* its final reading, with the first one's context */
   uint8_t kind;     /* CC_TK_* */
   uint8_t fate;     /* cc_tfate */
   uint8_t title;    /* repeats the title */
@@ -90,10 +121,18 @@ typedef struct cc_tdoc {
   const char *lang_tag; /* what cc_lang_detect said (may lack stopwords) */
   cc_script script;    /* the document's script */
   int wrapped;         /* lines were hard-wrapped and joined */
+  int markdown;        /* read as Markdown (text_markdown.c) */
   int32_t title_block; /* index of the title line, -1 */
   uint32_t first, last; /* the region chosen: blocks [first, last); empty
                            when first == last */
+  uint32_t hand_first, hand_last; /* the prose region read from the
+                           hand-written scores alone (a model feature) */
 } cc_tdoc;
+
+/* text_build.c: the stages up to the fates, in order (what
+ * cc_stage_text runs before building the tree; bench/ tools use it). */
+cc_tdoc *cc_text_analyse(cc_arena *a, const char *utf8, size_t len, const cc_options *opt,
+                         cc_meta *meta);
 
 /* text_blocks.c: splits into blocks (doc->b, doc->n), then computes each
  * block's features; the language must be set before describing. */
@@ -104,10 +143,79 @@ void cc_text_describe(cc_tdoc *doc, const cc_options *opt);
  * then the title (before selection) and the byline (after it). */
 void cc_text_language(cc_tdoc *doc);
 void cc_text_title(cc_arena *a, cc_tdoc *doc, cc_meta *meta);
+/* The block that may be the title: the first (a Markdown clipping's first
+ * headline that is not a link). */
+uint32_t cc_text_title_candidate(const cc_tdoc *doc);
 void cc_text_byline(cc_arena *a, cc_tdoc *doc, cc_meta *meta);
 
 /* text_select.c: scores, the region, the islands: sets every block's fate. */
 void cc_text_select(cc_tdoc *doc, const cc_options *opt);
+
+/* text_features.c: what the block classifier reads. Prepared once per
+ * document (after the hand-written scores), then read block by block;
+ * the second stage's features need every block's p1. */
+typedef struct cc_tfeat cc_tfeat;
+cc_tfeat *cc_text_features_prepare(const cc_tdoc *doc);
+void cc_text_features_stage2(cc_tfeat *f);
+/* Writes block i's features (cc_text_feature_count(stage) of them). */
+void cc_text_features(const cc_tfeat *f, uint32_t i, int stage, float *out);
+unsigned cc_text_feature_count(int stage);
+/* The feature's name (as the model data calls it), or NULL. */
+const char *cc_text_feature_name(unsigned k);
+void cc_text_features_free(cc_tfeat *f);
+
+/* text_model.c: the block classifier (its trees are data, text_model.txt,
+ * written by bench/train-text-model). Probability that block i is
+ * content, at stage 1 or 2; with `top`, the features that moved it most
+ * (indices, by |effect|, `ntop` of them, effects in eff). Returns -1 when
+ * the model data is unusable (then the hand scores decide). */
+int cc_text_model_ready(void);
+float cc_text_model_p(const cc_tfeat *f, uint32_t i, int stage, unsigned *top, float *eff,
+                      unsigned ntop);
+
+/* Sizes, shared by the stages. Length classes, in words (or CJK
+ * characters / 2) and characters. */
+#define CC_TLONG_WORDS 12
+#define CC_TLONG_CHARS 80
+#define CC_TMED_WORDS 5
+#define CC_TMED_CHARS 30
+
+static inline uint32_t cc_tb_words(const cc_tblock *b) {
+  return (uint32_t)b->alpha + b->nums + b->cjk / 2u;
+}
+static inline int cc_tb_long(const cc_tblock *b) {
+  return cc_tb_words(b) >= CC_TLONG_WORDS ||
+         (b->chars >= CC_TLONG_CHARS && cc_tb_words(b) >= CC_TMED_WORDS);
+}
+static inline int cc_tb_short(const cc_tblock *b) {
+  return cc_tb_words(b) < CC_TMED_WORDS && b->chars < CC_TMED_CHARS;
+}
+/* What a block weighs in a region: its length, capped, plus a little. */
+static inline float cc_tb_weight(const cc_tblock *b) {
+  return 20.f + (float)(b->chars < 1000 ? b->chars : 1000);
+}
+
+/* Markdown clippings (text_markdown.c, text_md_inline.c). */
+typedef struct cc_md_ref {
+  const char *label; /* normalized: ASCII lowercase, whitespace runs as one space */
+  size_t len;
+  const char *url, *title;
+} cc_md_ref;
+typedef struct cc_md_refs {
+  cc_md_ref *r; /* sorted by label */
+  size_t n;
+} cc_md_refs;
+/* Does the text read as Markdown (headings, links, fences, emphasis...)? */
+int cc_md_detect(const char *utf8, size_t len);
+/* Cuts a Markdown clipping into blocks (doc->b, doc->n): each block's
+ * text is what a reader sees of it, its inline content parsed into
+ * b->inl (links resolved against base, which may be NULL). */
+void cc_md_split(cc_arena *a, const char *utf8, size_t len, const char *base, cc_tdoc *doc);
+/* The definition a link label names, or NULL. */
+const cc_md_ref *cc_md_ref_find(const cc_md_refs *refs, const char *label, size_t n);
+/* Parses s[0..n) (inline Markdown) into inline nodes appended to parent. */
+void cc_md_inlines(cc_arena *a, const char *s, size_t n, const cc_md_refs *refs,
+                   const char *base, cc_ast *parent);
 
 /* Helpers shared by the stages. */
 /* Does the text end like a sentence (. ! ? … or a closing quote after one)? */

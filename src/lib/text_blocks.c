@@ -243,19 +243,59 @@ size_t cc_text_squash(const char *s, size_t n, char *out, size_t cap) {
   return o;
 }
 
-/* The byte-level features: sentence marks, URL, separators, date, ©. */
+/* A currency sign other than $ at p (€ £ ¥ ₹ ₽ ₩ ₺ ₫ ₴), its length or 0. */
+static size_t currency_at(const unsigned char *p, const unsigned char *e) {
+  if (e - p >= 2 && p[0] == 0xC2 && (p[1] == 0xA3 || p[1] == 0xA5)) return 2;
+  if (e - p >= 3 && p[0] == 0xE2 && p[1] == 0x82 &&
+      (p[2] == 0xAC || p[2] == 0xB9 || p[2] == 0xBD || p[2] == 0xA9 || p[2] == 0xBA ||
+       p[2] == 0xAB || p[2] == 0xB4))
+    return 3;
+  return 0;
+}
+
+/* A digit right before or after the n-byte sign at p, a space allowed:
+ * "$5", "5 €", "£ 12". */
+static int digit_near(const unsigned char *s, const unsigned char *p, const unsigned char *e,
+                      size_t n) {
+  const unsigned char *a = p + n;
+  if (a < e && *a == ' ') a++;
+  if (a < e && is_digit(*a)) return 1;
+  const unsigned char *z = p;
+  if (z > s && z[-1] == ' ') z--;
+  return z > s && is_digit(z[-1]);
+}
+
+/* A teaser's excerpt ends cut with "[…]" or "[...]" (an elision inside a
+ * quote is followed by more text). */
+static int excerpt(const cc_tblock *b) {
+  static const char *const cuts[] = {"[\xE2\x80\xA6]", "[...]", "(\xE2\x80\xA6)", "(...)"};
+  for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
+    size_t l = strlen(cuts[k]);
+    if (b->len >= l && !memcmp(b->text + b->len - l, cuts[k], l)) return 1;
+  }
+  return 0;
+}
+
+/* The byte-level features: sentence marks, URL, separators, date, ©,
+ * prices, a teaser's cut. */
 static void scan_bytes(cc_tblock *b) {
   const unsigned char *s = (const unsigned char *)b->text, *e = s + b->len;
-  unsigned punct = 0, pipes = 0;
+  unsigned punct = 0, pipes = 0, up = 0, low = 0, signs = 0, colon = 0;
   for (const unsigned char *p = s; p < e; p++) {
     unsigned c = *p;
     if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') up++;
+      else if (c >= 'a' && c <= 'z') low++;
+      else if (c > ' ' && c < 0x7F && !is_digit((unsigned char)c)) signs++;
+      if (c == ':' && p > s + 1 && p + 2 < e && p[1] == ' ') colon = 1;
       if (c == '.' || c == '!' || c == '?') {
         /* a mark followed by a space or the end, not "3.5" or "www.x" */
         if (p + 1 == e || p[1] == ' ' || p[1] == '"' || p[1] == ')' || p[1] == '\n') punct++;
         if (c == '.' && p >= s + 3 && !memcmp(p - 3, "www", 3)) b->url = 1;
       } else if (c == '|') {
         pipes++;
+      } else if (c == '$' && digit_near(s, p, e, 1)) {
+        b->price = 1;
       } else if (c == '/' && e - p > 2 && p[1] == '/' && p > s && p[-1] == ':') {
         b->url = 1;
       } else if (c == '@' && p > s && p[-1] > ' ' && memchr(p, '.', (size_t)(e - p)) &&
@@ -273,6 +313,8 @@ static void scan_bytes(cc_tblock *b) {
       }
     } else if (c == 0xC2 && p + 1 < e && p[1] == 0xA9) {
       b->copyright = 1;
+    } else if (currency_at(p, e) && digit_near(s, p, e, currency_at(p, e))) {
+      b->price = 1;
     } else if (c == 0xE2 && e - p >= 3 && p[1] == 0x80 && p[2] == 0xA6) {
       punct++; /* … */
     } else if (c == 0xE3 && e - p >= 3 && p[1] == 0x80 && p[2] == 0x82) {
@@ -282,65 +324,161 @@ static void scan_bytes(cc_tblock *b) {
     }
   }
   b->punct = punct > 0xFFFF ? 0xFFFF : (uint16_t)punct;
+  b->upper = (uint8_t)(up + low ? up * 255u / (up + low) : 0);
+  uint32_t nch = nchars(b->text, b->len);
+  b->symbols = (uint8_t)(nch ? (signs >= nch ? 255 : signs * 255u / nch) : 0);
+  b->kv = (uint8_t)colon;
   b->pipes = pipes > 255 ? 255 : (uint8_t)pipes;
   b->ends = (uint8_t)cc_text_ends_sentence(b->text, b->len);
   size_t n = b->len;
   while (n && (s[n - 1] == ' ')) n--;
   b->colon = n && s[n - 1] == ':';
+  b->question = n && s[n - 1] == '?';
+  b->excerpt = (uint8_t)excerpt(b);
 }
 
 static uint16_t sat16(uint32_t v) { return v > 0xFFFF ? 0xFFFF : (uint16_t)v; }
 
+/* The first line's distinct content words (stopwords left out): what a
+ * block shares with the page's title, when the first line is one. */
+#define TITLE_WORDS 32
+typedef struct title_words {
+  uint64_t h[TITLE_WORDS];
+  unsigned n;
+  uint64_t bloom; /* one bit per word: most tokens are rejected by it */
+} title_words;
+
+static void title_words_of(const cc_tblock *b, uint32_t langbit, title_words *tw) {
+  memset(tw, 0, sizeof *tw);
+  cc_words it;
+  cc_token t;
+  cc_words_init(&it, b->text, b->len);
+  while (tw->n < TITLE_WORDS && cc_words_next(&it, &t)) {
+    uint32_t m = cc_lang_stopword_mask(t.hash);
+    if (t.kind != CC_TOK_WORD || (langbit ? (m & langbit) : m != 0)) continue;
+    unsigned k = 0;
+    while (k < tw->n && tw->h[k] != t.hash) k++;
+    if (k < tw->n) continue;
+    tw->h[tw->n++] = t.hash;
+    tw->bloom |= 1ull << (t.hash >> 58);
+  }
+}
+
+/* Index of a title word, or -1. */
+static int title_word(const title_words *tw, uint64_t h) {
+  if (!(tw->bloom & (1ull << (h >> 58)))) return -1;
+  for (unsigned k = 0; k < tw->n; k++)
+    if (tw->h[k] == h) return (int)k;
+  return -1;
+}
+
+static uint8_t share255(uint32_t part, uint32_t whole) {
+  return whole ? (uint8_t)(part >= whole ? 255 : part * 255u / whole) : 0;
+}
+
+/* The words of a block: counts, stopwords, capitals, scripts, the title's
+ * words, and the hash of the whole sequence. */
+static void describe_words(const cc_tdoc *doc, cc_tblock *b, uint32_t langbit,
+                           const title_words *tw) {
+  uint32_t words = 0, alpha = 0, nums = 0, stop = 0, caps = 0, cjk = 0, intitle = 0;
+  uint32_t seen = 0; /* bit k: title word k found */
+  uint32_t in_script[CC_SCRIPT_COUNT] = {0};
+  uint64_t key = 14695981039346656037ull;
+  cc_words it;
+  cc_token t;
+  cc_words_init(&it, b->text, b->len);
+  const unsigned char *base = (const unsigned char *)b->text, *end = base + b->len;
+  while (cc_words_next(&it, &t)) {
+    words++;
+    key = (key ^ t.hash) * 1099511628211ull;
+    if (words == 1) b->num_first = t.kind == CC_TOK_NUM;
+    b->num_last = t.kind == CC_TOK_NUM;
+    if (t.kind == CC_TOK_NUM) {
+      nums++;
+      continue;
+    }
+    if (t.kind != CC_TOK_WORD) continue;
+    alpha++;
+    uint32_t m = cc_lang_stopword_mask(t.hash);
+    if (langbit ? (m & langbit) : m != 0) stop++;
+    int k = title_word(tw, t.hash);
+    if (k >= 0) {
+      intitle++;
+      seen |= 1u << k;
+    }
+    if (upper_at(base + t.start, end)) caps++;
+    if (words == 1) b->lower = !upper_at(base + t.start, end) && !is_digit(base[t.start]);
+    cc_script sc = (unsigned char)t.s[0] < 0x80 ? CC_SCRIPT_LATIN : cc_script_of_token(t.s, t.len);
+    in_script[sc]++;
+    if (sc == CC_SCRIPT_HAN || sc == CC_SCRIPT_KANA || sc == CC_SCRIPT_HANGUL ||
+        sc == CC_SCRIPT_THAI)
+      cjk += nchars(t.s, t.len);
+  }
+  b->words = sat16(words);
+  b->alpha = sat16(alpha);
+  b->nums = sat16(nums);
+  b->stop = sat16(stop);
+  b->caps = sat16(caps);
+  b->cjk = sat16(cjk);
+  b->key = words ? key | 1 : 0;
+  b->title_in = share255(intitle, alpha - (stop < alpha ? stop : alpha));
+  b->title_cov = share255((uint32_t)__builtin_popcount(seen), tw->n);
+  cc_script major = CC_SCRIPT_NONE;
+  for (int s = CC_SCRIPT_LATIN; s < CC_SCRIPT_COUNT; s++)
+    if (in_script[s] > in_script[major]) major = (cc_script)s;
+  b->script = (uint8_t)major;
+  /* kana and Han mix in Japanese; Latin words turn up in every script */
+  int related = (major == CC_SCRIPT_HAN || major == CC_SCRIPT_KANA) &&
+                (doc->script == CC_SCRIPT_HAN || doc->script == CC_SCRIPT_KANA);
+  b->foreign = major != CC_SCRIPT_NONE && doc->script != CC_SCRIPT_NONE &&
+               major != doc->script && major != CC_SCRIPT_LATIN && !related;
+}
+
+/* The coarse look of a block, for telling repeated cards: length class,
+ * sentence end, digits, capital start, price. */
+static uint8_t shape_of(const cc_tblock *b) {
+  unsigned len = b->chars < 20 ? 0 : b->chars < 60 ? 1 : b->chars < 150 ? 2 : 3;
+  return (uint8_t)(len | (unsigned)b->ends << 2 | (unsigned)(b->nums > 0) << 3 |
+                   (unsigned)(!b->lower) << 4 | (unsigned)b->price << 5);
+}
+
+/* How many blocks of the document say the same words (menus repeated in
+ * the header and the footer, a button under every card). */
+static void count_dups(cc_tdoc *doc) {
+  uint64_t *k = malloc((size_t)(doc->n ? doc->n : 1) * sizeof *k);
+  if (!k) abort();
+  for (uint32_t i = 0; i < doc->n; i++) k[i] = doc->b[i].key;
+  qsort(k, doc->n, sizeof *k, cmp_u64);
+  for (uint32_t i = 0; i < doc->n; i++) {
+    cc_tblock *b = &doc->b[i];
+    if (!b->key) continue;
+    const uint64_t *lo = k, *hi = k + doc->n;
+    while (lo < hi) { /* first element >= key */
+      const uint64_t *mid = lo + (hi - lo) / 2;
+      if (*mid < b->key) lo = mid + 1;
+      else hi = mid;
+    }
+    uint32_t c = 0;
+    while (lo + c < k + doc->n && lo[c] == b->key && c < 0xFFFF) c++;
+    b->dups = (uint16_t)c;
+  }
+  free(k);
+}
+
 void cc_text_describe(cc_tdoc *doc, const cc_options *opt) {
   uint32_t langbit = doc->lang >= 0 ? 1u << doc->lang : 0;
   int filter = !(opt->flags & CC_OPT_NO_FILTER);
+  title_words tw;
+  memset(&tw, 0, sizeof tw);
+  if (doc->n) title_words_of(&doc->b[cc_text_title_candidate(doc)], langbit, &tw);
   for (uint32_t i = 0; i < doc->n; i++) {
     cc_tblock *b = &doc->b[i];
     uint32_t commas = 0;
     b->chars = cc_text_measure(b->text, b->len, &commas, NULL, NULL);
     b->commas = sat16(commas);
     scan_bytes(b);
-
-    /* the words: stopwords, capitals, scripts */
-    uint32_t words = 0, alpha = 0, nums = 0, stop = 0, caps = 0, cjk = 0;
-    uint32_t in_script[CC_SCRIPT_COUNT] = {0};
-    cc_words it;
-    cc_token t;
-    cc_words_init(&it, b->text, b->len);
-    const unsigned char *base = (const unsigned char *)b->text, *end = base + b->len;
-    while (cc_words_next(&it, &t)) {
-      words++;
-      if (t.kind == CC_TOK_NUM) {
-        nums++;
-        continue;
-      }
-      if (t.kind != CC_TOK_WORD) continue;
-      alpha++;
-      uint32_t m = cc_lang_stopword_mask(t.hash);
-      if (langbit ? (m & langbit) : m != 0) stop++;
-      if (upper_at(base + t.start, end)) caps++;
-      if (words == 1) b->lower = !upper_at(base + t.start, end) && !is_digit(base[t.start]);
-      cc_script sc = (unsigned char)t.s[0] < 0x80 ? CC_SCRIPT_LATIN : cc_script_of_token(t.s, t.len);
-      in_script[sc]++;
-      if (sc == CC_SCRIPT_HAN || sc == CC_SCRIPT_KANA || sc == CC_SCRIPT_HANGUL ||
-          sc == CC_SCRIPT_THAI)
-        cjk += nchars(t.s, t.len);
-    }
-    b->words = sat16(words);
-    b->alpha = sat16(alpha);
-    b->nums = sat16(nums);
-    b->stop = sat16(stop);
-    b->caps = sat16(caps);
-    b->cjk = sat16(cjk);
-    cc_script major = CC_SCRIPT_NONE;
-    for (int s = CC_SCRIPT_LATIN; s < CC_SCRIPT_COUNT; s++)
-      if (in_script[s] > in_script[major]) major = (cc_script)s;
-    b->script = (uint8_t)major;
-    /* kana and Han mix in Japanese; Latin words turn up in every script */
-    int related = (major == CC_SCRIPT_HAN || major == CC_SCRIPT_KANA) &&
-                  (doc->script == CC_SCRIPT_HAN || doc->script == CC_SCRIPT_KANA);
-    b->foreign = major != CC_SCRIPT_NONE && doc->script != CC_SCRIPT_NONE &&
-                 major != doc->script && major != CC_SCRIPT_LATIN && !related;
+    describe_words(doc, b, langbit, &tw);
+    b->shape = shape_of(b);
 
     /* the phrase data's verdict */
     if (filter) {
@@ -352,11 +490,12 @@ void cc_text_describe(cc_tdoc *doc, const cc_options *opt) {
       /* a bare "read also" / "related" label: what follows it are teasers */
       b->lead = b->boiler && ps.first == CC_PH_RELATED && ps.words <= 5;
     }
-    if (words >= 3) {
+    if (b->words >= 3) {
       b->fp = cc_fingerprint_text(b->text, b->len);
       if (opt->site_boilerplate && opt->site_boilerplate_count)
         b->site = bsearch(&b->fp, opt->site_boilerplate, opt->site_boilerplate_count,
                           sizeof(uint64_t), cmp_u64) != NULL;
     }
   }
+  count_dups(doc);
 }

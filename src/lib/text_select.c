@@ -1,30 +1,57 @@
 /* text_select.c — which blocks of a clipping are the article (see text.h
  * and docs/text-cleaner.md).
  *
- * Owns the decision, in four steps, all linear:
- *   1. score: each block gets a content score in [-1, 1] from its own
- *      features (length, sentence punctuation, share of stopwords of the
- *      document's language, digits, capitals, URLs, separators), or a
+ * Owns the decision, in steps, all linear:
+ *   1. hand scores: each block gets a content score in [-1, 1] from its
+ *      own features (length, sentence punctuation, share of stopwords of
+ *      the document's language, digits, capitals, URLs, separators), or a
  *      verdict (the phrase data, a foreign script, site boilerplate);
- *   2. smooth: the neighbours have their say — a short line between two
- *      paragraphs is text, a line in a run of short non-sentences is a
- *      menu, a headline after a "read also" label or a credit is a teaser;
- *   3. region: the contiguous run of blocks with the largest sum of score
- *      x length (max-sum subarray), so long paragraphs carry the short
- *      lines between them and long menus sink what they surround;
- *   4. islands: inside the region, the blocks condemned in 1-2 are
- *      dropped, and so are labels before the first paragraph and after
- *      the last one.
+ *   2. neighbours: a short line between two paragraphs is text, a line in
+ *      a run of short non-sentences is a menu, a headline after a "read
+ *      also" label or a credit is a teaser;
+ *   3. the prose region: the contiguous run of blocks with the largest
+ *      sum of score x length (max-sum subarray), so long paragraphs carry
+ *      the short lines between them and long menus sink what they
+ *      surround; it ends at a comment notice;
+ *   4. the model (text_model.c) reads all of that with each block's
+ *      surroundings and the page (text_features.c): a probability of
+ *      content per block, first alone, then again with the first
+ *      readings around it;
+ *   5. fates: the title and what repeats it go to the metadata, site
+ *      boilerplate goes, and the model's reading decides the rest (when
+ *      the model data is unusable, the region of step 3 and its islands
+ *      decide, as they did before there was a model);
+ *   6. kinds: list items, and subheadings.
  */
 #include <string.h>
 
 #include "text.h"
 
-/* Length classes, in words (or CJK characters / 2) and characters. */
-#define LONG_WORDS 12
-#define LONG_CHARS 80
-#define MED_WORDS 5
-#define MED_CHARS 30
+/* Prose has function words: at least this share of its words are
+ * stopwords of its language (the short lists of lang.c cover a third to
+ * a half of running text; names, menus and tag lists far less). */
+#define STOP_SHARE_MIN 0.18f
+/* A run of at least this many short non-sentences is a menu. */
+#define MENU_RUN 3
+/* Headline-like lines after a "read also" label are its teasers; at most
+ * this many. */
+#define TEASERS_MAX 8
+/* What a line repeating the title adds to the region holding it, when a
+ * paragraph follows it within ANCHOR_REACH blocks: the headline opens the
+ * article (a repeat with no text after it — a "you read" footer, a
+ * previous/next link — is no headline). */
+#define HEADLINE_BONUS 250.f
+#define ANCHOR_REACH 12
+/* Hand scores at or below this are dropped inside the region (without
+ * a model). */
+#define DROP_AT -0.75f
+static const char SECTION_WHY[] = "in a section announced as boilerplate";
+/* The model's reading at or over which a block is content. */
+#define KEEP_AT 0.5f
+/* A Markdown block whose visible text is at least this much link text
+ * (x255: 60%) reads as a menu or a list of teasers. */
+#define LINKS_MENU 153
+
 /* Prose has function words: at least this share of its words are
  * stopwords of its language (the short lists of lang.c cover a third to
  * a half of running text; names, menus and tag lists far less). */
@@ -41,16 +68,6 @@
 /* Scores at or below this are dropped inside the region. */
 #define DROP_AT -0.75f
 
-static uint32_t eff_words(const cc_tblock *b) { return b->alpha + b->nums + b->cjk / 2u; }
-
-static int is_long(const cc_tblock *b) {
-  return eff_words(b) >= LONG_WORDS || (b->chars >= LONG_CHARS && eff_words(b) >= MED_WORDS);
-}
-
-static int is_short(const cc_tblock *b) {
-  return eff_words(b) < MED_WORDS && b->chars < MED_CHARS;
-}
-
 /* Does the block read like prose in the document's language? */
 static int has_function_words(const cc_tdoc *doc, const cc_tblock *b) {
   if (b->cjk * 2 > b->chars) return b->punct > 0 || b->ends; /* no spaces, no stopwords */
@@ -61,23 +78,12 @@ static int has_function_words(const cc_tdoc *doc, const cc_tblock *b) {
 
 /* A line shaped like a headline or a teaser: a few words, no sentence. */
 static int headline_like(const cc_tblock *b) {
-  return b->alpha >= 2 && eff_words(b) <= 20 && !b->ends && !b->colon && !b->bullet;
-}
-
-/* A teaser's excerpt ends cut with "[…]" or "[...]" (an elision inside a
- * quote is followed by more text). */
-static int excerpt(const cc_tblock *b) {
-  static const char *const cuts[] = {"[\xE2\x80\xA6]", "[...]", "(\xE2\x80\xA6)", "(...)"};
-  for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
-    size_t l = strlen(cuts[k]);
-    if (b->len >= l && !memcmp(b->text + b->len - l, cuts[k], l)) return 1;
-  }
-  return 0;
+  return b->alpha >= 2 && cc_tb_words(b) <= 20 && !b->ends && !b->colon && !b->bullet;
 }
 
 static float clamp(float x) { return x < -1.f ? -1.f : x > 1.f ? 1.f : x; }
 
-/* Step 1: the block's own score. */
+/* 1. The block's own score. */
 static float own_score(const cc_tdoc *doc, cc_tblock *b) {
   if (b->title) {
     b->why = "repeats the title";
@@ -95,10 +101,16 @@ static float own_score(const cc_tdoc *doc, cc_tblock *b) {
     b->why = "script foreign to the document";
     return -1.f;
   }
-  if (excerpt(b)) {
+  if (b->excerpt) {
     b->why = "excerpt of another article (teaser)";
     return -1.f;
   }
+  if (b->md == CC_TMD_RULE) {
+    b->why = "thematic break";
+    return -1.f;
+  }
+  if (b->md == CC_TMD_CODE || b->md == CC_TMD_HEADING || (b->images && !b->alpha && !b->cjk))
+    return 0.f; /* code, images, headings: what surrounds them decides (carried) */
   if (!b->alpha && !b->cjk) {
     b->why = "no words";
     return -1.f;
@@ -106,13 +118,13 @@ static float own_score(const cc_tdoc *doc, cc_tblock *b) {
   int fw = has_function_words(doc, b);
   int sentence = b->punct > 0 || b->ends;
   float s;
-  if (is_long(b))
+  if (cc_tb_long(b))
     s = fw && sentence ? 1.f : fw ? 0.6f : sentence ? 0.2f : -0.4f;
-  else if (!is_short(b))
+  else if (!cc_tb_short(b))
     s = fw && b->ends ? 0.6f : fw && sentence ? 0.4f : sentence ? 0.f : -0.5f;
   else
     s = b->ends && b->stop ? 0.f : -0.7f;
-  int lng = is_long(b);
+  int lng = cc_tb_long(b);
   if (!lng && b->nums * 2 > b->words) s -= 0.3f;       /* counters, dates, scores */
   if (b->url) s -= 0.5f;                                /* links, addresses */
   if (b->pipes >= 2) s -= 0.8f;                         /* "Home | News | Sport" */
@@ -121,31 +133,25 @@ static float own_score(const cc_tdoc *doc, cc_tblock *b) {
   if (b->copyright) s -= 0.5f;                          /* credits, footers */
   if (b->alpha >= 4 && b->caps * 10 >= b->alpha * 8 && !b->ends && !lng)
     s -= 0.3f; /* Title Case Teaser Or Menu Entry */
+  if (b->links >= LINKS_MENU) { /* Markdown: mostly link text */
+    if (!lng && s > -0.8f) {
+      s = -0.8f;
+      b->why = "links (menu)";
+    } else {
+      s -= 0.4f;
+    }
+  }
   return clamp(s);
 }
 
-static float weight(const cc_tblock *b) {
-  return 20.f + (float)(b->chars < 1000 ? b->chars : 1000);
-}
-
-void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
-  (void)opt;
-  uint32_t n = doc->n;
-  doc->first = doc->last = 0;
-  if (!n) return;
+/* 2. Neighbours. Menus: runs of short lines that are not sentences. */
+static void menus(cc_tdoc *doc) {
   cc_tblock *b = doc->b;
-
-  /* 1. own scores */
-  for (uint32_t i = 0; i < n; i++) {
-    b[i].why = NULL;
-    b[i].score = (int)i == doc->title_block ? 0.f : own_score(doc, &b[i]);
-    b[i].smooth = b[i].score;
-  }
-
-  /* 2. neighbours. Menus: runs of short lines that are not sentences. */
+  uint32_t n = doc->n;
   for (uint32_t i = 0; i < n;) {
     uint32_t j = i;
-    while (j < n && !is_long(&b[j]) && !b[j].ends && !b[j].bullet && (int)j != doc->title_block)
+    while (j < n && !cc_tb_long(&b[j]) && !b[j].ends && !b[j].bullet &&
+           (int)j != doc->title_block)
       j++;
     if (j - i >= MENU_RUN)
       for (uint32_t k = i; k < j; k++)
@@ -155,52 +161,80 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
         }
     i = j > i ? j : i + 1;
   }
-  /* Teasers: headline-like lines after a "read also" label, or right
-   * under a caption or credit line (an image and its headline). */
-  for (uint32_t i = 0; i + 1 < n; i++) {
+}
+
+/* Teasers: headline-like lines after a "read also" label, or right under
+ * a caption or credit line (an image and its headline). */
+static void teasers(cc_tdoc *doc) {
+  cc_tblock *b = doc->b;
+  for (uint32_t i = 0; i + 1 < doc->n; i++) {
     if (b[i].lead) {
-      for (uint32_t k = i + 1, c = 0; k < n && c < TEASERS_MAX && headline_like(&b[k]); k++, c++) {
+      for (uint32_t k = i + 1, c = 0; k < doc->n && c < TEASERS_MAX && headline_like(&b[k]);
+           k++, c++) {
         b[k].smooth = -1.f;
         b[k].why = "teaser after a related label";
       }
-    } else if (b[i].boiler && (b[i].category == CC_PH_CREDIT) && b[i + 1].gap == 0 &&
+    } else if (b[i].boiler && b[i].category == CC_PH_CREDIT && b[i + 1].gap == 0 &&
                headline_like(&b[i + 1]) && !b[i + 1].boiler && b[i + 1].alpha >= 4 &&
                (int)i + 1 != doc->title_block) {
       b[i + 1].smooth = -1.f;
       b[i + 1].why = "caption or teaser under an image credit";
     }
   }
-  /* Lead-ins and subheadings: a short line between two paragraphs. */
-  for (uint32_t i = 1; i + 1 < n; i++) {
+}
+
+/* Lead-ins and subheadings: a short line between two paragraphs. */
+static void lead_ins(cc_tdoc *doc) {
+  cc_tblock *b = doc->b;
+  for (uint32_t i = 1; i + 1 < doc->n; i++) {
     cc_tblock *x = &b[i];
     if (x->smooth >= 0.3f || x->smooth <= -0.8f || x->why) continue;
     if (b[i - 1].smooth >= 0.5f && b[i + 1].smooth >= 0.5f) x->smooth = 0.3f;
   }
+}
 
-  /* 3. the region: max-sum subarray of smooth score x length. Comment
-   * and login notices weigh like a long paragraph against: what follows
-   * them is the readers', not the article. */
+/* Markdown sections announced as boilerplate: a heading the phrase data
+ * condemns ("Newsletter abonnieren", "Related posts", "3 comments")
+ * takes what is under it with it, down to the next heading of its level
+ * or above — or to a paragraph of BOX_WORDS words or more: a box set in
+ * the body (a newsletter form between two paragraphs) is short, and the
+ * article goes on after it without a heading of its own. */
+#define BOX_WORDS 40
+static void sections(cc_tdoc *doc) {
+  cc_tblock *b = doc->b;
+  for (uint32_t i = 0; i < doc->n; i++) {
+    if (b[i].md != CC_TMD_HEADING || !b[i].boiler || b[i].category == CC_PH_CREDIT ||
+        b[i].category == CC_PH_UI)
+      continue;
+    uint32_t k = i + 1;
+    for (; k < doc->n && !(b[k].md == CC_TMD_HEADING && b[k].level <= b[i].level) &&
+           cc_tb_words(&b[k]) < BOX_WORDS;
+         k++) {
+      b[k].score = b[k].smooth = -1.f;
+      b[k].why = SECTION_WHY;
+    }
+    i = k - 1;
+  }
+}
+
+/* Does a paragraph follow block i within ANCHOR_REACH blocks, before the
+ * next line repeating the title? */
+static int text_follows(const cc_tdoc *doc, uint32_t i) {
+  for (uint32_t k = i + 1; k < doc->n && k <= i + ANCHOR_REACH && !doc->b[k].title; k++)
+    if (doc->b[k].score >= 0.6f) return 1;
+  return 0;
+}
+
+/* 3. The region: max-sum subarray of smooth score x length. A line
+ * repeating the title with text after it counts as a long paragraph:
+ * evidence that the article is there, however many repeats there are. */
+static void max_region(cc_tdoc *doc, uint32_t *first, uint32_t *last) {
+  cc_tblock *b = doc->b;
   float best = 0.f, cur = 0.f;
   uint32_t start = 0, bf = 0, bl = 0;
-  int anchored = 0;
-  uint32_t anchor = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    float v = b[i].smooth * weight(&b[i]);
-    /* the headline under the page title opens the article: a region that
-     * starts there is worth a long paragraph more */
-    if (b[i].title && (int)i != doc->title_block) {
-      /* the headline, not a sticky header or a gallery repeating it: a
-       * paragraph follows within a few blocks */
-      int text_follows = 0;
-      for (uint32_t k = i + 1; k < n && k <= i + ANCHOR_REACH && !b[k].title; k++)
-        if (b[k].score >= 0.6f) text_follows = 1;
-      v = 0.f;
-      if (!anchored && text_follows) {
-        v = HEADLINE_BONUS;
-        anchor = i;
-        anchored = 1;
-      }
-    }
+  for (uint32_t i = 0; i < doc->n; i++) {
+    float v = b[i].smooth * cc_tb_weight(&b[i]);
+    if (b[i].title && (int)i != doc->title_block) v = text_follows(doc, i) ? HEADLINE_BONUS : 0.f;
     if (cur <= 0.f) {
       cur = 0.f;
       start = i;
@@ -212,27 +246,168 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
       bl = i + 1;
     }
   }
-  /* The region starts at the headline when it holds it (what precedes
-   * is the page's header: most-read lists, breadcrumbs), and ends where
-   * the readers' part begins: a comment notice ("34 Comments", "Leave a
-   * reply") once the article has begun. */
-  if (anchored && anchor > bf && anchor < bl) bf = anchor;
-  /* one word may be a button ("Report" under an embedded post): it only
-   * ends the article when less text follows than went before. What
-   * follows is the region's positive weight minus what was already
-   * passed (a running sum: one pass, however many buttons). */
+  *first = bf;
+  *last = bl;
+}
+
+/* The region ends where the readers' part begins: a comment notice ("34
+ * Comments", "Leave a reply") once the article has begun. One word may be
+ * a button ("Report" under an embedded post): it only ends the article
+ * when less text follows than went before. What follows is the region's
+ * positive weight minus what was already passed (a running sum: one
+ * pass, however many buttons). */
+static uint32_t comments_cut(const cc_tdoc *doc, uint32_t bf, uint32_t bl) {
+  const cc_tblock *b = doc->b;
   double before = 0.0, ahead = 0.0;
   for (uint32_t i = bf; i < bl; i++)
-    if (b[i].smooth > 0.f) ahead += (double)(b[i].smooth * weight(&b[i]));
+    if (b[i].smooth > 0.f) ahead += (double)(b[i].smooth * cc_tb_weight(&b[i]));
   for (uint32_t i = bf; i < bl; i++) {
-    if (b[i].smooth > 0.f) ahead -= (double)(b[i].smooth * weight(&b[i]));
+    if (b[i].smooth > 0.f) ahead -= (double)(b[i].smooth * cc_tb_weight(&b[i]));
     if (before > 0.0 && b[i].boiler && b[i].category == CC_PH_COMMENTS &&
-        (b[i].words >= 2 || ahead <= before)) {
-      bl = i;
-      break;
-    }
-    if (b[i].smooth >= 0.6f) before += (double)(b[i].smooth * weight(&b[i]));
+        (b[i].words >= 2 || ahead <= before))
+      return i;
+    if (b[i].smooth >= 0.6f) before += (double)(b[i].smooth * cc_tb_weight(&b[i]));
   }
+  return bl;
+}
+
+/* Steps 1-3: the hand-written reading, and its region. */
+static void hand(cc_tdoc *doc) {
+  cc_tblock *b = doc->b;
+  for (uint32_t i = 0; i < doc->n; i++) {
+    b[i].why = NULL;
+    b[i].score = (int)i == doc->title_block ? 0.f : own_score(doc, &b[i]);
+    b[i].smooth = b[i].score;
+  }
+  if (doc->markdown) sections(doc);
+  menus(doc);
+  teasers(doc);
+  lead_ins(doc);
+  uint32_t bf, bl;
+  max_region(doc, &bf, &bl);
+  doc->hand_first = bf;
+  doc->hand_last = comments_cut(doc, bf, bl);
+}
+
+/* 4. The model's two readings. */
+static void model(cc_tdoc *doc) {
+  cc_tfeat *f = cc_text_features_prepare(doc);
+  for (uint32_t i = 0; i < doc->n; i++) doc->b[i].p1 = cc_text_model_p(f, i, 1, NULL, NULL, 0);
+  cc_text_features_stage2(f);
+  for (uint32_t i = 0; i < doc->n; i++) doc->b[i].p = cc_text_model_p(f, i, 2, NULL, NULL, 0);
+  cc_text_features_free(f);
+}
+
+/* What goes whatever the rest says: the title and its repeats (to the
+ * metadata), site boilerplate. Returns 1 when the block's fate is set. */
+static int verdict(cc_tdoc *doc, uint32_t i) {
+  cc_tblock *x = &doc->b[i];
+  if ((int)i == doc->title_block || x->title) {
+    x->fate = CC_TF_TITLE;
+    x->why = (int)i == doc->title_block ? "title (metadata)" : "repeats the title";
+    return 1;
+  }
+  if (x->site || (x->why && !strcmp(x->why, SECTION_WHY))) {
+    x->fate = CC_TF_DROP;
+    return 1;
+  }
+  return 0;
+}
+
+/* 5. Fates from the model: kept at KEEP_AT; the region spans the kept
+ * blocks; when none is kept, what no verdict condemned stays (a short
+ * note is no web page). */
+static void fates_model(cc_tdoc *doc) {
+  cc_tblock *b = doc->b;
+  uint32_t n = doc->n, bf = n, bl = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (verdict(doc, i)) continue;
+    b[i].fate = b[i].p >= KEEP_AT ? CC_TF_KEEP : CC_TF_DROP;
+    if (b[i].fate == CC_TF_KEEP) {
+      if (bf == n) bf = i;
+      bl = i + 1;
+    }
+  }
+  if (bf == n) {
+    for (uint32_t i = 0; i < n; i++)
+      if (b[i].fate == CC_TF_DROP && !b[i].site && b[i].score > -1.f) b[i].fate = CC_TF_KEEP;
+    bf = 0;
+    bl = n;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    if (b[i].fate != CC_TF_DROP) continue;
+    if (i < bf || i >= bl) b[i].fate = CC_TF_OUTSIDE;
+    if (!b[i].why) b[i].why = i < bf || i >= bl ? "outside the article" : "not text (model)";
+  }
+  doc->first = bf;
+  doc->last = bl;
+}
+
+/* Code, tables and images (Markdown) have no prose to read: they belong
+ * to the article when they stand inside it (between its first and last
+ * kept blocks) next to kept text (an image after a share bar, a listing
+ * between two paragraphs), or open it (the lead art under the headline). */
+static int carried(const cc_tblock *b) {
+  return b->md == CC_TMD_CODE || b->md == CC_TMD_TABLE || (b->images && !b->alpha && !b->cjk);
+}
+
+static void carry(cc_tdoc *doc) {
+  cc_tblock *b = doc->b;
+  uint32_t n = doc->n, prev = n, first = n, last = 0;
+  for (uint32_t i = 0; i < n; i++)
+    if (b[i].fate == CC_TF_KEEP && !carried(&b[i])) {
+      if (first == n) first = i;
+      last = i;
+    }
+  for (uint32_t i = 0; i < n; i++) {
+    if (!carried(&b[i])) {
+      if (b[i].fate != CC_TF_TITLE && b[i].fate != CC_TF_BYLINE) prev = i;
+      continue;
+    }
+    uint32_t next = i + 1;
+    while (next < n && carried(&b[next])) next++;
+    /* inside the article, or its lead art: the last image between the
+     * headline and the first kept block */
+    int lead = first < n && i < first && b[i].images && doc->title_block >= 0 &&
+               (int64_t)i > doc->title_block;
+    for (uint32_t k = i + 1; lead && k < first; k++)
+      if (b[k].images) lead = 0;
+    int inside = first < n && ((i > first && i < last) || lead);
+    int beside = lead || (prev < n && b[prev].fate == CC_TF_KEEP) ||
+                 (next < n && b[next].fate == CC_TF_KEEP);
+    if (inside && beside && !b[i].site && b[i].fate != CC_TF_TITLE) {
+      b[i].fate = CC_TF_KEEP;
+      b[i].why = NULL;
+    } else if (b[i].fate == CC_TF_KEEP) {
+      b[i].fate = CC_TF_DROP;
+      b[i].why = "code or image outside the text";
+    }
+  }
+}
+
+/* A Markdown heading belongs to the article when the first block of its
+ * section does (and no verdict condemned it). */
+static void headings(cc_tdoc *doc) {
+  cc_tblock *b = doc->b;
+  for (uint32_t i = doc->n; i-- > 0;) {
+    if (b[i].md != CC_TMD_HEADING || b[i].fate == CC_TF_TITLE || b[i].score <= -1.f ||
+        b[i].site)
+      continue;
+    int keep = i + 1 < doc->n && b[i + 1].fate == CC_TF_KEEP;
+    if (keep && b[i].fate != CC_TF_KEEP) {
+      b[i].fate = CC_TF_KEEP;
+      b[i].why = NULL;
+    } else if (!keep && b[i].fate == CC_TF_KEEP) {
+      b[i].fate = CC_TF_DROP;
+      b[i].why = "heading of no text";
+    }
+  }
+}
+
+/* 5, without a model: the hand region, and the islands inside it. */
+static void fates_hand(cc_tdoc *doc) {
+  cc_tblock *b = doc->b;
+  uint32_t n = doc->n, bf = doc->hand_first, bl = doc->hand_last;
   int fallback = bl == bf;
   if (fallback) { /* nothing reads like an article: keep what is not condemned */
     bf = 0;
@@ -240,14 +415,10 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
   }
   doc->first = bf;
   doc->last = bl;
-
-  /* 4. fates */
   for (uint32_t i = 0; i < n; i++) {
     cc_tblock *x = &b[i];
-    if ((int)i == doc->title_block || x->title) {
-      x->fate = CC_TF_TITLE;
-      x->why = (int)i == doc->title_block ? "title (metadata)" : "repeats the title";
-    } else if (i < bf || i >= bl) {
+    if (verdict(doc, i)) continue;
+    if (i < bf || i >= bl) {
       x->fate = CC_TF_OUTSIDE;
       if (!x->why) x->why = "outside the article";
     } else if (x->score <= -1.f || (!fallback && x->smooth <= DROP_AT)) {
@@ -268,31 +439,59 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
     }
   for (uint32_t i = bf; i < fc && i < bl; i++)
     if (b[i].fate == CC_TF_KEEP && !b[i].ends &&
-        (eff_words(&b[i]) <= 8 || (b[i].date && eff_words(&b[i]) <= 16))) {
+        (cc_tb_words(&b[i]) <= 8 || (b[i].date && cc_tb_words(&b[i]) <= 16))) {
       b[i].fate = CC_TF_DROP;
       b[i].why = b[i].date ? "dateline before the text" : "label before the text";
     }
   for (uint32_t i = lc + 1; i < bl; i++)
-    if (b[i].fate == CC_TF_KEEP && !b[i].ends && !is_long(&b[i])) {
+    if (b[i].fate == CC_TF_KEEP && !b[i].ends && !cc_tb_long(&b[i])) {
       b[i].fate = CC_TF_DROP;
       b[i].why = "label after the text";
     }
+}
 
-  /* kinds: list items, and subheadings (a short non-sentence before a
-   * paragraph that opens with a capital) */
+/* 6. Kinds: list items, and subheadings (a short non-sentence before a
+ * paragraph that opens with a capital). */
+static void kinds(cc_tdoc *doc) {
+  cc_tblock *b = doc->b;
+  uint32_t bf = doc->first, bl = doc->last;
   int prev_ends = 1;
   for (uint32_t i = bf; i < bl; i++) {
     cc_tblock *x = &b[i];
     if (x->fate != CC_TF_KEEP) continue;
     uint32_t j = i + 1;
     while (j < bl && b[j].fate != CC_TF_KEEP) j++;
-    if (x->bullet)
+    if (x->md == CC_TMD_CODE)
+      x->kind = CC_TK_CODE;
+    else if (x->md == CC_TMD_TABLE)
+      x->kind = CC_TK_TABLE;
+    else if (x->md == CC_TMD_HEADING)
+      x->kind = CC_TK_HEADING;
+    else if (x->bullet)
       x->kind = x->bullet == 2 ? CC_TK_OITEM : CC_TK_ITEM;
-    else if (prev_ends && j < bl && !b[j].bullet && !b[j].lower && is_long(&b[j]) &&
-             headline_like(x) && eff_words(x) <= 14 && !x->lower && !x->punct)
+    else if (!doc->markdown && prev_ends && j < bl && !b[j].bullet && !b[j].lower && cc_tb_long(&b[j]) &&
+             headline_like(x) && cc_tb_words(x) <= 14 && !x->lower && !x->punct)
       x->kind = CC_TK_HEADING;
     else
       x->kind = CC_TK_PARA;
     prev_ends = x->ends || x->kind == CC_TK_HEADING;
   }
+}
+
+void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
+  (void)opt;
+  doc->first = doc->last = 0;
+  if (!doc->n) return;
+  hand(doc);
+  if (cc_text_model_ready()) {
+    model(doc);
+    fates_model(doc);
+  } else {
+    fates_hand(doc);
+  }
+  if (doc->markdown) {
+    carry(doc);
+    headings(doc);
+  }
+  kinds(doc);
 }
