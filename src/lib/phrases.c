@@ -372,27 +372,44 @@ static void try_range(const window *w, uint32_t i, uint32_t first, uint32_t coun
   }
 }
 
-void cc_phrases_scan(const char *utf8, size_t len, cc_phrase_scan *out) {
+/* Where the tokens come from: the text itself, or the hashes and kinds a
+ * caller already has (the text cleaner reads every block's words once). */
+typedef struct source {
+  cc_words *it;
+  const uint64_t *hash;
+  const uint8_t *kind;
+  size_t n, pos;
+} source;
+
+static int next_token(source *src, uint64_t *hash, uint8_t *kind) {
+  if (src->it) {
+    cc_token t;
+    if (!cc_words_next(src->it, &t)) return 0;
+    *hash = t.hash;
+    *kind = (uint8_t)t.kind;
+    return 1;
+  }
+  if (src->pos >= src->n) return 0;
+  *hash = src->hash[src->pos];
+  *kind = src->kind[src->pos++];
+  return 1;
+}
+
+static void scan(source *src, cc_phrase_scan *out) {
   pthread_once(&once, init);
   memset(out, 0, sizeof *out);
   out->first = -1;
   window w;
   w.filled = 0;
   w.eof = 0;
-  cc_words it;
-  cc_token t;
-  cc_words_init(&it, utf8, len);
   uint32_t cover_end = 0;
   uint32_t ahead = (G.span > LEAD_WORDS ? G.span : LEAD_WORDS) + 1;
   for (uint32_t i = 0;; i++) {
     while (!w.eof && w.filled < i + ahead) {
-      if (cc_words_next(&it, &t)) {
-        w.hash[w.filled & (RING - 1)] = t.hash;
-        w.kind[w.filled & (RING - 1)] = (uint8_t)t.kind;
+      if (next_token(src, &w.hash[w.filled & (RING - 1)], &w.kind[w.filled & (RING - 1)]))
         w.filled++;
-      } else {
+      else
         w.eof = 1;
-      }
     }
     if (i >= w.filled) break;
     unsigned x = i & (RING - 1);
@@ -415,6 +432,19 @@ void cc_phrases_scan(const char *utf8, size_t len, cc_phrase_scan *out) {
     if (i < cover_end) out->covered++;
   }
   out->words = w.filled;
+}
+
+void cc_phrases_scan(const char *utf8, size_t len, cc_phrase_scan *out) {
+  cc_words it;
+  cc_words_init(&it, utf8, len);
+  source src = {&it, NULL, NULL, 0, 0};
+  scan(&src, out);
+}
+
+void cc_phrases_scan_tokens(const uint64_t *hash, const uint8_t *kind, size_t n,
+                            cc_phrase_scan *out) {
+  source src = {NULL, hash, kind, n, 0};
+  scan(&src, out);
 }
 
 /* ---- the decision ---------------------------------------------------- */

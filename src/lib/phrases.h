@@ -12,6 +12,7 @@
 #define CC_PHRASES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum cc_phrase_category {
   CC_PH_CONSENT = 0, /* cookie / consent banners */
@@ -40,6 +41,10 @@ typedef struct cc_phrase_scan {
 /* Scans UTF-8 text for boilerplate phrases. Thread-safe. */
 void cc_phrases_scan(const char *utf8, size_t len, cc_phrase_scan *out);
 
+/* The same, over tokens already read (cc_token.hash and .kind of each,
+ * in order): for callers that tokenize the text anyway. */
+void cc_phrases_scan_tokens(const uint64_t *hash, const uint8_t *kind, size_t n,
+                            cc_phrase_scan *out);
 /* The decision both filters share: is a block with this text and scan
  * result boilerplate? */
 int cc_phrases_is_boilerplate(const cc_phrase_scan *s);

@@ -376,10 +376,28 @@ static uint8_t share255(uint32_t part, uint32_t whole) {
   return whole ? (uint8_t)(part >= whole ? 255 : part * 255u / whole) : 0;
 }
 
+/* A block's tokens, kept for the phrase scan (one tokenization for both). */
+typedef struct tokens {
+  uint64_t *hash;
+  uint8_t *kind;
+  size_t n, cap;
+} tokens;
+
+static void push_token(tokens *tk, const cc_token *t) {
+  if (tk->n == tk->cap) {
+    tk->cap = tk->cap ? tk->cap * 2 : 256;
+    tk->hash = realloc(tk->hash, tk->cap * sizeof *tk->hash);
+    tk->kind = realloc(tk->kind, tk->cap);
+    if (!tk->hash || !tk->kind) abort();
+  }
+  tk->hash[tk->n] = t->hash;
+  tk->kind[tk->n++] = (uint8_t)t->kind;
+}
+
 /* The words of a block: counts, stopwords, capitals, scripts, the title's
- * words, and the hash of the whole sequence. */
+ * words, and the hash of the whole sequence; its tokens into tk. */
 static void describe_words(const cc_tdoc *doc, cc_tblock *b, uint32_t langbit,
-                           const title_words *tw) {
+                           const title_words *tw, tokens *tk) {
   uint32_t words = 0, alpha = 0, nums = 0, stop = 0, caps = 0, cjk = 0, intitle = 0;
   uint32_t seen = 0; /* bit k: title word k found */
   uint32_t in_script[CC_SCRIPT_COUNT] = {0};
@@ -388,8 +406,10 @@ static void describe_words(const cc_tdoc *doc, cc_tblock *b, uint32_t langbit,
   cc_token t;
   cc_words_init(&it, b->text, b->len);
   const unsigned char *base = (const unsigned char *)b->text, *end = base + b->len;
+  tk->n = 0;
   while (cc_words_next(&it, &t)) {
     words++;
+    push_token(tk, &t);
     key = (key ^ t.hash) * 1099511628211ull;
     if (words == 1) b->num_first = t.kind == CC_TOK_NUM;
     b->num_last = t.kind == CC_TOK_NUM;
@@ -470,6 +490,7 @@ void cc_text_describe(cc_tdoc *doc, const cc_options *opt) {
   int filter = !(opt->flags & CC_OPT_NO_FILTER);
   title_words tw;
   memset(&tw, 0, sizeof tw);
+  tokens tk = {NULL, NULL, 0, 0};
   if (doc->n) title_words_of(&doc->b[cc_text_title_candidate(doc)], langbit, &tw);
   for (uint32_t i = 0; i < doc->n; i++) {
     cc_tblock *b = &doc->b[i];
@@ -477,13 +498,13 @@ void cc_text_describe(cc_tdoc *doc, const cc_options *opt) {
     b->chars = cc_text_measure(b->text, b->len, &commas, NULL, NULL);
     b->commas = sat16(commas);
     scan_bytes(b);
-    describe_words(doc, b, langbit, &tw);
+    describe_words(doc, b, langbit, &tw, &tk);
     b->shape = shape_of(b);
 
     /* the phrase data's verdict */
     if (filter) {
       cc_phrase_scan ps;
-      cc_phrases_scan(b->text, b->len, &ps);
+      cc_phrases_scan_tokens(tk.hash, tk.kind, tk.n, &ps);
       b->boiler = (uint8_t)cc_phrases_is_boilerplate(&ps);
       b->category = (int8_t)ps.first;
       b->phrase_strong = ps.strong > 255 ? 255 : (uint8_t)ps.strong;
@@ -497,5 +518,7 @@ void cc_text_describe(cc_tdoc *doc, const cc_options *opt) {
                           sizeof(uint64_t), cmp_u64) != NULL;
     }
   }
+  free(tk.hash);
+  free(tk.kind);
   count_dups(doc);
 }
