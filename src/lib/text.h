@@ -97,8 +97,10 @@ typedef struct cc_tblock {
   uint8_t quote;     /* block-quote depth */
   uint8_t links;     /* share of its visible characters inside links, x255 */
   uint8_t images;    /* images it shows (capped at 255) */
-  cc_ast *inl;       /* its content read: inlines under a paragraph node,
-                        rows under a table node */
+  const char *raw;   /* its inline Markdown, read again for the tree when
+                        the block is kept (NULL for tables and code) */
+  uint32_t rawlen;
+  cc_ast *inl;       /* a table's rows, read (NULL for other blocks) */
   const char *info;  /* a code block's info string (its language), or NULL */
 
   /* decisions (text_select.c, text_meta.c) */
@@ -122,6 +124,8 @@ typedef struct cc_tdoc {
   cc_script script;    /* the document's script */
   int wrapped;         /* lines were hard-wrapped and joined */
   int markdown;        /* read as Markdown (text_markdown.c) */
+  const struct cc_md_refs *refs; /* its link reference definitions */
+  const char *base;    /* what its relative links resolve against */
   int32_t title_block; /* index of the title line, -1 */
   uint32_t first, last; /* the region chosen: blocks [first, last); empty
                            when first == last */

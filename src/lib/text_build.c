@@ -83,19 +83,14 @@ static cc_ast *list_of(nest *t, cc_ast *parent, const cc_tblock *b) {
 }
 
 /* The block's inline content: its Markdown read, or its text. */
-static void content(cc_arena *a, const cc_tblock *b, cc_ast *blk) {
-  if (!b->inl) {
+static void content(cc_arena *a, const cc_tdoc *doc, const cc_tblock *b, cc_ast *blk) {
+  if (b->raw)
+    cc_md_inlines(a, b->raw, b->rawlen, doc->refs, doc->base, blk);
+  else
     cc_ast_append(blk, text_node(a, b->text, b->len));
-    return;
-  }
-  while (b->inl->first) {
-    cc_ast *c = b->inl->first;
-    cc_ast_remove(c);
-    cc_ast_append(blk, c);
-  }
 }
 
-static cc_ast *block_node(cc_arena *a, const cc_tblock *b) {
+static cc_ast *block_node(cc_arena *a, const cc_tdoc *doc, const cc_tblock *b) {
   cc_ast *blk;
   switch (b->kind) {
   case CC_TK_CODE:
@@ -113,7 +108,7 @@ static cc_ast *block_node(cc_arena *a, const cc_tblock *b) {
   default:
     blk = cc_ast_new(a, CC_AST_PARAGRAPH);
   }
-  content(a, b, blk);
+  content(a, doc, b, blk);
   return blk;
 }
 
@@ -134,7 +129,7 @@ static void build(cc_ctx *ctx, const cc_tdoc *doc) {
     const cc_tblock *b = &doc->b[i];
     if (b->fate != CC_TF_KEEP) continue;
     cc_ast *parent = parent_of(&t, b->quote);
-    cc_ast *blk = block_node(a, b);
+    cc_ast *blk = block_node(a, doc, b);
     if (b->kind == CC_TK_ITEM || b->kind == CC_TK_OITEM) {
       cc_ast *item = cc_ast_new(a, CC_AST_ITEM);
       cc_ast_append(list_of(&t, parent, b), item);

@@ -117,7 +117,7 @@ int cc_md_detect(const char *utf8, size_t len) {
     else if (atx(s, e, &lv) && e - s > (ptrdiff_t)lv + 1) count[MK_HEADING]++;
     else if (refdef(s, e, &cl)) count[MK_REFDEF]++;
     else if (prev_s && (all_of(s, e, '=', 3) || all_of(s, e, '-', 3))) count[MK_SETEXT]++;
-    if (!in_fence && has_link(s, e)) count[MK_LINK]++;
+    if (!in_fence && has_link(s, e) && ++count[MK_LINK] >= MD_LINK_LINES) return 1;
     if (!in_fence && has_strong(s, e)) count[MK_STRONG]++;
     prev_s = s < e ? s : NULL;
     p = nl ? nl + 1 : end;
@@ -285,8 +285,12 @@ static int delimiter_row(const line *l) {
 
 /* ---- blocks ------------------------------------------------------------- */
 
+/* The scratch arena is emptied once it holds this much. */
+#define SCRATCH_MAX ((size_t)1 << 20)
+
 typedef struct mdp {
   cc_arena *a;
+  cc_arena scratch; /* a block's inlines, read for its visible text only */
   cc_tdoc *doc;
   const char *base;
   cc_md_refs refs;
@@ -390,11 +394,18 @@ static void close_block(mdp *m) {
     b->text = cc_arena_strndup(m->a, raw, n);
     b->len = (uint32_t)n;
   } else if (b->md != CC_TMD_TABLE && b->md != CC_TMD_RULE) {
+    /* the inlines are read for the visible text, in a scratch arena: the
+     * tree is built again for the kept blocks only (text_build.c) */
     while (n && (raw[n - 1] == ' ' || raw[n - 1] == '\t')) n--;
-    cc_ast *top = cc_ast_new(m->a, CC_AST_PARAGRAPH);
-    cc_md_inlines(m->a, raw, n, &m->refs, m->base, top);
-    b->inl = top;
+    cc_ast *top = cc_ast_new(&m->scratch, CC_AST_PARAGRAPH);
+    cc_md_inlines(&m->scratch, raw, n, &m->refs, m->base, top);
     set_text(m, b, top);
+    b->raw = cc_arena_strndup(m->a, raw, n);
+    b->rawlen = (uint32_t)n;
+    if (m->scratch.total > SCRATCH_MAX) {
+      cc_arena_free(&m->scratch);
+      cc_arena_init(&m->scratch);
+    }
   }
   if (b->md == CC_TMD_TABLE) set_text(m, b, b->inl);
   if (b->len || b->images || b->md == CC_TMD_RULE) m->doc->b[m->doc->n++] = *b;
@@ -546,6 +557,7 @@ void cc_md_split(cc_arena *a, const char *utf8, size_t len, const char *base, cc
   m.a = a;
   m.doc = doc;
   m.base = base;
+  cc_arena_init(&m.scratch);
   doc->src = utf8;
   doc->srclen = len;
   doc->n = 0;
@@ -582,5 +594,10 @@ void cc_md_split(cc_arena *a, const char *utf8, size_t len, const char *base, cc
   }
   close_block(&m);
   cc_buf_free(&m.raw);
+  cc_arena_free(&m.scratch);
   free(L);
+  cc_md_refs *refs = cc_arena_alloc(a, sizeof *refs);
+  *refs = m.refs;
+  doc->refs = refs;
+  doc->base = base;
 }

@@ -210,6 +210,14 @@ def text_comment_notices(k):  # a one-word comment notice ("Report") after every
     return b"Title\n\n" + b"".join(para % i for i in range(N(50_000, k)))
 
 
+def text_markdown_syntax(k):  # Markdown marks by the million: links, refs, emphasis, brackets
+    head = b"# Title\n\n[a](/a) [b](/b) [c](/c)\n\n[r]: /ref\n\n"
+    para = (b"[link %d](/x) [ref][r] *em* **strong** `code` [[[[ ** __ ![img](/i.png) "
+            b"<https://a.example/p> &amp; [unclosed ( \\* _x_ " * 8 + b"\n\n")
+    line = b"".join(para % ((i,) * 8) for i in range(N(6_000, k)))
+    return head + line + b"[" * N(200_000, k) + b"\n\n" + b"*a " * N(200_000, k)
+
+
 CASES = {f.__name__: f for f in [
     nested_div, nested_div_unclosed, selfclosing_div, unclosed_b, distinct_b,
     reopened_formatting, nested_a, misnested_a, misnested_formatting, nobr,
@@ -220,7 +228,7 @@ CASES = {f.__name__: f for f in [
     tiny_paragraphs, huge_table, many_comments, unterminated_comment,
     unterminated_script, unterminated_cdata, nested_svg, entity_soup, nul_bytes, invalid_utf8,
     utf16le_bom, utf16be_nobom, bogus_meta_charset, binary_junk, empty,
-    whitespace_only, text_comment_notices]}
+    whitespace_only, text_comment_notices, text_markdown_syntax]}
 
 
 def main(argv):
