@@ -9,8 +9,9 @@
  *   OUT.f32  the stage-1 features (text_features.c), float32, one row of
  *            cc_text_feature_count(1) values per block;
  *   OUT.tsv  name, block index, first line, the model's readings p1 and
- *            p as this build computes them, the fate, and the block's
- *            text (tabs and line breaks as spaces).
+ *            p as this build computes them, the verdict that overrides
+ *            the model (cc_text_verdict: 0 none), and the block's text
+ *            (tabs and line breaks as spaces).
  * The first line of OUT.tsv lists the feature names. Invalid UTF-8 is
  * read as is (the benchmark's dumps are UTF-8). It owns nothing outside
  * bench/.
@@ -71,8 +72,8 @@ static void dump(const char *path, FILE *fv, FILE *ft) {
     const cc_tblock *b = &doc->b[i];
     cc_text_features(f, i, 1, x);
     fwrite(x, sizeof *x, nf, fv);
-    fprintf(ft, "%s\t%u\t%u\t%.9g\t%.9g\t%u\t", name, i, b->line, (double)b->p1, (double)b->p,
-            b->fate);
+    fprintf(ft, "%s\t%u\t%u\t%.9g\t%.9g\t%d\t", name, i, b->line, (double)b->p1, (double)b->p,
+            cc_text_verdict(doc, i));
     for (uint32_t k = 0; k < b->len; k++) {
       char c = b->text[k];
       fputc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, ft);

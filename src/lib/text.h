@@ -124,11 +124,13 @@ typedef struct cc_tdoc {
   cc_script script;    /* the document's script */
   int wrapped;         /* lines were hard-wrapped and joined */
   int markdown;        /* read as Markdown (text_markdown.c) */
+  int modeled;         /* the model decided (else the hand scores did) */
   const struct cc_md_refs *refs; /* its link reference definitions */
   const char *base;    /* what its relative links resolve against */
   int32_t title_block; /* index of the title line, -1 */
   uint32_t first, last; /* the region chosen: blocks [first, last); empty
                            when first == last */
+  int page_type;       /* the page model's likeliest type (cc_text_page_type_name), -1 */
   uint32_t hand_first, hand_last; /* the prose region read from the
                            hand-written scores alone (a model feature) */
 } cc_tdoc;
@@ -154,6 +156,9 @@ void cc_text_byline(cc_arena *a, cc_tdoc *doc, cc_meta *meta);
 
 /* text_select.c: scores, the region, the islands: sets every block's fate. */
 void cc_text_select(cc_tdoc *doc, const cc_options *opt);
+/* The fate block i gets whatever the model reads (after the hand scores):
+ * CC_TF_TITLE, CC_TF_DROP, or 0 when the model decides. */
+int cc_text_verdict(const cc_tdoc *doc, uint32_t i);
 
 /* text_features.c: what the block classifier reads. Prepared once per
  * document (after the hand-written scores), then read block by block;
@@ -166,6 +171,12 @@ void cc_text_features(const cc_tfeat *f, uint32_t i, int stage, float *out);
 unsigned cc_text_feature_count(int stage);
 /* The feature's name (as the model data calls it), or NULL. */
 const char *cc_text_feature_name(unsigned k);
+/* The page's own features (what the page model reads), by index. */
+unsigned cc_text_page_feature_count(void);
+const char *cc_text_page_feature_name(unsigned k);
+/* The page model's reading of the page: probability of each page type, in
+ * the order of cc_text_page_type_name(). */
+const float *cc_text_page_types(const cc_tfeat *f);
 void cc_text_features_free(cc_tfeat *f);
 
 /* text_model.c: the block classifier (its trees are data, text_model.txt,
@@ -174,8 +185,17 @@ void cc_text_features_free(cc_tfeat *f);
  * (indices, by |effect|, `ntop` of them, effects in eff). Returns -1 when
  * the model data is unusable (then the hand scores decide). */
 int cc_text_model_ready(void);
+/* Its stages: 1 (the second reading is the first), or 2. */
+int cc_text_model_stages(void);
+/* The reading at or over which a block is content. */
+float cc_text_model_threshold(void);
 float cc_text_model_p(const cc_tfeat *f, uint32_t i, int stage, unsigned *top, float *eff,
                       unsigned ntop);
+/* The page model: from the page's features (npg of them), the probability
+ * of each page type (npt of them; all 0 without a page model). */
+void cc_text_model_page(const float *pg, unsigned npg, float *pt, unsigned npt);
+/* The name of page type k ("article", "forum"...), or NULL. */
+const char *cc_text_page_type_name(unsigned k);
 
 /* Sizes, shared by the stages. Length classes, in words (or CJK
  * characters / 2) and characters. */

@@ -169,7 +169,7 @@ static const char *fate_name(const cc_tblock *b) {
 static void reasons(cc_buf *e, const cc_tfeat *f, uint32_t i) {
   unsigned top[2];
   float eff[2];
-  cc_text_model_p(f, i, 2, top, eff, 2);
+  cc_text_model_p(f, i, cc_text_model_stages(), top, eff, 2);
   for (int k = 0; k < 2; k++)
     if (top[k] != (unsigned)-1)
       cc_buf_printf(e, "%s%s%+.1f", k ? " " : "", cc_text_feature_name(top[k]), (double)eff[k]);
@@ -177,17 +177,19 @@ static void reasons(cc_buf *e, const cc_tfeat *f, uint32_t i) {
 
 static void explain(cc_ctx *ctx, const cc_tdoc *doc) {
   cc_buf *e = ctx->explain;
-  int model = cc_text_model_ready();
+  int model = doc->modeled;
+  const char *why_hand = cc_text_model_ready() ? " (a short clipping: hand scores)"
+                                               : " (no model: hand scores)";
   cc_tfeat *f = NULL;
   if (model) {
     f = cc_text_features_prepare(doc);
-    cc_text_features_stage2(f);
+    if (cc_text_model_stages() == 2) cc_text_features_stage2(f);
   }
   cc_buf_printf(e, "text: %u blocks%s%s, language %s (script %s), region blocks %u-%u%s\n",
                 doc->n, doc->markdown ? " (Markdown)" : "",
                 doc->wrapped ? " (hard-wrapped lines joined)" : "",
                 doc->lang_tag ? doc->lang_tag : "unknown", cc_script_name(doc->script),
-                doc->first + 1, doc->last, model ? "" : " (no model: hand scores)");
+                doc->first + 1, doc->last, model ? "" : why_hand);
   cc_buf_puts(e, "fate    line  chars words stop% punct score smooth    p1     p  why / "
                  "model's reasons: text\n");
   for (uint32_t i = 0; i < doc->n; i++) {

@@ -19,6 +19,18 @@
 #include <stdlib.h>
 #include "text.h"
 
+/* What the page as a whole looks like: the same for all its blocks, and
+ * what the page model reads. */
+#define PAGE_FEATURES(X)                                                         \
+  X(pg_blocks) X(pg_chars) X(pg_prose) X(pg_short) X(pg_price) X(pg_dups)        \
+  X(pg_maxchars) X(pg_lang) X(pg_titlereps) X(pg_date) X(pg_posts) X(pg_question) \
+  X(pg_kv) X(pg_upper) X(pg_buttons) X(pg_region) X(pg_regionprose) X(pg_longest) \
+  X(pg_periodic) X(pg_headlines) X(pg_meanlen) X(pg_codeish) X(pg_ends) X(pg_stop)
+
+#define PG_ENUM(n) PG_##n,
+enum { PAGE_FEATURES(PG_ENUM) PG_COUNT };
+#define PT_COUNT 7
+
 /* The features, in order. Stage 1 reads F1 of them, stage 2 all. */
 #define FEATURES(X)                                                              \
   /* the block itself */                                                         \
@@ -38,10 +50,11 @@
   X(w30_long) X(prose_before) X(prose_prev) X(prose_next) X(region)              \
   X(region_dist) X(run) X(notice_before) X(period1) X(period) X(period_run)      \
   X(same_prev) X(title_prev) X(title_next) X(w10_boiler) X(w10_caps)             \
-  /* the page */                                                                 \
-  X(pg_blocks) X(pg_chars) X(pg_prose) X(pg_short) X(pg_price) X(pg_dups)        \
-  X(pg_maxchars) X(pg_lang) X(pg_titlereps) X(pg_date) X(pg_posts) X(pg_question) \
-  X(pg_kv) X(pg_upper)                                                           \
+  X(run_colon) X(run_between) X(w10_buttons)                                     \
+  /* the page, and what kind of page it reads as (the page model) */           \
+  PAGE_FEATURES(X)                                                               \
+  X(pt_article) X(pt_forum) X(pt_product) X(pt_collection) X(pt_listing)        \
+  X(pt_documentation) X(pt_service)                                              \
   /* stage 2: the first stage's readings around the block */                     \
   X(s_p) X(s_m2) X(s_m1) X(s_p1) X(s_p2) X(s_w3) X(s_w10) X(s_w30) X(s_before)   \
   X(s_page) X(s_kept_prev) X(s_kept_next) X(s_w100) X(s_rel10) X(s_rel30) X(s_best)
@@ -64,9 +77,6 @@ static const char *const names[] = {FEATURES(NAME)};
  * at least this. */
 #define PERIODIC_AT 0.5f
 
-/* Page-level values, the same for every block. */
-enum { PG_BLOCKS, PG_CHARS, PG_PROSE, PG_SHORT, PG_PRICE, PG_DUPS, PG_MAXCHARS, PG_LANG,
-       PG_TITLEREPS, PG_DATE, PG_POSTS, PG_QUESTION, PG_KV, PG_UPPER, PG_COUNT };
 
 struct cc_tfeat {
   const cc_tdoc *doc;
@@ -84,12 +94,17 @@ struct cc_tfeat {
   uint32_t *kept_prev, *kept_next;   /* stage 2: to the nearest p1 > KEPT_AT */
   uint32_t *run;   /* length of the run of short non-sentences holding i */
   uint32_t *prun;  /* length of the stretch of repeated looks holding i */
+  float *lgchars;  /* lg(chars) of each block, read by its neighbours too */
+  float *period;   /* best_period() of each block */
   uint32_t *title_prev, *title_next; /* distance to the nearest title repeat */
   float w10max, w30max; /* stage 2: the page's densest windows of p1 */
   uint32_t best;        /* stage 2: the centre of the densest 30-window */
   uint8_t *notice; /* a comment notice after the first prose, before i */
+  uint8_t *runflags; /* RUN_COLON, RUN_BETWEEN of the run holding i */
+  double *cbuttons; /* prefix sums of button(): a short line said 3+ times */
   double wsum;     /* the blocks' weights (cc_tb_weight) */
   float pg[PG_COUNT];
+  float pt[PT_COUNT]; /* the page model's reading: probability of each type */
 };
 
 unsigned cc_text_feature_count(int stage) { return stage == 1 ? F1 : F_COUNT; }
@@ -103,6 +118,15 @@ static void *xcalloc(size_t n, size_t size) {
 }
 
 static int prose(const cc_tblock *b) { return b->score >= PROSE_AT; }
+
+/* A short line the page says three times or more: "Reply", "Share",
+ * "Add to cart" under every post or card. */
+static int button(const cc_tblock *b) { return b->dups >= 3 && cc_tb_short(b); }
+
+/* What stands around a run of short lines: introduced by a line ending
+ * with a colon ("You will need:"), or prose on both sides of it (a list
+ * inside the article, not a menu). */
+enum { RUN_COLON = 1, RUN_BETWEEN = 2 };
 
 /* A short line that is no sentence: what menus are made of. */
 static int menu_like(const cc_tblock *b) { return !cc_tb_long(b) && !b->ends && !b->bullet; }
@@ -131,6 +155,7 @@ static void prefix_sums(cc_tfeat *f) {
     f->cends[i + 1] = f->cends[i] + b[i].ends;
     f->cboiler[i + 1] = f->cboiler[i] + b[i].boiler;
     f->ccaps[i + 1] = f->ccaps[i] + (b[i].alpha ? (double)b[i].caps / b[i].alpha : 0.0);
+    f->cbuttons[i + 1] = f->cbuttons[i] + button(&b[i]);
   }
 }
 
@@ -140,7 +165,13 @@ static void runs_and_notices(cc_tfeat *f) {
   for (uint32_t i = 0; i < f->n;) {
     uint32_t j = i;
     while (j < f->n && menu_like(&b[j])) j++;
-    for (uint32_t k = i; k < j; k++) f->run[k] = j - i;
+    uint8_t fl = 0;
+    if (j > i && i > 0 && b[i - 1].colon) fl |= RUN_COLON;
+    if (j > i && i > 0 && j < f->n && prose(&b[i - 1]) && prose(&b[j])) fl |= RUN_BETWEEN;
+    for (uint32_t k = i; k < j; k++) {
+      f->run[k] = j - i;
+      f->runflags[k] = fl;
+    }
     i = j > i ? j : i + 1;
   }
   int began = 0, seen = 0;
@@ -188,7 +219,11 @@ static float best_period(const cc_tdoc *doc, uint32_t i) {
 static void stretches(cc_tfeat *f) {
   const cc_tdoc *doc = f->doc;
   uint8_t *is = xcalloc(f->n, 1);
-  for (uint32_t i = 0; i < f->n; i++) is[i] = best_period(doc, i) >= PERIODIC_AT;
+  for (uint32_t i = 0; i < f->n; i++) {
+    f->period[i] = best_period(doc, i);
+    f->lgchars[i] = lg(doc->b[i].chars);
+    is[i] = f->period[i] >= PERIODIC_AT;
+  }
   for (uint32_t i = 0; i < f->n;) {
     uint32_t j = i;
     while (j < f->n && is[j]) j++;
@@ -207,11 +242,31 @@ static int post_head(const cc_tdoc *doc, uint32_t i) {
   return b->date && !cc_tb_long(b) && i + 1 < doc->n && prose(&doc->b[i + 1]);
 }
 
+/* A short line shaped like a headline: a few words, a capital, no
+ * sentence end. */
+static int headline(const cc_tblock *b) {
+  uint32_t w = cc_tb_words(b);
+  return w >= 3 && w <= 20 && !b->ends && !b->lower && !b->bullet;
+}
+
+/* The longest run of blocks that read as text (smooth score over 0), as a
+ * share of the page's characters. */
+static float longest_text(const cc_tfeat *f) {
+  const cc_tblock *b = f->doc->b;
+  double best = 0, run = 0;
+  for (uint32_t i = 0; i < f->n; i++) {
+    run = b[i].smooth > 0.f ? run + b[i].chars : 0;
+    if (run > best) best = run;
+  }
+  return f->cchars[f->n] > 0 ? (float)(best / f->cchars[f->n]) : 0.f;
+}
+
 static void page_values(cc_tfeat *f) {
   const cc_tdoc *doc = f->doc;
   uint32_t n = f->n, shorts = 0, prices = 0, dups = 0, reps = 0, dates = 0, maxc = 0;
-  uint32_t posts = 0, questions = 0, kvs = 0, uppers = 0;
-  double weight = 0;
+  uint32_t posts = 0, questions = 0, kvs = 0, uppers = 0, periodic = 0, heads = 0, code = 0;
+  uint32_t ends = 0, stopn = 0;
+  double weight = 0, stop = 0;
   for (uint32_t i = 0; i < n; i++) {
     const cc_tblock *b = &doc->b[i];
     shorts += cc_tb_short(b);
@@ -223,26 +278,55 @@ static void page_values(cc_tfeat *f) {
     questions += b->question;
     kvs += b->kv;
     uppers += b->upper > 200 && b->alpha;
+    periodic += f->prun[i] >= 6;
+    heads += headline(b);
+    code += b->symbols > 38 && b->chars >= 10;
+    ends += b->ends;
+    if (b->alpha >= 5) {
+      stop += (double)b->stop / b->alpha;
+      stopn++;
+    }
     if (b->chars > maxc) maxc = b->chars;
     weight += cc_tb_weight(b);
   }
   float dn = n ? (float)n : 1.f;
+  uint32_t hf = doc->hand_first, hl = doc->hand_last;
   f->wsum = weight;
-  f->pg[PG_BLOCKS] = lg(n);
-  f->pg[PG_CHARS] = lg(f->cchars[n]);
-  f->pg[PG_PROSE] = weight > 0 ? (float)(f->cprose[n] / weight) : 0.f;
-  f->pg[PG_SHORT] = (float)shorts / dn;
-  f->pg[PG_PRICE] = (float)prices / dn;
-  f->pg[PG_DUPS] = (float)dups / dn;
-  f->pg[PG_MAXCHARS] = lg(maxc);
-  f->pg[PG_LANG] = doc->lang >= 0;
-  f->pg[PG_TITLEREPS] = (float)(reps < 10 ? reps : 10);
-  f->pg[PG_DATE] = (float)dates / dn;
-  f->pg[PG_POSTS] = (float)posts / dn;
-  f->pg[PG_QUESTION] = (float)questions / dn;
-  f->pg[PG_KV] = (float)kvs / dn;
-  f->pg[PG_UPPER] = (float)uppers / dn;
+  f->pg[PG_pg_blocks] = lg(n);
+  f->pg[PG_pg_chars] = lg(f->cchars[n]);
+  f->pg[PG_pg_prose] = weight > 0 ? (float)(f->cprose[n] / weight) : 0.f;
+  f->pg[PG_pg_short] = (float)shorts / dn;
+  f->pg[PG_pg_price] = (float)prices / dn;
+  f->pg[PG_pg_dups] = (float)dups / dn;
+  f->pg[PG_pg_maxchars] = lg(maxc);
+  f->pg[PG_pg_lang] = doc->lang >= 0;
+  f->pg[PG_pg_titlereps] = (float)(reps < 10 ? reps : 10);
+  f->pg[PG_pg_date] = (float)dates / dn;
+  f->pg[PG_pg_posts] = (float)posts / dn;
+  f->pg[PG_pg_question] = (float)questions / dn;
+  f->pg[PG_pg_kv] = (float)kvs / dn;
+  f->pg[PG_pg_upper] = (float)uppers / dn;
+  f->pg[PG_pg_buttons] = (float)(f->cbuttons[n] / dn);
+  f->pg[PG_pg_region] = f->cchars[n] > 0 ? (float)((f->cchars[hl] - f->cchars[hf]) / f->cchars[n]) : 0.f;
+  f->pg[PG_pg_regionprose] =
+      f->cprose[n] > 0 ? (float)((f->cprose[hl] - f->cprose[hf]) / f->cprose[n]) : 0.f;
+  f->pg[PG_pg_longest] = longest_text(f);
+  f->pg[PG_pg_periodic] = (float)periodic / dn;
+  f->pg[PG_pg_headlines] = (float)heads / dn;
+  f->pg[PG_pg_meanlen] = lg(f->cchars[n] / (double)dn);
+  f->pg[PG_pg_codeish] = (float)code / dn;
+  f->pg[PG_pg_ends] = (float)ends / dn;
+  f->pg[PG_pg_stop] = stopn ? (float)(stop / stopn) : 0.f;
+  cc_text_model_page(f->pg, PG_COUNT, f->pt, PT_COUNT);
 }
+
+unsigned cc_text_page_feature_count(void) { return PG_COUNT; }
+
+const char *cc_text_page_feature_name(unsigned k) {
+  return k < PG_COUNT ? names[F_pg_blocks + k] : NULL;
+}
+
+const float *cc_text_page_types(const cc_tfeat *f) { return f->pt; }
 
 cc_tfeat *cc_text_features_prepare(const cc_tdoc *doc) {
   cc_tfeat *f = xcalloc(1, sizeof *f);
@@ -256,10 +340,14 @@ cc_tfeat *cc_text_features_prepare(const cc_tdoc *doc) {
   f->cends = xcalloc(n + 1, sizeof(double));
   f->cboiler = xcalloc(n + 1, sizeof(double));
   f->ccaps = xcalloc(n + 1, sizeof(double));
+  f->cbuttons = xcalloc(n + 1, sizeof(double));
+  f->runflags = xcalloc(n, 1);
   f->prose_prev = xcalloc(n, sizeof(uint32_t));
   f->prose_next = xcalloc(n, sizeof(uint32_t));
   f->run = xcalloc(n, sizeof(uint32_t));
   f->prun = xcalloc(n, sizeof(uint32_t));
+  f->lgchars = xcalloc(n, sizeof(float));
+  f->period = xcalloc(n, sizeof(float));
   f->title_prev = xcalloc(n, sizeof(uint32_t));
   f->title_next = xcalloc(n, sizeof(uint32_t));
   f->notice = xcalloc(n, 1);
@@ -312,6 +400,8 @@ void cc_text_features_free(cc_tfeat *f) {
   free(f->cends);
   free(f->cboiler);
   free(f->ccaps);
+  free(f->cbuttons);
+  free(f->runflags);
   free(f->cp);
   free(f->cpw);
   free(f->prose_prev);
@@ -320,6 +410,8 @@ void cc_text_features_free(cc_tfeat *f) {
   free(f->kept_next);
   free(f->run);
   free(f->prun);
+  free(f->lgchars);
+  free(f->period);
   free(f->title_prev);
   free(f->title_next);
   free(f->notice);
@@ -336,7 +428,7 @@ static void own(const cc_tfeat *f, uint32_t i, float *x) {
   const cc_tdoc *doc = f->doc;
   const cc_tblock *b = &doc->b[i];
   uint32_t w = b->words;
-  x[F_chars_log] = lg(b->chars);
+  x[F_chars_log] = f->lgchars[i];
   x[F_words] = (float)cc_tb_words(b);
   x[F_stop] = ratio(b->stop, b->alpha);
   x[F_punct] = (float)(b->punct < 50 ? b->punct : 50);
@@ -391,7 +483,7 @@ static void neighbours(const cc_tfeat *f, uint32_t i, float *x) {
       continue;
     }
     const cc_tblock *b = &f->doc->b[j];
-    y[0] = lg(b->chars);
+    y[0] = f->lgchars[j];
     y[1] = ratio(b->stop, b->alpha);
     y[2] = b->ends;
     y[3] = b->smooth;
@@ -424,14 +516,18 @@ static void surroundings(const cc_tfeat *f, uint32_t i, float *x) {
   x[F_run] = lg(f->run[i]);
   x[F_notice_before] = f->notice[i];
   x[F_period1] = periodicity(doc, i, 1);
-  x[F_period] = best_period(doc, i);
+  x[F_period] = f->period[i];
   x[F_period_run] = lg(f->prun[i]);
   x[F_same_prev] = i > 0 && doc->b[i - 1].shape == doc->b[i].shape;
   x[F_title_prev] = dist(f->title_prev[i]);
   x[F_title_next] = dist(f->title_next[i]);
   x[F_w10_boiler] = window(f->cboiler, n, i, 10);
   x[F_w10_caps] = window(f->ccaps, n, i, 10);
+  x[F_run_colon] = (f->runflags[i] & RUN_COLON) != 0;
+  x[F_run_between] = (f->runflags[i] & RUN_BETWEEN) != 0;
+  x[F_w10_buttons] = window(f->cbuttons, n, i, 10);
   for (int k = 0; k < PG_COUNT; k++) x[F_pg_blocks + k] = f->pg[k];
+  for (int k = 0; k < PT_COUNT; k++) x[F_pt_article + k] = f->pt[k];
 }
 
 static void stage2(const cc_tfeat *f, uint32_t i, float *x) {

@@ -18,10 +18,16 @@
  *
  * The format, one item per line ('#' starts a comment):
  *   features NAME...             the model's feature order, by name
+ *   threshold T                  a reading at or over T is content
+ *   page_features NAME...        the page model's feature order
+ *   page_types NAME...           its classes (ours, in our order)
+ *   page ITERS BASE...           the page model: a base per type, then
+ *                                ITERS x types trees, iteration by iteration
  *   stage S BASE TREES           a stage (1 or 2): base log-odds, trees
  *   tree NODES                   a tree; its nodes follow, root first
  *   N FEATURE THRESHOLD LEFT RIGHT VALUE   a split: x <= THRESHOLD goes
- *                                left (node numbers within the tree)
+ *                                left (node numbers within the tree; RIGHT
+ *                                is LEFT + 1)
  *   L VALUE                      a leaf
  */
 #include <math.h>
@@ -37,10 +43,14 @@ extern const size_t cc_text_model_data_len;
 
 #define MAX_FEATURES 128
 
+/* A split sends x <= thr to `left` and the rest to left + 1 (the data
+ * writes a node's children next to each other). Thresholds are kept as
+ * the largest float not above the trained one: for float features the
+ * comparison is then exactly the trained one's, and nodes stay small. */
 typedef struct node {
-  double thr, value;
-  uint32_t left, right; /* absolute node indices; 0 for a leaf */
-  int16_t feat;         /* model feature index, -1 for a leaf */
+  float thr;
+  int16_t feat;  /* model feature index, -1 for a leaf */
+  uint32_t left; /* absolute index of the left child */
 } node;
 
 typedef struct stage {
@@ -49,13 +59,26 @@ typedef struct stage {
   uint32_t ntrees;
 } stage;
 
+/* The page types, in the order of the pt_* features (text_features.c). */
+static const char *const page_types[] = {"article",    "forum",   "product",      "collection",
+                                         "listing",    "documentation", "service"};
+#define NTYPES (sizeof page_types / sizeof *page_types)
+
 static struct {
   int ok;
   unsigned nfeat;
   int16_t map[MAX_FEATURES]; /* model feature -> cc_text_features index */
   node *nodes;
+  double *value; /* value[i]: node i's value (a leaf's, or the mean below) */
   uint32_t nnodes, cap;
   stage st[2];
+  double threshold; /* a reading at or over it is content */
+  /* the page model: one stage per page type, its trees interleaved */
+  unsigned npfeat;
+  int16_t pmap[MAX_FEATURES]; /* page model feature -> page feature index */
+  double pbase[NTYPES];
+  uint32_t *proot; /* iteration-major: tree t of type k at t * NTYPES + k */
+  uint32_t piters;
 } M;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -85,51 +108,71 @@ static int next_line(reader *r) {
   return 0;
 }
 
-static int parse_features(char *line) {
+/* "KEYWORD name name...": each name's index by `lookup`, into map. */
+static int parse_names(char *line, const char *keyword, const char *(*lookup)(unsigned),
+                       int16_t *map, unsigned *n) {
   char *save = NULL;
   char *w = strtok_r(line, " \t", &save);
-  if (!w || strcmp(w, "features")) return 0;
+  if (!w || strcmp(w, keyword)) return 0;
   while ((w = strtok_r(NULL, " \t", &save))) {
-    if (M.nfeat >= MAX_FEATURES) return 0;
+    if (*n >= MAX_FEATURES) return 0;
     int k = -1;
-    for (unsigned j = 0; cc_text_feature_name(j); j++)
-      if (!strcmp(cc_text_feature_name(j), w)) k = (int)j;
+    for (unsigned j = 0; lookup(j); j++)
+      if (!strcmp(lookup(j), w)) k = (int)j;
     if (k < 0) return 0; /* a feature this build does not compute */
-    M.map[M.nfeat++] = (int16_t)k;
+    map[(*n)++] = (int16_t)k;
   }
-  return M.nfeat > 0;
+  return *n > 0;
+}
+
+/* "page_types name...": must be ours, in our order. */
+static int parse_types(char *line) {
+  char *save = NULL;
+  char *w = strtok_r(line, " \t", &save);
+  unsigned k = 0;
+  while ((w = strtok_r(NULL, " \t", &save)))
+    if (k >= NTYPES || strcmp(w, page_types[k++])) return 0;
+  return k == NTYPES;
 }
 
 static node *new_node(void) {
   if (M.nnodes == M.cap) {
     M.cap = M.cap ? M.cap * 2 : 4096;
     M.nodes = realloc(M.nodes, M.cap * sizeof *M.nodes);
-    if (!M.nodes) abort();
+    M.value = realloc(M.value, M.cap * sizeof *M.value);
+    if (!M.nodes || !M.value) abort();
   }
   node *x = &M.nodes[M.nnodes++];
   memset(x, 0, sizeof *x);
   return x;
 }
 
+static float floor_float(double t) {
+  float f = (float)t;
+  return (double)f > t ? nextafterf(f, -INFINITY) : f;
+}
+
 /* One tree of `count` nodes; node references are checked to point
- * forward within the tree, so every walk ends at a leaf. */
-static int parse_tree(reader *r, uint32_t count, unsigned limit) {
+ * forward within the tree, the two children side by side, so every walk
+ * ends at a leaf. */
+static int parse_tree(reader *r, uint32_t count, const int16_t *map, unsigned nmap,
+                      unsigned limit) {
   uint32_t base = M.nnodes;
   for (uint32_t k = 0; k < count; k++) {
     if (!next_line(r)) return 0;
     node *x = new_node();
+    double *v = &M.value[M.nnodes - 1], thr;
     int feat;
     unsigned l, rt;
-    if (r->line[0] == 'L' && sscanf(r->line + 1, "%lf", &x->value) == 1) {
+    if (r->line[0] == 'L' && sscanf(r->line + 1, "%lf", v) == 1) {
       x->feat = -1;
     } else if (r->line[0] == 'N' &&
-               sscanf(r->line + 1, "%d %lf %u %u %lf", &feat, &x->thr, &l, &rt, &x->value) == 5 &&
-               feat >= 0 && (unsigned)feat < M.nfeat && (unsigned)M.map[feat] < limit &&
-               l > k && rt > k && l < count &&
-               rt < count) {
+               sscanf(r->line + 1, "%d %lf %u %u %lf", &feat, &thr, &l, &rt, v) == 5 &&
+               feat >= 0 && (unsigned)feat < nmap && (unsigned)map[feat] < limit && l > k &&
+               rt == l + 1 && rt < count) {
       x->feat = (int16_t)feat;
+      x->thr = floor_float(thr);
       x->left = base + l;
-      x->right = base + rt;
     } else {
       return 0;
     }
@@ -153,19 +196,66 @@ static int parse_stage(reader *r) {
     if (!next_line(r) || sscanf(r->line, "tree %u", &count) != 1 || !count) return 0;
     st->root[t] = M.nnodes;
     /* stage 1 may only read stage-1 features */
-    if (!parse_tree(r, count, cc_text_feature_count(s))) return 0;
+    if (!parse_tree(r, count, M.map, M.nfeat, cc_text_feature_count(s))) return 0;
   }
   st->ntrees = ntrees;
+  return 1;
+}
+
+/* "page ITERS BASE..." and its ITERS x NTYPES trees. */
+static int parse_page(reader *r) {
+  unsigned iters;
+  int used;
+  if (M.proot || !M.npfeat || sscanf(r->line, "page %u%n", &iters, &used) != 1) return 0;
+  const char *p = r->line + used;
+  for (unsigned k = 0; k < NTYPES; k++) {
+    int u;
+    if (sscanf(p, "%lf%n", &M.pbase[k], &u) != 1) return 0;
+    p += u;
+  }
+  M.proot = calloc((size_t)iters * NTYPES + 1, sizeof *M.proot);
+  if (!M.proot) abort();
+  for (unsigned t = 0; t < iters * NTYPES; t++) {
+    unsigned count;
+    if (!next_line(r) || sscanf(r->line, "tree %u", &count) != 1 || !count) return 0;
+    M.proot[t] = M.nnodes;
+    if (!parse_tree(r, count, M.pmap, M.npfeat, cc_text_page_feature_count())) return 0;
+  }
+  M.piters = iters;
   return 1;
 }
 
 static void init(void) {
   reader r = {(const char *)cc_text_model_data,
               (const char *)cc_text_model_data + cc_text_model_data_len, {0}};
-  if (!next_line(&r) || !parse_features(r.line)) return;
-  while (next_line(&r))
-    if (!parse_stage(&r)) return;
-  M.ok = M.st[0].root && M.st[1].root;
+  M.threshold = 0.5;
+  if (!next_line(&r) || !parse_names(r.line, "features", cc_text_feature_name, M.map, &M.nfeat))
+    return;
+  while (next_line(&r)) {
+    int ok;
+    if (!strncmp(r.line, "threshold ", 10))
+      ok = sscanf(r.line + 10, "%lf", &M.threshold) == 1 && M.threshold > 0 && M.threshold < 1;
+    else if (!strncmp(r.line, "page_features ", 14))
+      ok = parse_names(r.line, "page_features", cc_text_page_feature_name, M.pmap, &M.npfeat);
+    else if (!strncmp(r.line, "page_types ", 11))
+      ok = parse_types(r.line);
+    else if (!strncmp(r.line, "page ", 5))
+      ok = parse_page(&r);
+    else
+      ok = parse_stage(&r);
+    if (!ok) return;
+  }
+  M.ok = M.st[0].root != NULL;
+}
+
+int cc_text_model_stages(void) {
+  pthread_once(&once, init);
+  return M.ok ? (M.st[1].root ? 2 : 1) : 0;
+}
+
+float cc_text_model_threshold(void) {
+  pthread_once(&once, init);
+  return (float)M.threshold;
 }
 
 int cc_text_model_ready(void) {
@@ -174,6 +264,32 @@ int cc_text_model_ready(void) {
 }
 
 /* ---- evaluation ------------------------------------------------------- */
+
+static inline uint32_t leaf(uint32_t i, const float *x) {
+  const node *N = M.nodes;
+  while (N[i].feat >= 0) i = N[i].left + (x[N[i].feat] > N[i].thr);
+  return i;
+}
+
+static double walk(uint32_t root, const float *x) { return M.value[leaf(root, x)]; }
+
+const char *cc_text_page_type_name(unsigned k) { return k < NTYPES ? page_types[k] : NULL; }
+
+void cc_text_model_page(const float *pg, unsigned npg, float *pt, unsigned npt) {
+  for (unsigned k = 0; k < npt; k++) pt[k] = 0.f;
+  pthread_once(&once, init);
+  if (!M.ok || !M.proot || npt < NTYPES) return;
+  float x[MAX_FEATURES];
+  for (unsigned j = 0; j < M.npfeat; j++) x[j] = (unsigned)M.pmap[j] < npg ? pg[M.pmap[j]] : 0.f;
+  double raw[NTYPES], max = -1e300, sum = 0;
+  for (unsigned k = 0; k < NTYPES; k++) {
+    raw[k] = M.pbase[k];
+    for (uint32_t t = 0; t < M.piters; t++) raw[k] += walk(M.proot[t * NTYPES + k], x);
+    if (raw[k] > max) max = raw[k];
+  }
+  for (unsigned k = 0; k < NTYPES; k++) sum += exp(raw[k] - max);
+  for (unsigned k = 0; k < NTYPES; k++) pt[k] = (float)(exp(raw[k] - max) / sum);
+}
 
 float cc_text_model_p(const cc_tfeat *f, uint32_t i, int stage_no, unsigned *top, float *eff,
                       unsigned ntop) {
@@ -187,13 +303,17 @@ float cc_text_model_p(const cc_tfeat *f, uint32_t i, int stage_no, unsigned *top
   const stage *st = &M.st[stage_no == 1 ? 0 : 1];
   double sum = st->base;
   for (uint32_t t = 0; t < st->ntrees; t++) {
-    const node *nd = &M.nodes[st->root[t]];
-    while (nd->feat >= 0) {
-      const node *next = &M.nodes[(double)x[nd->feat] <= nd->thr ? nd->left : nd->right];
-      if (top) credit[nd->feat] += (float)(next->value - nd->value);
-      nd = next;
+    if (!top) {
+      sum += walk(st->root[t], x);
+      continue;
     }
-    sum += nd->value;
+    uint32_t i = st->root[t];
+    while (M.nodes[i].feat >= 0) {
+      uint32_t next = M.nodes[i].left + (x[M.nodes[i].feat] > M.nodes[i].thr);
+      credit[M.nodes[i].feat] += (float)(M.value[next] - M.value[i]);
+      i = next;
+    }
+    sum += M.value[i];
   }
   for (unsigned k = 0; top && k < ntop; k++) { /* the largest credits, in order */
     int best = -1;

@@ -45,28 +45,12 @@
 /* Hand scores at or below this are dropped inside the region (without
  * a model). */
 #define DROP_AT -0.75f
-static const char SECTION_WHY[] = "in a section announced as boilerplate";
-/* The model's reading at or over which a block is content. */
-#define KEEP_AT 0.5f
 /* A Markdown block whose visible text is at least this much link text
  * (x255: 60%) reads as a menu or a list of teasers. */
 #define LINKS_MENU 153
-
-/* Prose has function words: at least this share of its words are
- * stopwords of its language (the short lists of lang.c cover a third to
- * a half of running text; names, menus and tag lists far less). */
-#define STOP_SHARE_MIN 0.18f
-/* A run of at least this many short non-sentences is a menu. */
-#define MENU_RUN 3
-/* Headline-like lines after a "read also" label are its teasers; at most
- * this many. */
-#define TEASERS_MAX 8
-/* What the first line repeating the title adds to the region holding it. */
-#define HEADLINE_BONUS 250.f
-/* ... when a paragraph follows it within this many blocks. */
-#define ANCHOR_REACH 12
-/* Scores at or below this are dropped inside the region. */
-#define DROP_AT -0.75f
+/* The model learned from web pages' text; a clipping with fewer
+ * characters than this is no page's dump, and the hand scores read it. */
+#define MODEL_MIN_CHARS 1500
 
 /* Does the block read like prose in the document's language? */
 static int has_function_words(const cc_tdoc *doc, const cc_tblock *b) {
@@ -211,7 +195,7 @@ static void sections(cc_tdoc *doc) {
            cc_tb_words(&b[k]) < BOX_WORDS;
          k++) {
       b[k].score = b[k].smooth = -1.f;
-      b[k].why = SECTION_WHY;
+      b[k].why = "in a section announced as boilerplate";
     }
     i = k - 1;
   }
@@ -292,37 +276,74 @@ static void hand(cc_tdoc *doc) {
 /* 4. The model's two readings. */
 static void model(cc_tdoc *doc) {
   cc_tfeat *f = cc_text_features_prepare(doc);
-  for (uint32_t i = 0; i < doc->n; i++) doc->b[i].p1 = cc_text_model_p(f, i, 1, NULL, NULL, 0);
-  cc_text_features_stage2(f);
-  for (uint32_t i = 0; i < doc->n; i++) doc->b[i].p = cc_text_model_p(f, i, 2, NULL, NULL, 0);
+  const float *pt = cc_text_page_types(f);
+  doc->page_type = -1;
+  for (int k = 0; cc_text_page_type_name((unsigned)k); k++)
+    if (pt[k] > 0.f && (doc->page_type < 0 || pt[k] > pt[doc->page_type])) doc->page_type = k;
+  for (uint32_t i = 0; i < doc->n; i++) doc->b[i].p = doc->b[i].p1 = cc_text_model_p(f, i, 1, NULL, NULL, 0);
+  if (cc_text_model_stages() == 2) {
+    cc_text_features_stage2(f);
+    for (uint32_t i = 0; i < doc->n; i++) doc->b[i].p = cc_text_model_p(f, i, 2, NULL, NULL, 0);
+  }
   cc_text_features_free(f);
 }
 
 /* What goes whatever the rest says: the title and its repeats (to the
- * metadata), site boilerplate. Returns 1 when the block's fate is set. */
-static int verdict(cc_tdoc *doc, uint32_t i) {
-  cc_tblock *x = &doc->b[i];
-  if ((int)i == doc->title_block || x->title) {
-    x->fate = CC_TF_TITLE;
-    x->why = (int)i == doc->title_block ? "title (metadata)" : "repeats the title";
-    return 1;
-  }
-  if (x->site || (x->why && !strcmp(x->why, SECTION_WHY))) {
-    x->fate = CC_TF_DROP;
-    return 1;
-  }
+ * metadata); site boilerplate; what the phrase data condemns, a script
+ * foreign to the page, a teaser's cut excerpt; teasers after a "read
+ * also" label or under a credit, and sections a boilerplate heading
+ * announced. Returns 1 when the block's fate is set. */
+int cc_text_verdict(const cc_tdoc *doc, uint32_t i) {
+  const cc_tblock *x = &doc->b[i];
+  if ((int)i == doc->title_block || x->title) return CC_TF_TITLE;
+  if (x->site || x->boiler || x->foreign || x->excerpt ||
+      (x->smooth <= -1.f && x->why && (x->alpha || x->cjk)))
+    return CC_TF_DROP; /* x->why says which */
   return 0;
 }
 
-/* 5. Fates from the model: kept at KEEP_AT; the region spans the kept
+static int verdict(cc_tdoc *doc, uint32_t i) {
+  cc_tblock *x = &doc->b[i];
+  int v = cc_text_verdict(doc, i);
+  if (v == CC_TF_TITLE) x->why = (int)i == doc->title_block ? "title (metadata)" : "repeats the title";
+  if (v) x->fate = (uint8_t)v;
+  return v != 0;
+}
+
+/* Labels, kickers and datelines before the first paragraph (a rubric,
+ * "Drame en continu", "Posted: ..."); with `after`, tags and source lines
+ * after the last one too. */
+static void labels(cc_tdoc *doc, int after) {
+  cc_tblock *b = doc->b;
+  uint32_t bf = doc->first, bl = doc->last, fc = bl, lc = bf;
+  for (uint32_t i = bf; i < bl; i++)
+    if (b[i].fate == CC_TF_KEEP && b[i].score >= 0.6f) {
+      if (fc == bl) fc = i;
+      lc = i;
+    }
+  for (uint32_t i = bf; i < fc && i < bl; i++)
+    if (b[i].fate == CC_TF_KEEP && !b[i].ends && !b[i].md &&
+        (cc_tb_words(&b[i]) <= 8 || (b[i].date && cc_tb_words(&b[i]) <= 16))) {
+      b[i].fate = CC_TF_DROP;
+      b[i].why = b[i].date ? "dateline before the text" : "label before the text";
+    }
+  for (uint32_t i = lc + 1; after && i < bl; i++)
+    if (b[i].fate == CC_TF_KEEP && !b[i].ends && !cc_tb_long(&b[i])) {
+      b[i].fate = CC_TF_DROP;
+      b[i].why = "label after the text";
+    }
+}
+
+/* 5. Fates from the model: kept at its threshold; the region spans the kept
  * blocks; when none is kept, what no verdict condemned stays (a short
  * note is no web page). */
 static void fates_model(cc_tdoc *doc) {
   cc_tblock *b = doc->b;
   uint32_t n = doc->n, bf = n, bl = 0;
+  float keep_at = cc_text_model_threshold();
   for (uint32_t i = 0; i < n; i++) {
     if (verdict(doc, i)) continue;
-    b[i].fate = b[i].p >= KEEP_AT ? CC_TF_KEEP : CC_TF_DROP;
+    b[i].fate = b[i].p >= keep_at ? CC_TF_KEEP : CC_TF_DROP;
     if (b[i].fate == CC_TF_KEEP) {
       if (bf == n) bf = i;
       bl = i + 1;
@@ -341,6 +362,9 @@ static void fates_model(cc_tdoc *doc) {
   }
   doc->first = bf;
   doc->last = bl;
+  /* kickers and rubrics open an article; a collection opens with items */
+  if (doc->page_type < 0 || !strcmp(cc_text_page_type_name((unsigned)doc->page_type), "article"))
+    labels(doc, 1);
 }
 
 /* Code, tables and images (Markdown) have no prose to read: they belong
@@ -429,25 +453,7 @@ static void fates_hand(cc_tdoc *doc) {
     }
   }
   if (fallback) return;
-  /* labels, kickers and datelines before the first paragraph; tags and
-   * source lines after the last one */
-  uint32_t fc = bl, lc = bf;
-  for (uint32_t i = bf; i < bl; i++)
-    if (b[i].fate == CC_TF_KEEP && b[i].score >= 0.6f) {
-      if (fc == bl) fc = i;
-      lc = i;
-    }
-  for (uint32_t i = bf; i < fc && i < bl; i++)
-    if (b[i].fate == CC_TF_KEEP && !b[i].ends &&
-        (cc_tb_words(&b[i]) <= 8 || (b[i].date && cc_tb_words(&b[i]) <= 16))) {
-      b[i].fate = CC_TF_DROP;
-      b[i].why = b[i].date ? "dateline before the text" : "label before the text";
-    }
-  for (uint32_t i = lc + 1; i < bl; i++)
-    if (b[i].fate == CC_TF_KEEP && !b[i].ends && !cc_tb_long(&b[i])) {
-      b[i].fate = CC_TF_DROP;
-      b[i].why = "label after the text";
-    }
+  labels(doc, 1);
 }
 
 /* 6. Kinds: list items, and subheadings (a short non-sentence before a
@@ -478,12 +484,20 @@ static void kinds(cc_tdoc *doc) {
   }
 }
 
+static uint64_t page_chars(const cc_tdoc *doc) {
+  uint64_t c = 0;
+  for (uint32_t i = 0; i < doc->n; i++) c += doc->b[i].chars;
+  return c;
+}
+
 void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
   (void)opt;
   doc->first = doc->last = 0;
+  doc->page_type = -1;
   if (!doc->n) return;
   hand(doc);
-  if (cc_text_model_ready()) {
+  doc->modeled = cc_text_model_ready() && page_chars(doc) >= MODEL_MIN_CHARS;
+  if (doc->modeled) {
     model(doc);
     fates_model(doc);
   } else {
