@@ -131,6 +131,7 @@ typedef struct cc_tdoc {
   uint32_t first, last; /* the region chosen: blocks [first, last); empty
                            when first == last */
   int page_type;       /* the page model's likeliest type (cc_text_page_type_name), -1 */
+  float page_type_p;   /* its probability */
   uint32_t hand_first, hand_last; /* the prose region read from the
                            hand-written scores alone (a model feature) */
 } cc_tdoc;
@@ -159,6 +160,10 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt);
 /* The fate block i gets whatever the model reads (after the hand scores):
  * CC_TF_TITLE, CC_TF_DROP, or 0 when the model decides. */
 int cc_text_verdict(const cc_tdoc *doc, uint32_t i);
+/* An article is one run of text: of the blocks kept in [first, last),
+ * those outside the run whose readings over the model's threshold, by
+ * length, add up the most (max-sum subarray) leave the article. */
+void cc_text_one_run(cc_tdoc *doc);
 
 /* text_features.c: what the block classifier reads. Prepared once per
  * document (after the hand-written scores), then read block by block;

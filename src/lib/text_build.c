@@ -190,6 +190,9 @@ static void explain(cc_ctx *ctx, const cc_tdoc *doc) {
                 doc->wrapped ? " (hard-wrapped lines joined)" : "",
                 doc->lang_tag ? doc->lang_tag : "unknown", cc_script_name(doc->script),
                 doc->first + 1, doc->last, model ? "" : why_hand);
+  if (doc->page_type >= 0)
+    cc_buf_printf(e, "page read as %s (%.2f)\n", cc_text_page_type_name((unsigned)doc->page_type),
+                  (double)doc->page_type_p);
   cc_buf_puts(e, "fate    line  chars words stop% punct score smooth    p1     p  why / "
                  "model's reasons: text\n");
   for (uint32_t i = 0; i < doc->n; i++) {

@@ -18,9 +18,11 @@
  *      content per block, first alone, then again with the first
  *      readings around it;
  *   5. fates: the title and what repeats it go to the metadata, site
- *      boilerplate goes, and the model's reading decides the rest (when
- *      the model data is unusable, the region of step 3 and its islands
- *      decide, as they did before there was a model);
+ *      boilerplate goes, and the model's reading decides the rest; on a
+ *      page read as an article, what it kept is cut to one run of text
+ *      (a teaser feed or comments after a gap go); when the model data
+ *      is unusable or the clipping is short, the region of step 3 and its
+ *      islands decide, as they did before there was a model;
  *   6. kinds: list items, and subheadings.
  */
 #include <string.h>
@@ -280,6 +282,7 @@ static void model(cc_tdoc *doc) {
   doc->page_type = -1;
   for (int k = 0; cc_text_page_type_name((unsigned)k); k++)
     if (pt[k] > 0.f && (doc->page_type < 0 || pt[k] > pt[doc->page_type])) doc->page_type = k;
+  doc->page_type_p = doc->page_type >= 0 ? pt[doc->page_type] : 0.f;
   for (uint32_t i = 0; i < doc->n; i++) doc->b[i].p = doc->b[i].p1 = cc_text_model_p(f, i, 1, NULL, NULL, 0);
   if (cc_text_model_stages() == 2) {
     cc_text_features_stage2(f);
@@ -334,6 +337,43 @@ static void labels(cc_tdoc *doc, int after) {
     }
 }
 
+/* An article is one run of text: the run of blocks whose readings over
+ * the threshold, by length, add up the most (max-sum subarray); what the
+ * model kept beyond it (a teaser feed, readers' comments) goes. */
+void cc_text_one_run(cc_tdoc *doc) {
+  cc_tblock *b = doc->b;
+  double keep_at = cc_text_model_threshold();
+  double best = 0, cur = 0;
+  uint32_t start = doc->first, bf = doc->first, bl = doc->first;
+  for (uint32_t i = doc->first; i < doc->last; i++) {
+    int vd = cc_text_verdict(doc, i);
+    double p = vd == CC_TF_TITLE ? keep_at : vd ? 0.0 : (double)b[i].p;
+    double v = (p - keep_at) * cc_tb_weight(&b[i]);
+    if (cur <= 0) {
+      cur = 0;
+      start = i;
+    }
+    cur += v;
+    if (cur > best) {
+      best = cur;
+      bf = start;
+      bl = i + 1;
+    }
+  }
+  if (bl <= bf) return;
+  for (uint32_t i = doc->first; i < doc->last; i++)
+    if ((i < bf || i >= bl) && (b[i].fate == CC_TF_KEEP || b[i].fate == CC_TF_DROP)) {
+      if (b[i].fate == CC_TF_KEEP) b[i].why = "beyond the article's run of text";
+      b[i].fate = CC_TF_OUTSIDE;
+    }
+  while (bf < bl && b[bf].fate != CC_TF_KEEP) bf++;
+  while (bl > bf && b[bl - 1].fate != CC_TF_KEEP) bl--;
+  if (bl > bf) {
+    doc->first = bf;
+    doc->last = bl;
+  }
+}
+
 /* 5. Fates from the model: kept at its threshold; the region spans the kept
  * blocks; when none is kept, what no verdict condemned stays (a short
  * note is no web page). */
@@ -363,8 +403,10 @@ static void fates_model(cc_tdoc *doc) {
   doc->first = bf;
   doc->last = bl;
   /* kickers and rubrics open an article; a collection opens with items */
-  if (doc->page_type < 0 || !strcmp(cc_text_page_type_name((unsigned)doc->page_type), "article"))
+  if (doc->page_type < 0 || !strcmp(cc_text_page_type_name((unsigned)doc->page_type), "article")) {
+    cc_text_one_run(doc);
     labels(doc, 1);
+  }
 }
 
 /* Code, tables and images (Markdown) have no prose to read: they belong

@@ -157,6 +157,39 @@ TEST(short_clipping_read_by_hand_scores) {
   cc_result_free(r);
 }
 
+/* The model kept an article and, after a stretch it dropped that costs
+ * more than what follows brings, a teaser feed: on an article page only
+ * the run that weighs most stays. */
+TEST(an_article_is_one_run) {
+  static const struct { float p; uint32_t chars; } B[] = {
+      {0.9f, 400}, {0.95f, 600}, {0.2f, 30}, {0.9f, 500}, /* the article, a caption */
+      {0.05f, 10}, {0.1f, 12}, {0.05f, 8}, {0.1f, 15}, {0.05f, 9}, /* share bar, footer */
+      {0.05f, 80}, {0.1f, 140}, {0.02f, 60}, {0.1f, 90}, {0.05f, 70},
+      {0.7f, 60}, {0.8f, 120}, {0.6f, 6}, {0.7f, 55}, {0.8f, 110}, {0.6f, 7}}; /* teasers */
+  enum { N = sizeof B / sizeof *B };
+  cc_tblock b[N];
+  memset(b, 0, sizeof b);
+  float t = cc_text_model_threshold();
+  for (int i = 0; i < N; i++) {
+    b[i].p = B[i].p;
+    b[i].chars = B[i].chars;
+    b[i].fate = B[i].p >= t ? CC_TF_KEEP : CC_TF_DROP;
+  }
+  cc_tdoc d;
+  memset(&d, 0, sizeof d);
+  d.b = b;
+  d.n = N;
+  d.title_block = -1;
+  d.first = 0;
+  d.last = N;
+  cc_text_one_run(&d);
+  CHECK(d.first == 0 && d.last == 4);
+  CHECK(b[0].fate == CC_TF_KEEP && b[1].fate == CC_TF_KEEP && b[3].fate == CC_TF_KEEP);
+  CHECK(b[2].fate == CC_TF_DROP); /* inside the run: stays what it was */
+  for (int i = 4; i < N; i++) CHECK(b[i].fate == CC_TF_OUTSIDE);
+  CHECK_STR(b[15].why, "beyond the article's run of text");
+}
+
 int main(void) {
   RUN(model_data_is_usable);
   RUN(feature_names_are_unique);
@@ -164,5 +197,6 @@ int main(void) {
   RUN(page_model_tells_pages_apart);
   RUN(article_kept_menus_dropped);
   RUN(short_clipping_read_by_hand_scores);
+  RUN(an_article_is_one_run);
   return test_summary();
 }
