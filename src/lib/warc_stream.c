@@ -4,6 +4,12 @@
  * may still look at. Owns the window, the input buffer, the zlib state and
  * the list of member starts, all bounded by the largest record in hand.
  *
+ * Speed: a gzip member that lies whole in the input buffer (4 MiB) and
+ * inflates into 2 MiB is decompressed in one call by libdeflate, about
+ * 2.4 times as fast as zlib on web pages (bench/warc); zlib streams any
+ * other member (a huge record, a whole file in one member, damage), so
+ * memory stays bounded whatever the member.
+ *
  * Damage: inflate's data error, or bytes where a gzip member should start
  * but none does, make a break; the bytes are then searched for the next
  * plausible gzip header (1f 8b 08, no reserved flags), and decompression
@@ -19,7 +25,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libdeflate.h>
+
 #define WS_CHUNK ((size_t)64 << 10)   /* read and inflate this much at a time */
+#define WS_IN ((size_t)4 << 20)       /* the input buffer: whole members */
+#define WS_IN_LOW ((size_t)256 << 10) /* refill it below this, at a member */
+#define WS_WHOLE_OUT ((size_t)2 << 20) /* room for a member's output */
 #define WS_SHRINK ((size_t)4 << 20)   /* windows above this shrink when idle */
 
 static void *xrealloc(void *p, size_t n) {
@@ -161,10 +172,33 @@ static int gz_start(cc_wstream *s) {
   return s->in_member ? 0 : 1;
 }
 
+static void make_room(cc_wstream *s, size_t want);
+
+/* A whole member in one call, when it lies in the input buffer and its
+ * output fits the room: 1 when done; 0 to inflate it with zlib instead
+ * (nothing consumed: a member larger than the buffer, a bigger output,
+ * damage, which zlib then finds where it is). */
+static int gz_whole(cc_wstream *s) {
+  if (s->zs.avail_in < WS_IN_LOW) in_need(s, s->in_cap);
+  make_room(s, (s->end - s->pos) + WS_WHOLE_OUT);
+  size_t used, made;
+  if (libdeflate_gzip_decompress_ex(s->ld, s->zs.next_in, s->zs.avail_in, s->buf + s->end,
+                                    s->cap - s->end - 1, &used, &made) != LIBDEFLATE_SUCCESS)
+    return 0;
+  s->zs.next_in += used;
+  s->zs.avail_in -= (uInt)used;
+  s->end += made;
+  s->in_member = 0;
+  return 1;
+}
+
 /* Inflates into the window until some output is made or the stream ends. */
 static void gz_produce(cc_wstream *s) {
   while (!s->eof) {
-    if (!s->in_member && gz_start(s)) return;
+    if (!s->in_member) {
+      if (gz_start(s)) return;
+      if (gz_whole(s)) return;
+    }
     if (s->zs.avail_in == 0 && in_need(s, 1) == 0) {
       s->truncated = !s->io_error; /* the file ends inside a member */
       s->eof = 1;
@@ -359,7 +393,7 @@ int ws_open(cc_wstream *s, int fd, cc_warc_read_fn read, void *user) {
     s->file_size = (uint64_t)st.st_size;
     s->seek_budget = 4 * s->file_size;
   }
-  s->in_cap = WS_CHUNK;
+  s->in_cap = WS_IN;
   s->in = xrealloc(NULL, s->in_cap);
   s->zs.next_in = s->in;
   /* gzip or not: by the first bytes */
@@ -369,6 +403,8 @@ int ws_open(cc_wstream *s, int fd, cc_warc_read_fn read, void *user) {
   if (s->gz) {
     if (inflateInit2(&s->zs, 16 + MAX_WBITS) != Z_OK) abort();
     s->zs_ready = 1;
+    s->ld = libdeflate_alloc_decompressor();
+    if (!s->ld) abort();
     return 0;
   }
   /* plain: what was read is the start of the stream */
@@ -381,6 +417,7 @@ int ws_open(cc_wstream *s, int fd, cc_warc_read_fn read, void *user) {
 
 void ws_close(cc_wstream *s) {
   if (s->zs_ready) inflateEnd(&s->zs);
+  if (s->ld) libdeflate_free_decompressor(s->ld);
   if (s->fd >= 0) close(s->fd);
   free(s->in);
   free(s->buf);

@@ -40,6 +40,7 @@ typedef struct cc_wstream {
                                 (or, plain, the offset) of the last ws_keep */
   int gz;
   z_stream zs;
+  struct libdeflate_decompressor *ld;
   int zs_ready, in_member;
   unsigned char *in;
   size_t in_cap;
