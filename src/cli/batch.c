@@ -376,11 +376,11 @@ static const job_source spool_source = {spool_source_next};
 
 /* ---- WARC files ---- */
 
-/* A file input that may be a WARC file: not stdin, and not a file pass 1
- * has cleaned already. */
+/* A file input (or stdin) that may be a WARC file: not one pass 1 has
+ * cleaned already, and stdin not in pass 1 (it waits for pass 2). */
 static int maybe_warc(const batch *b, const slot *s) {
   const input_item *it = &s->item;
-  if (it->error || it->remote || !strcmp(it->path, "-")) return 0;
+  if (it->error || it->remote || (b->mode == PASS_LEARN && !strcmp(it->path, "-"))) return 0;
   if (b->mode == PASS_APPLY && s->p1.kind != SPOOL_DEFERRED) return 0;
   return warc_input_is_warc(it->path);
 }
@@ -910,11 +910,11 @@ static int any_directory(const cli_opts *o) {
   return 0;
 }
 
-/* The WARC files among the arguments: one makes a batch (of its pages). */
-static int count_warc(const cli_opts *o) {
+/* The WARC files among the arguments (stdin too, peeked at, not read):
+ * one makes a batch (of its pages). */
+static int count_warc(char **args, int nargs) {
   int n = 0;
-  for (int i = 0; i < o->ninputs; i++)
-    if (strcmp(o->inputs[i], "-") && warc_input_is_warc(o->inputs[i])) n++;
+  for (int i = 0; i < nargs; i++) n += warc_input_is_warc(args[i]);
   return n;
 }
 
@@ -1010,7 +1010,7 @@ int batch_run(const cli_opts *o) {
   char **args = o->inputs;
   int nargs = o->ninputs;
   if (!nargs && !o->from && !o->urls) args = stdin_only, nargs = 1;
-  int nwarc = count_warc(o);
+  int nwarc = count_warc(args, nargs);
   b->is_batch = nargs > 1 || o->from || o->urls || any_directory(o) || nwarc;
 
   /* the output */

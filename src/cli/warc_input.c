@@ -1,11 +1,14 @@
 /* warc_input.c — WARC files as inputs (see warc_input.h): turns the
  * library reader's records into the batch's items and counts the rest. */
+#define _GNU_SOURCE /* tee, pipe2 */
 #include "warc_input.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../../include/clipclean.h"
@@ -19,13 +22,61 @@ struct warc_input {
   uint64_t records;
 };
 
+/* The first bytes of stdin, left unread: pread on a file, tee(2) on a
+ * pipe (what the writer has put in it so far; a gzip start waits, up to a
+ * second, for enough to be told apart). 0 for anything else (a terminal). */
+static size_t peek_stdin(char *buf, size_t cap) {
+  struct stat st;
+  if (fstat(0, &st) != 0) return 0;
+  if (S_ISREG(st.st_mode)) {
+    off_t at = lseek(0, 0, SEEK_CUR);
+    ssize_t n = at < 0 ? -1 : pread(0, buf, cap, at);
+    return n > 0 ? (size_t)n : 0;
+  }
+  if (!S_ISFIFO(st.st_mode)) return 0;
+  int p[2];
+  if (pipe2(p, O_CLOEXEC) != 0) return 0;
+  size_t have = 0;
+  for (int tries = 0; tries < 50; tries++) {
+    ssize_t n = tee(0, p[1], cap, 0); /* waits for the first bytes */
+    if (n <= 0) break;
+    have = 0;
+    while (have < (size_t)n) { /* the same prefix, longer each time */
+      ssize_t r = read(p[0], buf + have, (size_t)n - have);
+      if (r <= 0) break;
+      have += (size_t)r;
+    }
+    int gz = have >= 2 && (unsigned char)buf[0] == 0x1f && (unsigned char)buf[1] == 0x8b;
+    if (have >= cap || (!gz && have >= 5) || (gz && have >= 512)) break;
+    usleep(20000);
+  }
+  close(p[0]);
+  close(p[1]);
+  return have;
+}
+
 int warc_input_is_warc(const char *path) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return 0;
   char buf[4096];
-  ssize_t n = read(fd, buf, sizeof buf);
-  close(fd);
+  ssize_t n;
+  if (!strcmp(path, "-")) {
+    n = (ssize_t)peek_stdin(buf, sizeof buf);
+  } else {
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return 0;
+    struct stat st;
+    n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, buf, sizeof buf) : 0;
+    close(fd);
+  }
   return n > 0 && cc_warc_sniff(buf, (size_t)n);
+}
+
+static ptrdiff_t read_stdin(void *user, void *buf, size_t cap) {
+  (void)user;
+  for (;;) {
+    ssize_t n = read(0, buf, cap);
+    if (n < 0 && errno == EINTR) continue;
+    return n;
+  }
 }
 
 warc_input *warc_input_open(const char *path, size_t max_page, char *err, size_t errcap) {
@@ -34,7 +85,9 @@ warc_input *warc_input_open(const char *path, size_t max_page, char *err, size_t
   opt.max_input_bytes = max_page;
   cc_error e;
   cc_warc_reader *r;
-  if (cc_warc_open(path, &opt, &r, &e) != CC_OK) {
+  cc_status st = strcmp(path, "-") ? cc_warc_open(path, &opt, &r, &e)
+                                   : cc_warc_open_read(read_stdin, NULL, &opt, &r, &e);
+  if (st != CC_OK) {
     snprintf(err, errcap, "%s", e.message);
     return NULL;
   }
@@ -89,7 +142,7 @@ static void page_item(warc_input *w, const cc_warc_record *rec, input_item *it) 
   it->as_text = rec->input_format == CC_INPUT_TEXT;
   it->http_status = rec->http_status;
   sbuf l = {0};
-  sbuf_printf(&l, "%s: ", w->path);
+  sbuf_printf(&l, "%s: ", strcmp(w->path, "-") ? w->path : "<stdin>");
   put_where(&l, rec);
   if (rec->target_uri)
     sbuf_printf(&l, " (%.80s%s)", rec->target_uri, strlen(rec->target_uri) > 80 ? "..." : "");
