@@ -48,6 +48,8 @@ struct cc_warc_reader {
   int trunc_said;     /* "the file ends inside a gzip member" said */
   int searching;      /* looking again inside a failed record: what is no
                          record there was part of it, and is not said again */
+  uint64_t nb_from, nb_to; /* no blank line lies in [nb_from, nb_to): a
+                         header starting there need not search it again */
 };
 
 /* What the header of the record in hand says. */
@@ -299,7 +301,9 @@ static cc_status find_record(cc_warc_reader *r, cc_error *err) {
 
 /* ---- the WARC header ---- */
 
-static void parse_header(cc_warc_reader *r, const char *p, whead *h) {
+/* Parses the header's fields. Returns 0, or the offset in it of a line
+ * starting "WARC/": a record cut short in its header, the next one there. */
+static size_t parse_header(cc_warc_reader *r, const char *p, whead *h) {
   const char *q = p, *e = p + h->len, *name, *val;
   size_t nl, vl;
   cc_hdr_line(&q, e, &name, &nl, &val, &vl); /* "WARC/1.1" */
@@ -309,6 +313,7 @@ static void parse_header(cc_warc_reader *r, const char *p, whead *h) {
   h->version[k - 5] = '\0';
   h->version_ok = !strcmp(h->version, "1.0") || !strcmp(h->version, "1.1");
   while (cc_hdr_line(&q, e, &name, &nl, &val, &vl)) {
+    if (!nl && e - name >= 5 && !memcmp(name, "WARC/", 5)) return (size_t)(name - p);
     if (cc_hdr_is(name, nl, "content-length")) {
       uint64_t v = 0;
       size_t i = 0;
@@ -334,30 +339,55 @@ static void parse_header(cc_warc_reader *r, const char *p, whead *h) {
       }
     }
   }
+  return 0;
+}
+
+/* Finds the end of the header at the current position: its length, or 0
+ * with the error said. The search never looks twice at bytes a previous
+ * one found no blank line in (candidates inside a failed record's bytes
+ * would otherwise each scan up to 128 KiB). */
+static size_t header_end(cc_warc_reader *r, uint64_t start, cc_error *err, cc_status *st) {
+  cc_wstream *s = &r->s;
+  size_t from = start >= r->nb_from && start < r->nb_to ? (size_t)(r->nb_to - start) : 0;
+  for (size_t want = 2048;; want *= 2) {
+    if (want > HEAD_MAX) want = HEAD_MAX;
+    size_t n = ws_fill(s, want);
+    size_t back = from > 2 ? from - 2 : 0; /* a blank line across the seam */
+    size_t e = back < n ? cc_hdr_end(ws_ptr(s) + back, n - back) : 0;
+    if (e) return back + e;
+    if (n > from) from = n;
+    r->nb_from = start;
+    r->nb_to = start + from;
+    if (n < want) {
+      *st = truncated(r, start, n, n, 0, "header", err);
+      return 0;
+    }
+    if (want == HEAD_MAX) {
+      *st = rec_fail(r, err, CC_ERR_PARSE, "its header does not end within 128 KiB");
+      resume_after(r, start);
+      return 0;
+    }
+  }
 }
 
 /* Reads the header of the record at the current position. */
 static cc_status read_header(cc_warc_reader *r, uint64_t start, whead *h, cc_error *err) {
   cc_wstream *s = &r->s;
   memset(h, 0, sizeof *h);
-  for (size_t want = 2048;; want *= 2) {
-    if (want > HEAD_MAX) want = HEAD_MAX;
-    size_t n = ws_fill(s, want);
-    h->len = cc_hdr_end(ws_ptr(s), n);
-    if (h->len) break;
-    if (n < want) return truncated(r, start, n, n, 0, "header", err);
-    if (want == HEAD_MAX) {
-      rec_fail(r, err, CC_ERR_PARSE, "its header does not end within 128 KiB");
-      resume_after(r, start);
-      return CC_ERR_PARSE;
-    }
-  }
-  cc_status st;
+  cc_status st = CC_OK;
+  if (!(h->len = header_end(r, start, err, &st))) return st;
   if (cut_by_member(r, start, start + 1, start + h->len, err, &st)) return st;
-  parse_header(r, ws_ptr(s), h);
-  if (!h->has_clen) {
+  size_t inner = parse_header(r, ws_ptr(s), h);
+  if (inner) {
+    rec_fail(r, err, CC_ERR_PARSE, "truncated: the next record starts in its header, %zu "
+             "bytes into it", inner);
+    resume_at(r, start + inner);
+    return CC_ERR_PARSE;
+  }
+  if (!h->has_clen) { /* any record starting in this header would lack one too */
     rec_fail(r, err, CC_ERR_PARSE, "no valid Content-Length");
-    resume_after(r, start);
+    resume_at(r, start + h->len);
+    r->searching = 1;
     return CC_ERR_PARSE;
   }
   ws_skip(s, h->len);

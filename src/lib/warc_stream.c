@@ -4,11 +4,12 @@
  * may still look at. Owns the window, the input buffer, the zlib state and
  * the list of member starts, all bounded by the largest record in hand.
  *
- * Speed: a gzip member that lies whole in the input buffer (4 MiB) and
- * inflates into 2 MiB is decompressed in one call by libdeflate, about
- * 2.4 times as fast as zlib on web pages (bench/warc); zlib streams any
- * other member (a huge record, a whole file in one member, damage), so
- * memory stays bounded whatever the member.
+ * Speed: a gzip member that lies whole in the input buffer and whose
+ * output fits the window is decompressed in one call by libdeflate, about
+ * 2.4 times as fast as zlib on web pages (bench/warc). Both buffers start
+ * small and grow, up to 4 MiB of input and 8 MiB of output, as members
+ * need; zlib streams any member beyond that (a huge record, a whole file
+ * in one member) and damage, so memory stays bounded whatever the member.
  *
  * Damage: inflate's data error, or bytes where a gzip member should start
  * but none does, make a break; the bytes are then searched for the next
@@ -28,9 +29,10 @@
 #include <libdeflate.h>
 
 #define WS_CHUNK ((size_t)64 << 10)   /* read and inflate this much at a time */
-#define WS_IN ((size_t)4 << 20)       /* the input buffer: whole members */
-#define WS_IN_LOW ((size_t)256 << 10) /* refill it below this, at a member */
-#define WS_WHOLE_OUT ((size_t)2 << 20) /* room for a member's output */
+#define WS_IN ((size_t)64 << 10)      /* the input buffer, at first */
+#define WS_IN_MAX ((size_t)4 << 20)   /* ... at most: members in one call */
+#define WS_WHOLE ((size_t)64 << 10)   /* room for a member's output, at first */
+#define WS_WHOLE_MAX ((size_t)8 << 20) /* ... at most */
 #define WS_SHRINK ((size_t)4 << 20)   /* windows above this shrink when idle */
 
 static void *xrealloc(void *p, size_t n) {
@@ -70,15 +72,16 @@ static size_t src_read(cc_wstream *s, unsigned char *to, size_t cap) {
 /* Gzip input: makes at least k bytes available at zs.next_in unless the
  * file ends; returns how many are. */
 static size_t in_need(cc_wstream *s, size_t k) {
-  while (s->zs.avail_in < k && !s->in_eof && !s->io_error) {
-    size_t have = s->zs.avail_in;
-    size_t at = (size_t)(s->zs.next_in - s->in);
-    if (have) memmove(s->in, s->zs.next_in, have);
-    s->in_off += at;
-    s->zs.next_in = s->in;
-    s->zs.avail_in = (uInt)(have + src_read(s, s->in + have, s->in_cap - have));
-  }
-  return s->zs.avail_in;
+  if (s->zs.avail_in >= k || s->in_eof || s->io_error) return s->zs.avail_in;
+  size_t have = s->zs.avail_in;
+  size_t at = (size_t)(s->zs.next_in - s->in);
+  if (have && at) memmove(s->in, s->zs.next_in, have);
+  s->in_off += at;
+  s->zs.next_in = s->in;
+  while (have < k && !s->in_eof && !s->io_error) /* a source may give a byte at a time */
+    have += src_read(s, s->in + have, s->in_cap - have);
+  s->zs.avail_in = (uInt)have;
+  return have;
 }
 
 static uint64_t in_coff(const cc_wstream *s) {
@@ -174,22 +177,50 @@ static int gz_start(cc_wstream *s) {
 
 static void make_room(cc_wstream *s, size_t want);
 
+/* A bigger input buffer (a member did not fit). */
+static void in_grow(cc_wstream *s) {
+  size_t at = (size_t)(s->zs.next_in - s->in);
+  s->in_cap *= 4;
+  s->in = xrealloc(s->in, s->in_cap);
+  s->zs.next_in = s->in + at;
+}
+
 /* A whole member in one call, when it lies in the input buffer and its
- * output fits the room: 1 when done; 0 to inflate it with zlib instead
- * (nothing consumed: a member larger than the buffer, a bigger output,
- * damage, which zlib then finds where it is). */
+ * output fits the room (both grown, within bounds, when it did not): 1
+ * when done; 0 to inflate it with zlib instead (nothing consumed: a member
+ * too large, or damage, which zlib then finds where it is). */
 static int gz_whole(cc_wstream *s) {
-  if (s->zs.avail_in < WS_IN_LOW) in_need(s, s->in_cap);
-  make_room(s, (s->end - s->pos) + WS_WHOLE_OUT);
-  size_t used, made;
-  if (libdeflate_gzip_decompress_ex(s->ld, s->zs.next_in, s->zs.avail_in, s->buf + s->end,
-                                    s->cap - s->end - 1, &used, &made) != LIBDEFLATE_SUCCESS)
-    return 0;
-  s->zs.next_in += used;
-  s->zs.avail_in -= (uInt)used;
-  s->end += made;
-  s->in_member = 0;
-  return 1;
+  /* likely too little for a member like the last: refill first */
+  if (s->zs.avail_in < s->in_cap / 4 || s->zs.avail_in < 2 * s->last_in + 4096)
+    in_need(s, s->in_cap);
+  for (int refilled = 0;;) {
+    make_room(s, (s->end - s->pos) + s->whole);
+    size_t used, made;
+    enum libdeflate_result r = libdeflate_gzip_decompress_ex(
+        s->ld, s->zs.next_in, s->zs.avail_in, s->buf + s->end, s->cap - s->end - 1, &used, &made);
+    if (r == LIBDEFLATE_SUCCESS) {
+      s->zs.next_in += used;
+      s->zs.avail_in -= (uInt)used;
+      s->end += made;
+      s->in_member = 0;
+      s->last_in = used;
+      return 1;
+    }
+    if (r == LIBDEFLATE_INSUFFICIENT_SPACE && s->whole < WS_WHOLE_MAX) {
+      s->whole *= 4;
+      continue;
+    }
+    /* bad data: damage, or the member goes on past the bytes in hand */
+    if (r != LIBDEFLATE_BAD_DATA || s->in_eof || s->io_error) return 0;
+    if (s->zs.avail_in == s->in_cap) {
+      if (s->in_cap >= WS_IN_MAX) return 0;
+      in_grow(s);
+    } else if (refilled) {
+      return 0;
+    }
+    in_need(s, s->in_cap);
+    refilled = 1;
+  }
 }
 
 /* Inflates into the window until some output is made or the stream ends. */
@@ -405,6 +436,7 @@ int ws_open(cc_wstream *s, int fd, cc_warc_read_fn read, void *user) {
     s->zs_ready = 1;
     s->ld = libdeflate_alloc_decompressor();
     if (!s->ld) abort();
+    s->whole = WS_WHOLE;
     return 0;
   }
   /* plain: what was read is the start of the stream */

@@ -47,6 +47,8 @@ typedef struct cc_wstream {
   uint64_t in_off;   /* file offset of in[0] */
   int in_eof;
   size_t room;       /* how much one read or inflate may add */
+  size_t whole;      /* room a whole member's output is given */
+  size_t last_in;    /* the last whole member's compressed size */
   /* the window: stream bytes [base, base + end) in buf */
   char *buf;
   size_t cap, keep, pos, end; /* keep <= pos <= end */
