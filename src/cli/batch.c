@@ -679,7 +679,8 @@ static void emit_stream(batch *b, slot *s) {
   if (s->kind == RES_ERROR) {
     if (b->o->wc.format != CLI_FORMAT_JSONL) return;
     record_fetch rf = {s->item.url, s->item.http_status, s->item.extra};
-    record_error_fetch(&rec, s->item.path, s->msg, s->item.remote || s->item.warc ? &rf : NULL);
+    record_error_fetch(&rec, s->item.path, s->msg,
+                       s->item.remote || s->item.extra ? &rf : NULL);
     data = rec.data;
     len = rec.len;
   } else if (s->kind != RES_OK && s->kind != RES_EMPTY) {

@@ -206,7 +206,8 @@ def test_broken_records_fail_alone(tmp):
         assert "26 bytes that are no WARC record, skipped" in msgs, msgs
         for r in bad:
             assert re.match(r"(record at )?offset \d+", r["error"]), r
-            assert r["source"] == w
+            assert r["source"] == w and "final_url" not in r, r
+            assert ("warc_offset" in r) == r["error"].startswith("record at"), r
         # each failure is one line on stderr naming the file and the offset
         for r in bad:
             assert "clipclean: %s: %s" % (w, r["error"]) in err, (r, err)
