@@ -32,7 +32,7 @@ static ptrdiff_t src_read(void *u, void *buf, size_t cap) {
   size_t k = s->n - s->at;
   if (k > cap) k = cap;
   if (k > s->step) k = s->step;
-  memcpy(buf, s->p + s->at, k);
+  if (k) memcpy(buf, s->p + s->at, k);
   s->at += k;
   return (ptrdiff_t)k;
 }

@@ -85,7 +85,7 @@ static ptrdiff_t mem_read(void *u, void *buf, size_t cap) {
   size_t k = m->n - m->at;
   if (k > cap) k = cap;
   if (m->step && k > m->step) k = m->step;
-  memcpy(buf, m->p + m->at, k);
+  if (k) memcpy(buf, m->p + m->at, k);
   m->at += k;
   return (ptrdiff_t)k;
 }

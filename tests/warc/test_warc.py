@@ -93,19 +93,20 @@ def summary(stderr):
 # ---------------------------------------------------------------- tests
 
 def test_identical_to_files(tmp):
-    """Every page, in every format, byte for byte as cleaning the file with
-    --url; plain and gzip WARCs alike."""
+    """Every page byte for byte as cleaning the file with --url, plain and
+    gzip WARCs alike: in md (the richest rendering) and json (metadata and
+    text; txt and html render the same result)."""
     pages = samples()
-    for gz in (False, True):
-        w = write(os.path.join(tmp, "c.warc" + (".gz" if gz else "")),
-                  warcgen.archive(crawl(pages), gz=gz))
-        for fmt in ("txt", "md", "html", "json"):
+    for fmt in ("md", "json"):
+        want = b""
+        for _, path, url, _ in pages:
+            doc = run(["-q", "-f", fmt, "--url", url, path], check_rc=0).stdout
+            want += doc if doc.endswith(b"\n") else doc + b"\n"
+        for gz in (False, True):
+            w = write(os.path.join(tmp, "c.warc" + (".gz" if gz else "")),
+                      warcgen.archive(crawl(pages), gz=gz))
             out = os.path.join(tmp, "out." + fmt)
             p = run(["-q", "-f", fmt, "-o", out, w], check_rc=0)
-            want = b""
-            for _, path, url, _ in pages:
-                doc = run(["-q", "-f", fmt, "--url", url, path], check_rc=0).stdout
-                want += doc if doc.endswith(b"\n") else doc + b"\n"
             got = open(out, "rb").read()
             assert got == want, "%s%s: %d bytes from the WARC, %d from the files" % (
                 fmt, " (gz)" if gz else "", len(got), len(want))
