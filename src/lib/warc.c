@@ -447,6 +447,7 @@ static cc_status load_block(cc_warc_reader *r, uint64_t start, size_t len, cc_er
 
 /* ---- classifying ---- */
 
+/* `why` must not be one of the record's strings (storing it may move them). */
 static void set_kind(cc_warc_reader *r, cc_warc_kind k, const char *why) {
   r->rec.kind = k;
   if (why) str_set(r, S_WHY, why, strlen(why));
@@ -483,7 +484,11 @@ static void classify(cc_warc_reader *r, int http, uint64_t payload) {
     return;
   }
   cc_media m = cc_media_class(t ? t : "");
-  if (m == CC_MEDIA_OTHER) set_kind(r, CC_WARC_NOT_TEXT, t);
+  if (m == CC_MEDIA_OTHER) { /* why: the type itself (one string, not a copy
+                                of a string in the buffer it would grow) */
+    r->rec.kind = CC_WARC_NOT_TEXT;
+    r->str_at[S_WHY] = r->str_at[S_CTYPE];
+  }
   else if (!payload) set_kind(r, CC_WARC_NOT_TEXT, "no payload");
   else set_kind(r, CC_WARC_PAGE, NULL);
   r->rec.input_format = m == CC_MEDIA_HTML ? CC_INPUT_HTML
