@@ -383,6 +383,43 @@ TEST(declared_length_too_small_or_missing) {
   cc_buf_free(&b);
 }
 
+/* A record passed over without being kept (no page: metadata here) whose
+ * length turns out wrong: a file is read again from it, in a plain file
+ * and in a file that is one gzip member (no member boundary to go by);
+ * a pipe cannot be, and the record after it is lost. */
+TEST(read_again_after_a_record_passed_over) {
+  cc_buf b = CC_BUF_INIT, one = CC_BUF_INIT;
+  before(&b);
+  /* its length ends 100 bytes into the next record's header */
+  rec_raw(&b, "metadata", "https://t.test/meta", "application/warc-fields", "a: b\r\n", 6, 110);
+  after(&b);
+  outcome o;
+  read_file(&b, NULL, &o);
+  expect_both(&o);
+  CHECK(o.errors == 1 && o.pages == 2);
+  CHECK_CONTAINS(o.log.data, "(https://t.test/meta): its block does not end after its 110 declared bytes");
+  outcome_free(&o);
+  read_mem(&b, 0, NULL, &o);
+  CHECK(o.errors == 1 && o.pages == 1);
+  outcome_free(&o);
+  cc_buf_clear(&b);
+  before(&b);
+  rec_raw(&b, "metadata", "https://t.test/meta", "application/warc-fields", "a: b\r\n", 6,
+          1000000000LL);
+  after(&b);
+  gz_member(&one, b.data, b.len);
+  read_file(&one, NULL, &o);
+  expect_both(&o);
+  CHECK(o.errors == 1 && o.pages == 2);
+  CHECK_CONTAINS(o.log.data, "(https://t.test/meta): truncated: the input ends after");
+  outcome_free(&o);
+  read_mem(&one, 0, NULL, &o);
+  CHECK(o.errors == 1 && o.pages == 1);
+  outcome_free(&o);
+  cc_buf_free(&b);
+  cc_buf_free(&one);
+}
+
 TEST(junk_between_records) {
   cc_buf b = CC_BUF_INIT;
   before(&b);
@@ -561,6 +598,7 @@ int main(void) {
   RUN(truncated_last_record);
   RUN(declared_length_too_large);
   RUN(declared_length_too_small_or_missing);
+  RUN(read_again_after_a_record_passed_over);
   RUN(junk_between_records);
   RUN(corrupt_gzip_member);
   RUN(page_over_the_limit);
