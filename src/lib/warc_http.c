@@ -56,7 +56,7 @@ int cc_hdr_is(const char *name, size_t n, const char *want) {
 
 /* "HTTP/1.1 200 OK": the status, or -1. */
 static int status_line(const char *p, const char *e) {
-  if (e - p < 12 || memcmp(p, "HTTP/", 5)) return -1;
+  if (e - p < 10 || memcmp(p, "HTTP/", 5)) return -1; /* "HTTP/2 200" */
   const char *s = memchr(p, ' ', (size_t)(e - p));
   if (!s || e - s < 4) return -1;
   s++;

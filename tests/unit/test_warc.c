@@ -268,6 +268,9 @@ TEST(codings_undone) {
   /* brotli: said so */
   resp(&b, "https://x.test/5", 200, "Content-Type: text/html\r\nContent-Encoding: br\r\n",
        "\x1b\x03", 2);
+  /* HTTP/2, as browser-based crawlers record it */
+  rec(&b, "response", "https://x.test/h2", "application/http; msgtype=response",
+      "HTTP/2 200\r\ncontent-type: text/html\r\n\r\n<p>h2</p>");
   rec(&b, "resource", "https://x.test/6", "text/html", "<p>after</p>");
   outcome o;
   read_mem(&b, 0, NULL, &o);
@@ -276,8 +279,9 @@ TEST(codings_undone) {
   CHECK_CONTAINS(o.log.data, "https://x.test/3 200 - - [<html><p>untyped</p>]");
   CHECK_CONTAINS(o.log.data, " 2 PDF document\n");
   CHECK_CONTAINS(o.log.data, "(https://x.test/5): its payload is compressed with \"br\", which is not supported");
+  CHECK_CONTAINS(o.log.data, "https://x.test/h2 200 text/html - [<p>h2</p>]");
   CHECK_CONTAINS(o.log.data, "[<p>after</p>]");
-  CHECK(o.pages == 4 && o.errors == 1);
+  CHECK(o.pages == 5 && o.errors == 1);
   outcome_free(&o);
   cc_buf_free(&b);
   cc_buf_free(&z);
