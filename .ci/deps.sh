@@ -6,6 +6,6 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config ca-certificates \
-  libgumbo-dev libxml2-dev libuchardet-dev libjansson-dev zlib1g-dev \
+  libgumbo-dev libxml2-dev libuchardet-dev libjansson-dev zlib1g-dev libdeflate-dev \
   libcurl4-openssl-dev libseccomp-dev \
   python3 clang libclang-rt-dev valgrind time >/dev/null
