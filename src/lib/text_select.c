@@ -211,21 +211,20 @@ static int text_follows(const cc_tdoc *doc, uint32_t i) {
   return 0;
 }
 
-/* 3. The region: max-sum subarray of smooth score x length. A line
- * repeating the title with text after it counts as a long paragraph:
- * evidence that the article is there, however many repeats there are. */
-static void max_region(cc_tdoc *doc, uint32_t *first, uint32_t *last) {
-  cc_tblock *b = doc->b;
+/* The max-sum run of blocks [from, to) under `value` (Kadane: one pass);
+ * empty (first == last) when no run adds up to more than 0. */
+typedef float (*block_value)(const cc_tdoc *doc, uint32_t i);
+
+static void max_run(const cc_tdoc *doc, uint32_t from, uint32_t to, block_value value,
+                    uint32_t *first, uint32_t *last) {
   float best = 0.f, cur = 0.f;
-  uint32_t start = 0, bf = 0, bl = 0;
-  for (uint32_t i = 0; i < doc->n; i++) {
-    float v = b[i].smooth * cc_tb_weight(&b[i]);
-    if (b[i].title && (int)i != doc->title_block) v = text_follows(doc, i) ? HEADLINE_BONUS : 0.f;
+  uint32_t start = from, bf = from, bl = from;
+  for (uint32_t i = from; i < to; i++) {
     if (cur <= 0.f) {
       cur = 0.f;
       start = i;
     }
-    cur += v;
+    cur += value(doc, i);
     if (cur > best) {
       best = cur;
       bf = start;
@@ -234,6 +233,15 @@ static void max_region(cc_tdoc *doc, uint32_t *first, uint32_t *last) {
   }
   *first = bf;
   *last = bl;
+}
+
+/* 3. The region: the max-sum run of smooth score x length. A line
+ * repeating the title with text after it counts as a long paragraph:
+ * evidence that the article is there, however many repeats there are. */
+static float hand_value(const cc_tdoc *doc, uint32_t i) {
+  const cc_tblock *b = &doc->b[i];
+  if (b->title && (int)i != doc->title_block) return text_follows(doc, i) ? HEADLINE_BONUS : 0.f;
+  return b->smooth * cc_tb_weight(b);
 }
 
 /* The region ends where the readers' part begins: a comment notice ("34
@@ -270,7 +278,7 @@ static void hand(cc_tdoc *doc) {
   teasers(doc);
   lead_ins(doc);
   uint32_t bf, bl;
-  max_region(doc, &bf, &bl);
+  max_run(doc, 0, doc->n, hand_value, &bf, &bl);
   doc->hand_first = bf;
   doc->hand_last = comments_cut(doc, bf, bl);
 }
@@ -340,26 +348,17 @@ static void labels(cc_tdoc *doc, int after) {
 /* An article is one run of text: the run of blocks whose readings over
  * the threshold, by length, add up the most (max-sum subarray); what the
  * model kept beyond it (a teaser feed, readers' comments) goes. */
+static float model_value(const cc_tdoc *doc, uint32_t i) {
+  float t = cc_text_model_threshold();
+  int vd = cc_text_verdict(doc, i);
+  float p = vd == CC_TF_TITLE ? t : vd ? 0.f : doc->b[i].p;
+  return (p - t) * cc_tb_weight(&doc->b[i]);
+}
+
 void cc_text_one_run(cc_tdoc *doc) {
   cc_tblock *b = doc->b;
-  double keep_at = cc_text_model_threshold();
-  double best = 0, cur = 0;
-  uint32_t start = doc->first, bf = doc->first, bl = doc->first;
-  for (uint32_t i = doc->first; i < doc->last; i++) {
-    int vd = cc_text_verdict(doc, i);
-    double p = vd == CC_TF_TITLE ? keep_at : vd ? 0.0 : (double)b[i].p;
-    double v = (p - keep_at) * cc_tb_weight(&b[i]);
-    if (cur <= 0) {
-      cur = 0;
-      start = i;
-    }
-    cur += v;
-    if (cur > best) {
-      best = cur;
-      bf = start;
-      bl = i + 1;
-    }
-  }
+  uint32_t bf, bl;
+  max_run(doc, doc->first, doc->last, model_value, &bf, &bl);
   if (bl <= bf) return;
   for (uint32_t i = doc->first; i < doc->last; i++)
     if ((i < bf || i >= bl) && (b[i].fate == CC_TF_KEEP || b[i].fate == CC_TF_DROP)) {
