@@ -73,6 +73,9 @@ typedef struct cc_tblock {
   uint8_t boiler;    /* the phrase data condemns it (phrases.h) */
   uint8_t lead;      /* a "read also"/"related" label opening the block */
   uint8_t excerpt;   /* ends cut with "[…]": a teaser's excerpt */
+  uint8_t condemned; /* the hand scores' verdict: -1 with a reason (set
+                        before the model reads, so the model's own fates
+                        never feed back into what it learns from) */
   int8_t category;   /* first phrase category matched, -1 none */
   uint8_t phrase_strong;
   uint8_t site;      /* its fingerprint is known site boilerplate */

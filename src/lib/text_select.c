@@ -277,6 +277,8 @@ static void hand(cc_tdoc *doc) {
   menus(doc);
   teasers(doc);
   lead_ins(doc);
+  for (uint32_t i = 0; i < doc->n; i++)
+    b[i].condemned = b[i].smooth <= -1.f && b[i].why && (b[i].alpha || b[i].cjk);
   uint32_t bf, bl;
   max_run(doc, 0, doc->n, hand_value, &bf, &bl);
   doc->hand_first = bf;
@@ -307,8 +309,7 @@ static void model(cc_tdoc *doc) {
 int cc_text_verdict(const cc_tdoc *doc, uint32_t i) {
   const cc_tblock *x = &doc->b[i];
   if ((int)i == doc->title_block || x->title) return CC_TF_TITLE;
-  if (x->site || x->boiler || x->foreign || x->excerpt ||
-      (x->smooth <= -1.f && x->why && (x->alpha || x->cjk)))
+  if (x->site || x->boiler || x->foreign || x->excerpt || x->condemned)
     return CC_TF_DROP; /* x->why says which */
   return 0;
 }
@@ -333,7 +334,7 @@ static void labels(cc_tdoc *doc, int after) {
       lc = i;
     }
   for (uint32_t i = bf; i < fc && i < bl; i++)
-    if (b[i].fate == CC_TF_KEEP && !b[i].ends && !b[i].md &&
+    if (b[i].fate == CC_TF_KEEP && !b[i].ends && b[i].md <= CC_TMD_PARA &&
         (cc_tb_words(&b[i]) <= 8 || (b[i].date && cc_tb_words(&b[i]) <= 16))) {
       b[i].fate = CC_TF_DROP;
       b[i].why = b[i].date ? "dateline before the text" : "label before the text";
@@ -347,12 +348,12 @@ static void labels(cc_tdoc *doc, int after) {
 
 /* An article is one run of text: the run of blocks whose readings over
  * the threshold, by length, add up the most (max-sum subarray); what the
- * model kept beyond it (a teaser feed, readers' comments) goes. */
+ * model kept beyond it (a teaser feed, readers' comments) goes. Blocks a
+ * verdict decided weigh nothing either way: a share bar or a byline
+ * stands inside articles as often as between them. */
 static float model_value(const cc_tdoc *doc, uint32_t i) {
   float t = cc_text_model_threshold();
-  int vd = cc_text_verdict(doc, i);
-  float p = vd == CC_TF_TITLE ? t : vd ? 0.f : doc->b[i].p;
-  return (p - t) * cc_tb_weight(&doc->b[i]);
+  return cc_text_verdict(doc, i) ? 0.f : (doc->b[i].p - t) * cc_tb_weight(&doc->b[i]);
 }
 
 void cc_text_one_run(cc_tdoc *doc) {
