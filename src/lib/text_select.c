@@ -348,12 +348,22 @@ static void labels(cc_tdoc *doc, int after) {
 
 /* An article is one run of text: the run of blocks whose readings over
  * the threshold, by length, add up the most (max-sum subarray); what the
- * model kept beyond it (a teaser feed, readers' comments) goes. Blocks a
- * verdict decided weigh nothing either way: a share bar or a byline
- * stands inside articles as often as between them. */
+ * model kept beyond it (a teaser feed, readers' comments, a promo) goes.
+ * Of the blocks a verdict decided, appeals and notices (donation,
+ * newsletter, consent, login, comments) close an article and weigh as
+ * dropped text; the rest (a share bar, a credit, an ad label, a byline)
+ * stand inside articles as often as between them and weigh nothing. */
+static int closes_article(const cc_tblock *b) {
+  return b->boiler && (b->category == CC_PH_DONATE || b->category == CC_PH_NEWSLETTER ||
+                       b->category == CC_PH_CONSENT || b->category == CC_PH_LOGIN ||
+                       b->category == CC_PH_COMMENTS);
+}
+
 static float model_value(const cc_tdoc *doc, uint32_t i) {
+  const cc_tblock *b = &doc->b[i];
   float t = cc_text_model_threshold();
-  return cc_text_verdict(doc, i) ? 0.f : (doc->b[i].p - t) * cc_tb_weight(&doc->b[i]);
+  if (cc_text_verdict(doc, i)) return closes_article(b) ? -t * cc_tb_weight(b) : 0.f;
+  return (b->p - t) * cc_tb_weight(b);
 }
 
 void cc_text_one_run(cc_tdoc *doc) {
