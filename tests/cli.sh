@@ -154,6 +154,10 @@ run -O not-a-dir page.html
 check "-O naming a file exits 2 with a message" '[ $rc -eq 2 ] && has err "not-a-dir"'
 run --max-size lots page.html
 check "bad --max-size exits 2" '[ $rc -eq 2 ] && [ -s err ]'
+run --charset no-such-charset page.html
+check "--charset with an unknown name exits 2 naming it" '[ $rc -eq 2 ] && has err "no-such-charset" && is_empty out'
+run --charset LATIN1 page.html
+check "--charset takes any WHATWG label, any case" '[ $rc -eq 0 ] && has out "granddaughter"'
 
 # ------------------------------------------------------------------ formats
 run -f txt page.html

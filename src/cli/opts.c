@@ -62,7 +62,8 @@ static const char usage[] =
     "Extraction:\n"
     "      --url URL           the page's URL (base for links, url metadata)\n"
     "      --charset NAME      the input's charset, as a transport header gives\n"
-    "                          it (overrides an MHTML part's charset)\n"
+    "                          it (overrides an MHTML part's charset); a WHATWG\n"
+    "                          encoding label (utf-8, latin1, shift_jis...)\n"
     "      --input-format F    auto (default: sniffed), html or text\n"
     "      --parser P          gumbo (default) or libxml2\n"
     "      --no-images         leave images out of md/html output\n"
@@ -302,7 +303,12 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
     case OPT_NO_SITE_LEARNING: o->site_learning = 0; break;
     case OPT_NO_PROGRESS: o->progress = 0; break;
     case OPT_URL: o->wc.opt.url = optarg; break;
-    case OPT_CHARSET: o->wc.opt.charset_hint = optarg; break;
+    case OPT_CHARSET:
+      if (!cc_charset_name(optarg))
+        return usage_error("unknown charset '%s' (a WHATWG encoding label, such as utf-8, "
+                           "windows-1252, iso-8859-2, shift_jis)", optarg);
+      o->wc.opt.charset_hint = optarg;
+      break;
     case OPT_INPUT_FORMAT:
       if (!strcmp(optarg, "auto")) o->wc.opt.input_format = CC_INPUT_AUTO;
       else if (!strcmp(optarg, "html")) o->wc.opt.input_format = CC_INPUT_HTML;
