@@ -148,7 +148,7 @@ check "unknown format exits 2 naming it" '[ $rc -eq 2 ] && has err "pdf"'
 run -o a.txt -O in page.html
 check "-o with -O exits 2" '[ $rc -eq 2 ] && [ -s err ] && [ ! -e a.txt ]'
 run -O new-dir/sub page.html
-check "-O with a missing directory creates it" '[ $rc -eq 0 ] && [ -s new-dir/sub/page.txt ]'
+check "-O with a missing directory creates it" '[ $rc -eq 0 ] && [ -s new-dir/sub/page.html.txt ]'
 : > not-a-dir
 run -O not-a-dir page.html
 check "-O naming a file exits 2 with a message" '[ $rc -eq 2 ] && has err "not-a-dir"'
@@ -220,33 +220,34 @@ cp page.html names/e
 cp page.html names/f.backup.html
 run -O outd names/a.html names/b.htm names/c.txt names/d.html.gz names/e names/f.backup.html
 check "-O: exit 0" '[ $rc -eq 0 ]'
-check "-O: DIR/<base>.txt with .html/.htm/.txt/.gz stripped, nothing else in DIR" '[ "$(listing outd)" = "a.txt b.txt c.txt d.txt e.txt f.backup.txt " ]'
+check "-O: DIR/<whole input name>.txt, nothing else in DIR" '[ "$(listing outd)" = "a.html.txt b.htm.txt c.txt.txt d.html.gz.txt e.txt f.backup.html.txt " ]'
 check "-O: nothing on stdout" 'is_empty out'
-check "-O: each file holds the rendering" 'cmp -s outd/a.txt ref.txt'
-check "-O: the .html.gz input gives the same rendering" 'cmp -s outd/d.txt ref.txt'
+check "-O: each file holds the rendering" 'cmp -s outd/a.html.txt ref.txt'
+check "-O: the .html.gz input gives the same rendering" 'cmp -s outd/d.html.gz.txt ref.txt'
 mkdir outm
 run -O outm -f md names/a.html names/d.html.gz
-check "-O -f md: DIR/<base>.md" '[ $rc -eq 0 ] && [ "$(listing outm)" = "a.md d.md " ]'
+check "-O -f md: DIR/<name>.md" '[ $rc -eq 0 ] && [ "$(listing outm)" = "a.html.md d.html.gz.md " ]'
 mkdir outs
 runin page.html -O outs
 check "-O with stdin: DIR/stdin.txt" '[ $rc -eq 0 ] && [ "$(listing outs)" = "stdin.txt " ] && cmp -s outs/stdin.txt ref.txt'
 mkdir outx
 run -O outx missing.html names/a.html
-check "-O with a missing input: exit 1, the other output written" '[ $rc -eq 1 ] && [ "$(listing outx)" = "a.txt " ]'
+check "-O with a missing input: exit 1, the other output written" '[ $rc -eq 1 ] && [ "$(listing outx)" = "a.html.txt " ]'
 run -O outd names/a.html
-check "-O over an existing output replaces it" '[ $rc -eq 0 ] && cmp -s outd/a.txt ref.txt && [ "$(listing outd)" = "a.txt b.txt c.txt d.txt e.txt f.backup.txt " ]'
+check "-O over an existing output replaces it" '[ $rc -eq 0 ] && cmp -s outd/a.html.txt ref.txt && [ "$(listing outd)" = "a.html.txt b.htm.txt c.txt.txt d.html.gz.txt e.txt f.backup.html.txt " ]'
 
 # ------------------------------------------------------- -O . over the input
 mkdir here
+cp page.html here/x
 cp page.html here/x.html
 cp page.html here/y.htm
-(cd here && "$CC" -O . -f html x.html y.htm >../out 2>../err)
+(cd here && "$CC" -O . -f html x x.html y.htm >../out 2>../err)
 rc=$?
-check "-O . -f html x.html: refuses, exit 1" '[ $rc -eq 1 ]'
-check "-O . -f html x.html: x.html left intact" 'cmp -s here/x.html page.html'
-check "-O . -f html x.html: says why, naming x.html" 'has err "x.html"'
-check "-O . -f html: the other input (y.htm -> y.html) is still written" 'grep -q "$SENT" here/y.html'
-check "-O . -f html: no temporary file left" '[ "$(listing here)" = "x.html y.htm y.html " ]'
+check "-O . -f html x x.html (x -> x.html, an input): refuses, exit 1" '[ $rc -eq 1 ]'
+check "-O . -f html x x.html: x.html left intact" 'cmp -s here/x.html page.html'
+check "-O . -f html x x.html: says why, naming it" 'has err "x.html: refusing to overwrite an input"'
+check "-O . -f html: the other inputs (x.html, y.htm) are still written" 'grep -q "$SENT" here/y.htm.html && grep -q "$SENT" here/x.html.html'
+check "-O . -f html: no temporary file left" '[ "$(listing here)" = "x x.html x.html.html y.htm y.htm.html " ]'
 
 # ----------------------------------------------------------------- -o FILE
 mkdir o

@@ -1039,10 +1039,11 @@ int batch_run(const cli_opts *o) {
   reset_window(b);
   int commit = !b->stopping && !b->fatal;
   /* -o when nothing at all was cleaned: the previous file stays */
-  int all_failed = o->output && b->c.failed && !b->c.cleaned && !b->c.empty;
+  int atomic = b->sink.file_open;
+  int all_failed = atomic && b->c.failed && !b->c.cleaned && !b->c.empty;
   if (all_failed) commit = 0;
   if (sink_close(&b->sink, commit, err, sizeof err) != 0) fatal(b, 1, NULL, err);
-  else if (!commit && o->output)
+  else if (!commit && atomic)
     note(b, o->output, "%s",
          all_failed ? "not written (every input failed)" : "not written (the run did not finish)");
   uint64_t failed = b->c.failed;

@@ -23,14 +23,6 @@ static int ends_with_ci(const char *s, size_t n, const char *ext) {
   return n > k && strncasecmp(s + n - k, ext, k) == 0;
 }
 
-size_t inputs_stem_len(const char *name) {
-  size_t n = strlen(name);
-  if (ends_with_ci(name, n, ".gz")) n -= 3;
-  for (size_t i = 0; i < sizeof doc_exts / sizeof doc_exts[0]; i++)
-    if (ends_with_ci(name, n, doc_exts[i])) return n - strlen(doc_exts[i]);
-  return strlen(name);
-}
-
 int inputs_recognized(const char *name) {
   size_t n = strlen(name);
   if (ends_with_ci(name, n, ".gz")) n -= 3;

@@ -67,8 +67,5 @@ void inputs_close(input_source *s);
 
 /* 1 when a name ends in a recognized extension. */
 int inputs_recognized(const char *name);
-/* The length of `name` without its recognized extension(s) (.gz, then one
- * of the document extensions); the whole length when none. */
-size_t inputs_stem_len(const char *name);
 
 #endif

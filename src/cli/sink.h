@@ -6,16 +6,26 @@
  * its path relative to that directory (subdirectories are created); a list
  * entry (--from) keeps its path as given (without a leading "/" or "./"; a
  * path with ".." is named flat); a file argument is named flat, DIR/<name>.
- * The name loses .gz and one document extension (.html .htm .xhtml .shtml
- * .mhtml .mht .txt) and gets the format's (.txt .md .html .json .jsonl);
- * stdin is "stdin". When two inputs of one run would get the same output
- * name, the first (in input order) keeps it and the later one keeps its full
- * original name before the new extension (a.htm → a.htm.txt); if that too is
- * taken, the later input fails. A URL is named by url_output_name (url.h:
+ * The output's name is the input's whole file name plus the format's
+ * extension (a.html → a.html.txt, b.html.gz → b.html.gz.md; stdin is
+ * "stdin.txt"): a function of the input alone, never of which other files
+ * exist, so two inputs in one directory never share an output and a
+ * resumed batch (--skip-existing) finds exactly its own. A name too long
+ * for DIR keeps its start and gets a hash of the whole name
+ * ("<start>~1a2b3c4d.txt"). Two inputs of one run can still meet in one
+ * name only as file arguments from different directories (both flat): the
+ * later one, in input order, fails. A URL is named by url_output_name (url.h:
  * host, path and a hash of the URL), flat in DIR; should that name be taken
  * all the same, the later URL gets -2, -3... (in input order, so the names
  * do not depend on timing). The check remembers 8 bytes per output.
- * No output ever replaces a file named as an input. */
+ * No output ever replaces a file named as an input.
+ *
+ * -o FILE is written atomically (a temp file renamed over it at the end;
+ * a symbolic link is kept and the file it points to replaced), except
+ * when FILE is a device, a FIFO or an inherited descriptor (/dev/null,
+ * /dev/stdout, /dev/fd/N): that is written as a stream, like stdout.
+ * Temp files a killed run left (io.h) are removed when the sink opens: in
+ * the -O directory, and beside -o FILE (its own only). */
 #ifndef CCCLI_SINK_H
 #define CCCLI_SINK_H
 
@@ -33,11 +43,16 @@ typedef struct sink {
   int has_target_id;    /* -o FILE existed: its identity */
   dev_t target_dev;
   ino_t target_ino;
-  int file_open;
-  struct io_atomic *file; /* -o FILE being written */
+  int file_open;         /* -o FILE being written atomically: */
+  struct io_atomic *file; /* its temp file */
+  int fd;                /* stream outputs: stdout, or -o naming a device,
+                            a FIFO or an inherited descriptor */
+  int own_fd;            /* fd was opened here */
   u64set names;         /* output names given so far (hashes) */
   u64set inputs;        /* identities of the named file arguments */
   char *lastdir;        /* last directory created under -O */
+  u64set cleaned;       /* directories cleared of leftover temp files */
+  size_t name_max;      /* -O: the longest file name DIR takes */
 } sink;
 
 /* Opens the sink. Returns 0, or -1 with a message. */

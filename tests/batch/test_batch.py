@@ -109,8 +109,9 @@ def make_tree(root):
     os.symlink("nowhere.html", f"{root}/dangling.html")
 
 
-GOOD = ["a", "b", "sub/c", "sub/d", "sub/deeper/e", "sub/deeper/f", "sub/deeper/g",
-        "notes/h", "notes/really-html", "dir with space/Ünïcödé page"]
+GOOD = ["a.html", "b.htm", "sub/c.xhtml", "sub/d.shtml", "sub/deeper/e.html.gz",
+        "sub/deeper/f.mhtml", "sub/deeper/g.mhtml.gz", "notes/h.txt", "notes/really-html.txt",
+        "dir with space/Ünïcödé page.html"]
 BAD = ["binary.html", "pdf.html", "corrupt.html.gz", "unreadable.html", "dangling.html"]
 
 
@@ -157,19 +158,19 @@ def test_tree_mixed(tmp):
     p = run(["-j", "2", "-O", f"{tmp}/out", f"{tmp}/in"], check_rc=1)
     err = p.stderr.decode()
     got = listing(f"{tmp}/out")
-    want = {g + ".txt" for g in GOOD} | {"empty.txt"}
+    want = {g + ".txt" for g in GOOD} | {"empty.html.txt"}
     assert set(got) == want, "outputs %s, want %s" % (sorted(got), sorted(want))
     for g in GOOD:
         marker = g.split("/")[-1][0].upper()
         text = got[g + ".txt"].decode()
-        if g != "notes/h":
+        if g != "notes/h.txt":
             assert "committee met" in text, (g, text)
-    assert "ALPHA" in got["a.txt"].decode()
-    assert "FOXTROT" in got["sub/deeper/f.txt"].decode()     # MHTML QP decoded
-    assert "GOLF" in got["sub/deeper/g.txt"].decode()        # .mhtml.gz
-    assert "ECHO" in got["sub/deeper/e.txt"].decode()        # .html.gz
-    assert "two paragraphs" in got["notes/h.txt"].decode()   # .txt clipping
-    assert got["empty.txt"] == b""
+    assert "ALPHA" in got["a.html.txt"].decode()
+    assert "FOXTROT" in got["sub/deeper/f.mhtml.txt"].decode()     # MHTML QP decoded
+    assert "GOLF" in got["sub/deeper/g.mhtml.gz.txt"].decode()     # .mhtml.gz
+    assert "ECHO" in got["sub/deeper/e.html.gz.txt"].decode()      # .html.gz
+    assert "two paragraphs" in got["notes/h.txt.txt"].decode()     # .txt clipping
+    assert got["empty.html.txt"] == b""
     for b in BAD:
         assert b in err, "no error for %s in:\n%s" % (b, err)
     assert "not a text document" in err
@@ -255,7 +256,8 @@ def test_timeout(tmp):
     err = p.stderr.decode()
     assert "p1.html: timed out after 1 s" in err, err
     assert el < 20, el
-    assert sorted(listing(f"{tmp}/out")) == ["p0.txt", "p2.txt", "p3.txt", "p4.txt"]
+    assert sorted(listing(f"{tmp}/out")) == ["p0.html.txt", "p2.html.txt", "p3.html.txt",
+                                             "p4.html.txt"]
 
 
 def test_from_lists(tmp):
@@ -272,7 +274,7 @@ def test_from_lists(tmp):
                        capture_output=True)
     assert p.returncode == 0, p.stderr
     got = sorted(listing(f"{tmp}/out"))
-    assert got == ["in/d0/p0.txt", "in/d1/p3.txt", "p1.txt", "p3.txt"], got
+    assert got == ["in/d0/p0.html.txt", "in/d1/p3.html.txt", "p1.html.txt", "p3.html.txt"], got
     # a missing list entry fails alone
     p = run(["--from", "-", "-f", "jsonl"], input=(names[0] + "\n/no/such.html\n").encode(),
             check_rc=1)
@@ -291,13 +293,13 @@ def test_skip_existing_resume(tmp):
         write(f"{tmp}/in/s{i // 4}/p{i}.html", article("P%d" % i, "M%d" % i))
     run(["-q", "-O", f"{tmp}/out", f"{tmp}/in"], check_rc=0)
     ref = listing(f"{tmp}/out")
-    write(f"{tmp}/out/s0/p1.txt", "KEEP ME")
-    os.remove(f"{tmp}/out/s1/p6.txt")
+    write(f"{tmp}/out/s0/p1.html.txt", "KEEP ME")
+    os.remove(f"{tmp}/out/s1/p6.html.txt")
     p = run(["-O", f"{tmp}/out", "--skip-existing", f"{tmp}/in"], check_rc=0)
     assert "1 cleaned, 0 empty, 0 failed, 7 skipped" in p.stderr.decode(), p.stderr
     got = listing(f"{tmp}/out")
-    assert got["s0/p1.txt"] == b"KEEP ME"
-    assert got["s1/p6.txt"] == ref["s1/p6.txt"]
+    assert got["s0/p1.html.txt"] == b"KEEP ME"
+    assert got["s1/p6.html.txt"] == ref["s1/p6.html.txt"]
     # without the flag, outputs are replaced
     run(["-q", "-O", f"{tmp}/out", f"{tmp}/in"], check_rc=0)
     assert listing(f"{tmp}/out") == ref
@@ -376,13 +378,17 @@ def test_collisions_and_refusals(tmp):
     write(f"{tmp}/in/a.htm", article("A2", "SECOND"))
     write(f"{tmp}/x/index.html", article("X", "XXX"))
     write(f"{tmp}/y/index.html", article("Y", "YYY"))
-    p = run(["-q", "-O", f"{tmp}/out", f"{tmp}/in", f"{tmp}/x/index.html", f"{tmp}/y/index.html"],
-            check_rc=0)
+    p = run(["-O", f"{tmp}/out", f"{tmp}/in", f"{tmp}/x/index.html", f"{tmp}/y/index.html"],
+            check_rc=1)
     got = listing(f"{tmp}/out")
-    assert sorted(got) == ["a.html.txt", "a.txt", "index.html.txt", "index.txt"], sorted(got)
-    assert b"SECOND" in got["a.txt"]      # "a.htm" sorts before "a.html"
-    assert b"FIRST" in got["a.html.txt"]
-    assert b"XXX" in got["index.txt"] and b"YYY" in got["index.html.txt"]
+    # every output is named after its own input, whole: a.htm and a.html
+    # never meet; two file arguments named alike (flat) do, and the later
+    # one fails, saying so
+    assert sorted(got) == ["a.htm.txt", "a.html.txt", "index.html.txt"], sorted(got)
+    assert b"SECOND" in got["a.htm.txt"] and b"FIRST" in got["a.html.txt"]
+    assert b"XXX" in got["index.html.txt"]
+    err = p.stderr.decode()
+    assert "y/index.html: its output name" in err and "earlier input" in err, err
     # -o FILE that is an input
     src = f"{tmp}/in/a.html"
     before = open(src, "rb").read()
@@ -390,10 +396,10 @@ def test_collisions_and_refusals(tmp):
     assert "refusing to overwrite" in p.stderr.decode()
     assert open(src, "rb").read() == before
     # -O output that would land on a named input: refused for that input
-    write(f"{tmp}/d/x.htm", article("H", "HHH"))
+    write(f"{tmp}/d/x", article("H", "HHH"))
     write(f"{tmp}/d/x.html", article("L", "LLL"))
     keep = open(f"{tmp}/d/x.html", "rb").read()
-    p = run(["-f", "html", "-O", f"{tmp}/d", f"{tmp}/d/x.htm", f"{tmp}/d/x.html"], check_rc=1)
+    p = run(["-f", "html", "-O", f"{tmp}/d", f"{tmp}/d/x", f"{tmp}/d/x.html"], check_rc=1)
     assert "refusing to overwrite an input" in p.stderr.decode(), p.stderr
     assert open(f"{tmp}/d/x.html", "rb").read() == keep
     # the output directory may not be an input directory ...
@@ -404,6 +410,126 @@ def test_collisions_and_refusals(tmp):
     assert "2 inputs" in p.stderr.decode(), p.stderr
     # --skip-existing without -O is a usage error
     run(["--skip-existing", src], check_rc=2)
+
+
+def test_skip_existing_own_output(tmp):
+    # the steps: a.html done, then a.htm added and the batch resumed;
+    # a.htm has no output of its own yet, so it must be cleaned, not skipped
+    write(f"{tmp}/in/a.html", article("Long", "HTML-PAGE"))
+    run(["-q", "-O", f"{tmp}/out", f"{tmp}/in"], check_rc=0)
+    write(f"{tmp}/in/a.htm", article("Short", "HTM-PAGE"))
+    p = run(["-O", f"{tmp}/out", "--skip-existing", f"{tmp}/in"], check_rc=0)
+    err = p.stderr.decode()
+    assert "1 cleaned, 0 empty, 0 failed, 1 skipped" in err, err
+    got = listing(f"{tmp}/out")
+    assert sorted(got) == ["a.htm.txt", "a.html.txt"], sorted(got)
+    assert b"HTM-PAGE" in got["a.htm.txt"] and b"HTML-PAGE" in got["a.html.txt"]
+    # and the names do not depend on which siblings exist: a fresh run of
+    # a.htm alone names it the same
+    run(["-q", "-O", f"{tmp}/alone", f"{tmp}/in/a.htm"], check_rc=0)
+    assert sorted(listing(f"{tmp}/alone")) == ["a.htm.txt"]
+
+
+def test_stale_temp_files_removed(tmp):
+    write(f"{tmp}/in/a.html", article("A", "AAA"))
+    write(f"{tmp}/in/sub/b.html", article("B", "BBB"))
+    run(["-q", "-O", f"{tmp}/out", f"{tmp}/in"], check_rc=0)
+    # what kill -9 leaves: fixed and random temp names, in the top directory
+    # and below, of outputs this run will not even write (another format)
+    for f in (".a.html.txt.clipclean-tmp", ".gone.html.md.clipclean-tmp",
+              "sub/.b.html.txt.clipclean-tmp.Xy12Ab"):
+        write(f"{tmp}/out/{f}", "half a file")
+    # one that a live run holds (locked) stays
+    import fcntl
+    write(f"{tmp}/out/.busy.txt.clipclean-tmp", "being written")
+    held = open(f"{tmp}/out/.busy.txt.clipclean-tmp", "rb")
+    fcntl.flock(held, fcntl.LOCK_EX)
+    write(f"{tmp}/out/.notours.txt", "a user's hidden file")
+    p = run(["-O", f"{tmp}/out", "-f", "md", f"{tmp}/in"], check_rc=0)
+    left = sorted(f for f in listing(f"{tmp}/out") if "clipclean-tmp" in f)
+    assert left == [".busy.txt.clipclean-tmp"], left
+    assert os.path.exists(f"{tmp}/out/.notours.txt")
+    held.close()
+    # -o FILE: its own leftovers go, another file's stay
+    write(f"{tmp}/.all.txt.clipclean-tmp", "half")
+    write(f"{tmp}/.all.txt.clipclean-tmp.q1w2e3", "half")
+    write(f"{tmp}/.other.txt.clipclean-tmp", "not ours to judge")
+    run(["-q", "-o", f"{tmp}/all.txt", f"{tmp}/in/a.html"], check_rc=0)
+    left = sorted(f for f in os.listdir(tmp) if "clipclean-tmp" in f)
+    assert left == [".other.txt.clipclean-tmp"], left
+
+
+def test_names_near_name_max(tmp):
+    stem = "x" * 246                       # + ".html" = 251 bytes, under NAME_MAX
+    write(f"{tmp}/in/{stem}.html", article("Long", "LONG-NAME"))
+    # the output name fits (+ ".txt" = 255); its temp file would not
+    run(["-q", "-O", f"{tmp}/out", f"{tmp}/in"], check_rc=0)
+    got = listing(f"{tmp}/out")
+    assert list(got) == [stem + ".html.txt"] and b"LONG-NAME" in got[stem + ".html.txt"]
+    # the output name itself is too long (".jsonl"): shortened, with a hash
+    run(["-q", "-O", f"{tmp}/outj", "-f", "jsonl", f"{tmp}/in"], check_rc=0)
+    (name,) = listing(f"{tmp}/outj")
+    assert len(name.encode()) <= 255 and name.endswith(".jsonl") and name.startswith("xxxx"), name
+    assert json.loads(listing(f"{tmp}/outj")[name])["status"] == "ok"
+    # stable: the same name again, and --skip-existing finds it
+    p = run(["-O", f"{tmp}/outj", "-f", "jsonl", "--skip-existing", f"{tmp}/in"], check_rc=0)
+    assert "1 skipped" in p.stderr.decode() and list(listing(f"{tmp}/outj")) == [name]
+    # -o to a name near NAME_MAX
+    target = f"{tmp}/" + "y" * 250 + ".txt"
+    run(["-q", "-o", target, f"{tmp}/in/{stem}.html"], check_rc=0)
+    assert b"LONG-NAME" in open(target, "rb").read()
+    assert not [f for f in os.listdir(tmp) if "clipclean-tmp" in f]
+
+
+def test_fifo_and_devices(tmp):
+    write(f"{tmp}/p.html", article("Page", "GOOD-PAGE"))
+    os.mkfifo(f"{tmp}/fifo.html")
+    # a FIFO nobody writes to, and a device that never ends: refused at
+    # once, the other input cleaned
+    t = time.time()
+    p = run(["-f", "jsonl", f"{tmp}/fifo.html", "/dev/zero", f"{tmp}/p.html"], check_rc=1,
+            timeout=60)
+    assert time.time() - t < 20
+    err = p.stderr.decode()
+    assert "fifo.html: is a named pipe (FIFO), not a regular file" in err, err
+    assert "/dev/zero: is a character device, not a regular file" in err, err
+    recs = [json.loads(l) for l in p.stdout.decode().splitlines()]
+    assert [r["status"] for r in recs] == ["error", "error", "ok"], recs
+    # in a list too, and in a directory walk FIFOs are not even taken
+    write(f"{tmp}/list", f"{tmp}/fifo.html\n{tmp}/p.html\n")
+    p = run(["--from", f"{tmp}/list", "-f", "jsonl"], check_rc=1, timeout=60)
+    assert "named pipe" in p.stderr.decode()
+    # a pipe handed over open, as <(command) gives it: read
+    r, w = os.pipe()
+    with open(f"{tmp}/p.html", "rb") as f:
+        page = f.read()
+    pr = subprocess.Popen([BIN, "/dev/fd/%d" % r], pass_fds=(r,), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE)
+    os.close(r)
+    os.write(w, page)
+    os.close(w)
+    out, err = pr.communicate(timeout=60)
+    assert pr.returncode == 0 and b"GOOD-PAGE" in out, err
+    # -o naming a FIFO or a device writes into it, it is not replaced
+    os.mkfifo(f"{tmp}/out.fifo")
+    got = []
+    import threading
+    th = threading.Thread(target=lambda: got.append(open(f"{tmp}/out.fifo", "rb").read()))
+    th.start()
+    run(["-o", f"{tmp}/out.fifo", f"{tmp}/p.html"], check_rc=0, timeout=60)
+    th.join(30)
+    assert got and b"GOOD-PAGE" in got[0]
+    import stat
+    assert stat.S_ISFIFO(os.lstat(f"{tmp}/out.fifo").st_mode)
+    run(["-o", "/dev/null", f"{tmp}/p.html"], check_rc=0)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert not [f for f in os.listdir(tmp) if "clipclean-tmp" in f]
+    # -o through a symbolic link: the link stays, its target is replaced
+    write(f"{tmp}/real.txt", "old")
+    os.symlink("real.txt", f"{tmp}/link.txt")
+    run(["-o", f"{tmp}/link.txt", f"{tmp}/p.html"], check_rc=0)
+    assert os.path.islink(f"{tmp}/link.txt")
+    assert b"GOOD-PAGE" in open(f"{tmp}/real.txt", "rb").read()
 
 
 def test_mhtml_details(tmp):
@@ -516,7 +642,8 @@ def test_walk_edges(tmp):
     assert len(recs) == 2, [r["source"] for r in recs]
     assert "DEEP-DOWN" in recs[0]["text"] and "LINKED-FILE" in recs[1]["text"]
     run(["-q", "-O", f"{tmp}/out", f"{tmp}/in"], check_rc=0)
-    assert sorted(listing(f"{tmp}/out")) == ["/".join(["d"] * 400) + "/bottom.txt", "y.txt"]
+    assert sorted(listing(f"{tmp}/out")) == ["/".join(["d"] * 400) + "/bottom.html.txt",
+                                             "y.html.txt"]
 
 
 TESTS = {k[5:]: v for k, v in sorted(globals().items()) if k.startswith("test_")}
