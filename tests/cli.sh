@@ -186,7 +186,9 @@ check "-f json: one object with the text" 'json_ok out "isinstance(o, dict) and 
 check "-f json: title without the site suffix" 'json_ok out "o.get(\"title\") == \"Keeper\x27s log reaches the archive\""'
 check "-f json: text field equals the txt rendering" 'json_ok out "o[\"text\"].rstrip() == open(\"ref.txt\", encoding=\"utf-8\").read().rstrip()"'
 run -f json page.html in/page.html
-check "-f json with two inputs: JSON Lines, one object per input" 'json_ok out "len(objs) == 2 and all(\"$SENT\" in x[\"text\"] for x in objs)"'
+check "-f json with two inputs to one stream: refused (exit 2), pointing to jsonl" '[ $rc -eq 2 ] && is_empty out && has err "jsonl"'
+run -f jsonl page.html in/page.html
+check "-f jsonl with two inputs: one object per input and line" 'json_ok out "len(objs) == 2 and all(\"$SENT\" in x[\"text\"] for x in objs)"'
 
 # -------------------------------------------------------------------- stdin
 runin page.html

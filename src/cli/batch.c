@@ -570,6 +570,8 @@ static void dispatch(batch *b) {
 
 /* ---- emitting, in input order ---- */
 
+static void stream_failed(batch *b, int rc, const char *err);
+
 static void emit_stream(batch *b, slot *s) {
   if (b->sink.kind == SINK_DIR || b->fatal) return;
   sbuf rec = {0};
@@ -585,11 +587,19 @@ static void emit_stream(batch *b, slot *s) {
     return;
   }
   char err[300];
-  int rc = sink_stream(&b->sink, data ? data : "", len, err, sizeof err);
-  /* in a batch, documents in one stream are separated by a line break */
-  if (rc == 0 && b->is_batch && len && data[len - 1] != '\n')
-    rc = sink_stream(&b->sink, "\n", 1, err, sizeof err);
+  /* documents go through the sink's separation (sink.h); a jsonl error
+   * record is a line of its own */
+  int rc = rec.data ? sink_stream(&b->sink, data, len, err, sizeof err)
+                    : sink_stream_doc(&b->sink, data ? data : "", len, s->kind == RES_EMPTY, err,
+                                      sizeof err);
+  int e = errno;
   sbuf_free(&rec);
+  errno = e;
+  stream_failed(b, rc, err);
+}
+
+/* A failed write to the stream output. */
+static void stream_failed(batch *b, int rc, const char *err) {
   if (rc != 0) {
     if (errno == EPIPE) { /* the reader went away (| head): stop quietly */
       b->fatal = 1;
@@ -890,6 +900,12 @@ int batch_run(const cli_opts *o) {
   int nargs = o->ninputs;
   if (!nargs && !o->from && !o->urls) args = stdin_only, nargs = 1;
   b->is_batch = nargs > 1 || o->from || o->urls || any_directory(o);
+  if (b->is_batch && o->wc.format == CC_FORMAT_JSON && !o->output_dir) {
+    fprintf(stderr, "clipclean: -f json writes one JSON object, for one input; for several, "
+                    "use -f jsonl (one object per line, with its source) or -O DIR (one file "
+                    "each)\nTry 'clipclean --help'.\n");
+    return 2;
+  }
 
   /* the output */
   struct stat dst;
@@ -935,6 +951,7 @@ int batch_run(const cli_opts *o) {
     return 1; /* an output that cannot be written: a failure, not a usage error */
   }
   for (int i = 0; i < nargs; i++) sink_protect_input(&b->sink, args[i]);
+  sink_set_documents(&b->sink, o->wc.format, b->is_batch);
 
   if (signals_setup() != 0) {
     fprintf(stderr, "clipclean: cannot set up signal handling: %s\n", strerror(errno));
@@ -1037,6 +1054,10 @@ int batch_run(const cli_opts *o) {
   if (pool_free(b->pool) && !b->fatal && !g_signals)
     fatal(b, 1, NULL, "a worker process did not exit cleanly");
   reset_window(b);
+  if (!b->epipe && b->sink.kind != SINK_DIR) { /* the html wrapper's end */
+    int rc = sink_stream_end(&b->sink, err, sizeof err);
+    stream_failed(b, rc, err);
+  }
   int commit = !b->stopping && !b->fatal;
   /* -o when nothing at all was cleaned: the previous file stays */
   int atomic = b->sink.file_open;

@@ -1,4 +1,5 @@
 /* sink.c — outputs (see sink.h). */
+#define _GNU_SOURCE /* memmem */
 #include "sink.h"
 
 #include <errno.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clean.h"
 #include "inputs.h"
 #include "io.h"
 #include "url.h"
@@ -226,6 +228,77 @@ int sink_stream(sink *s, const char *data, size_t len, char *err, size_t errcap)
     return -1;
   }
   return 0;
+}
+
+void sink_set_documents(sink *s, int format, int several) {
+  s->format = format;
+  s->several = several;
+}
+
+/* The <body> of a rendered HTML document, and its language: what one
+ * document contributes to a stream of several. */
+static void html_parts(const char *d, size_t n, const char **body, size_t *blen,
+                       const char **lang, size_t *llen) {
+  const char *b = memmem(d, n, "<body>", 6);
+  const char *e = NULL;
+  for (const char *p = b; p && (p = memmem(p, n - (size_t)(p - d), "</body>", 7)); p += 7) e = p;
+  *lang = NULL;
+  *llen = 0;
+  if (!b || !e) { /* not a document of ours after all: whole */
+    *body = d;
+    *blen = n;
+    return;
+  }
+  b += 6;
+  if (*b == '\n') b++;
+  *body = b;
+  *blen = (size_t)(e - b);
+  const char *h = memmem(d, (size_t)(b - d), "<html lang=\"", 12);
+  if (h) {
+    h += 12;
+    const char *q = memchr(h, '"', (size_t)(b - h));
+    if (q) *lang = h, *llen = (size_t)(q - h);
+  }
+}
+
+int sink_stream_doc(sink *s, const char *data, size_t len, int empty, char *err, size_t errcap) {
+  if (!s->several || s->format == CLI_FORMAT_JSONL) return sink_stream(s, data, len, err, errcap);
+  if (!len || empty) return 0; /* an empty article adds nothing */
+  sbuf b = {0};
+  if (s->format == CC_FORMAT_HTML) {
+    const char *body, *lang;
+    size_t blen, llen;
+    html_parts(data, len, &body, &blen, &lang, &llen);
+    if (!s->docs)
+      sbuf_puts(&b, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<title>Articles</title>\n</head>\n<body>\n");
+    else
+      sbuf_puts(&b, "<hr>\n");
+    /* the article keeps its document's language */
+    if (llen && blen > 8 && !memcmp(body, "<article", 8)) {
+      sbuf_puts(&b, "<article lang=\"");
+      sbuf_put(&b, lang, llen);
+      sbuf_putc(&b, '"');
+      body += 8, blen -= 8;
+    }
+    sbuf_put(&b, body, blen);
+  } else { /* txt, md: a line "* * *" between blank lines */
+    if (s->docs) sbuf_puts(&b, "\n* * *\n\n");
+    sbuf_put(&b, data, len);
+    if (data[len - 1] != '\n') sbuf_putc(&b, '\n');
+  }
+  s->docs++;
+  int rc = sink_stream(s, b.data, b.len, err, errcap);
+  int e = errno;
+  sbuf_free(&b);
+  errno = e;
+  return rc;
+}
+
+int sink_stream_end(sink *s, char *err, size_t errcap) {
+  static const char end[] = "</body>\n</html>\n";
+  if (!s->several || s->format != CC_FORMAT_HTML || !s->docs) return 0;
+  return sink_stream(s, end, sizeof end - 1, err, errcap);
 }
 
 int sink_close(sink *s, int commit, char *err, size_t errcap) {

@@ -52,6 +52,9 @@ typedef struct sink {
   u64set inputs;        /* identities of the named file arguments */
   char *lastdir;        /* last directory created under -O */
   u64set cleaned;       /* directories cleared of leftover temp files */
+  int format;           /* stream outputs: the format, and whether several */
+  int several;          /* documents share the stream */
+  uint64_t docs;        /* documents written to it so far */
   size_t name_max;      /* -O: the longest file name DIR takes */
 } sink;
 
@@ -74,6 +77,20 @@ int sink_write_file(sink *s, const char *path, const struct stat *in, const char
 /* stdout / -o: appends to the stream. Returns 0, or -1 with a message
  * (always fatal). */
 int sink_stream(sink *s, const char *data, size_t len, char *err, size_t errcap);
+/* Stream outputs of several documents (a batch to stdout or -o): each
+ * format stays one valid whole. txt and md documents are separated by a
+ * line "* * *" between blank lines (in Markdown a thematic break, which
+ * also ends any list or quote the previous document left open); html
+ * documents become one HTML document whose body holds each input's
+ * <article> (with its language) in input order, separated by <hr>; jsonl
+ * records are lines already. (json, one object, is refused for several
+ * inputs before the run starts.) An empty article adds nothing. */
+void sink_set_documents(sink *s, int format, int several);
+/* Appends one document's rendering (`empty`: of an empty article), in
+ * input order. Returns 0, or -1 with a message (always fatal). */
+int sink_stream_doc(sink *s, const char *data, size_t len, int empty, char *err, size_t errcap);
+/* Closes what the documents opened (the html wrapper). */
+int sink_stream_end(sink *s, char *err, size_t errcap);
 /* 1 when the input is the -o FILE itself (it may not be read: it would be
  * overwritten). */
 int sink_is_target(const sink *s, const struct stat *in);

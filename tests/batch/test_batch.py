@@ -220,7 +220,8 @@ def test_determinism_j1_j4(tmp):
         for j in ("1", "4"):
             d = f"{tmp}/out-{fmt}-{j}"
             run(["-q", "-j", j, "-f", fmt, "-O", d, f"{tmp}/in"], check_rc=1)
-            s = run(["-q", "-j", j, "-f", fmt, f"{tmp}/in"], check_rc=1).stdout
+            # (json is one object: several inputs to one stream are refused)
+            s = run(["-q", "-j", j, "-f", fmt, f"{tmp}/in"], check_rc=2 if fmt == "json" else 1).stdout
             outs.append((listing(d), s))
         assert outs[0][0] == outs[1][0], "-O outputs differ for %s" % fmt
         assert outs[0][1] == outs[1][1], "stdout differs for %s" % fmt
@@ -530,6 +531,65 @@ def test_fifo_and_devices(tmp):
     run(["-o", f"{tmp}/link.txt", f"{tmp}/p.html"], check_rc=0)
     assert os.path.islink(f"{tmp}/link.txt")
     assert b"GOOD-PAGE" in open(f"{tmp}/real.txt", "rb").read()
+
+
+LIST_END = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Liste</title></head>
+<body><article><h1>Liste</h1>
+<p>Le conseil municipal a voté mardi soir, après un long débat, la liste des travaux
+prévus pour l'été prochain dans les écoles de la ville, que voici en détail.</p>
+<ul><li>la toiture du gymnase, refaite en entier avant la rentrée</li>
+<li>LAST-ITEM les fenêtres de la cantine, changées pendant les vacances</li></ul>
+</article></body></html>
+"""
+
+
+def test_several_documents_one_stream(tmp):
+    write(f"{tmp}/a.html", LIST_END)
+    write(f"{tmp}/b.html", article("Second", "SECOND-DOC"))
+    write(f"{tmp}/e.html", "<html><body></body></html>")
+    ins = [f"{tmp}/a.html", f"{tmp}/e.html", f"{tmp}/b.html"]
+    # Markdown: a thematic break between blank lines; the next article no
+    # longer continues the list item
+    md = run(["-f", "md"] + ins, check_rc=0).stdout.decode()
+    assert md.count("\n\n* * *\n\n") == 1, md
+    if shutil.which("cmark-gfm"):
+        html = subprocess.run(["cmark-gfm"], input=md.encode(), capture_output=True).stdout.decode()
+        li = html[html.index("LAST-ITEM"):]
+        assert li.index("</li>") < li.index("SECOND-DOC"), html
+        assert "<hr />" in html
+    # txt: the same separator line
+    txt = run(ins, check_rc=0).stdout.decode()
+    assert txt.count("\n\n* * *\n\n") == 1 and txt.index("LAST-ITEM") < txt.index("SECOND-DOC"), txt
+    # html: one document holding one article per input, in order
+    out = run(["-f", "html", "-o", f"{tmp}/all.html"] + ins, check_rc=0)
+    h = open(f"{tmp}/all.html", encoding="utf-8").read()
+    assert h.startswith("<!DOCTYPE html>") and h.count("<html") == 1 and h.count("</html>") == 1, h
+    assert h.count("<body>") == 1 and h.count("<head>") == 1, h
+    assert h.count("<article") == 2 and '<article lang="fr">' in h and '<article lang="en">' in h, h
+    assert h.index("LAST-ITEM") < h.index("<hr>") < h.index("SECOND-DOC"), h
+    import html.parser
+    class Depth(html.parser.HTMLParser):
+        stack = []
+        def handle_starttag(self, t, a):
+            if t not in ("meta", "hr", "br", "img", "link"):
+                self.stack.append(t)
+        def handle_endtag(self, t):
+            assert self.stack and self.stack[-1] == t, (t, self.stack)
+            self.stack.pop()
+    d = Depth()
+    d.feed(h)
+    assert d.stack == [], d.stack
+    # json: one object per output; several inputs to one stream are refused
+    # with a pointer to jsonl, before any work
+    p = run(["-f", "json"] + ins, check_rc=2)
+    assert "jsonl" in p.stderr.decode() and p.stdout == b"", p.stderr
+    p = run(["-f", "json", f"{tmp}"], check_rc=2)
+    run(["-f", "json", "-O", f"{tmp}/out"] + ins, check_rc=0)
+    assert sorted(listing(f"{tmp}/out")) == ["a.html.json", "b.html.json", "e.html.json"]
+    # one input: a whole document as before
+    one = run(["-f", "html", f"{tmp}/b.html"], check_rc=0).stdout.decode()
+    assert one.startswith("<!DOCTYPE html>") and '<html lang="en">' in one
+    assert json.loads(run(["-f", "json", f"{tmp}/b.html"], check_rc=0).stdout)["title"] == "Second"
 
 
 def test_mhtml_details(tmp):
