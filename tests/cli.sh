@@ -201,9 +201,13 @@ check "gzip on stdin is read transparently" '[ $rc -eq 0 ] && cmp -s out ref.txt
 # ------------------------------------------------------------- missing file
 run missing.html page.html
 check "missing file: exit 1" '[ $rc -eq 1 ]'
-check "missing file: exactly one line on stderr" '[ "$(lines err)" = 1 ]'
-check "missing file: the line is 'clipclean: <path>: No such file or directory'" '[ "$(cat err)" = "clipclean: missing.html: No such file or directory" ]'
+check "missing file: one line for it, then the summary accounting for both inputs" '[ "$(lines err)" = 2 ] && [ "$(tail -n 1 err)" = "clipclean: 2 inputs: 1 cleaned, 0 empty, 1 failed, 0 skipped" ]'
+check "missing file: the line is 'clipclean: <path>: No such file or directory'" '[ "$(head -n 1 err)" = "clipclean: missing.html: No such file or directory" ]'
 check "missing file: the other input is still processed" 'cmp -s out ref.txt'
+run -q missing.html page.html
+check "missing file, -q: the same two lines" '[ $rc -eq 1 ] && [ "$(lines err)" = 2 ] && has err "2 inputs: 1 cleaned"'
+run missing.html
+check "one missing file: just its line (no summary for one input)" '[ $rc -eq 1 ] && [ "$(lines err)" = 1 ]'
 run page.html missing.html
 check "missing file last: the first input still printed, exit 1" '[ $rc -eq 1 ] && cmp -s out ref.txt'
 mkdir adir.html

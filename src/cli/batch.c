@@ -121,7 +121,10 @@ typedef struct batch {
   int epipe;             /* stdout's reader went away */
   int exit_code;         /* set by fatal errors */
   double spawn_retry;    /* after a failed fork: not before this time */
-  uint64_t cancelled;    /* inputs not done because of Ctrl-C */
+  uint64_t cancelled;    /* inputs taken but not done: the run stopped */
+  uint64_t untaken;      /* inputs never taken: the run stopped first */
+  int untaken_unknown;   /* ... and a list on stdin left unread */
+  int learn_stopped;     /* stopped in the learning pass: nothing written */
   uint64_t held;         /* bytes of renderings held in the window */
   uint64_t recleaned, fallback; /* pass 2 statistics */
   double t0;
@@ -809,6 +812,35 @@ static int run_pass(batch *b) {
   return 0;
 }
 
+/* The run stopped (Ctrl-C, or an error that would hit every output):
+ * counts the inputs it never took, so the summary accounts for all. A
+ * list on stdin is not read on (its writer may never stop); a second
+ * Ctrl-C stops the count. */
+static void count_untaken(batch *b) {
+  if (b->src_done) return;
+  if (b->mode == PASS_APPLY) {
+    spool_rec r;
+    while (g_signals < 2 && spool_read(&b->sp, &r) == 1) {
+      spool_rec_free(&r);
+      b->untaken++;
+    }
+    return;
+  }
+  const cli_opts *o = b->o;
+  int stdin_list = (o->from && !strcmp(o->from, "-")) || (o->urls && !strcmp(o->urls, "-"));
+  input_item it;
+  while (g_signals < 2) {
+    if (stdin_list && inputs_on_stdin(b->src)) {
+      b->untaken_unknown = 1;
+      break;
+    }
+    if (!inputs_next(b->src, &it)) break;
+    input_item_free(&it);
+    b->untaken++;
+  }
+  b->src_done = 1;
+}
+
 /* ---- setup and summary ---- */
 
 static int any_directory(const cli_opts *o) {
@@ -844,16 +876,36 @@ static double peak_rss_kb(void) {
   return kb;
 }
 
-static void summary(batch *b, int learned) {
+/* The summary: the accounting of every input, then (`full`) the figures. */
+static void summary_figures(batch *b, int learned, sbuf *m);
+
+static void summary(batch *b, int learned, int full) {
+  sbuf m = {0};
+  /* every input: done one way or another, or not done */
+  const counts *c = &b->c;
+  uint64_t cl = b->learn_stopped ? 0 : c->cleaned, em = b->learn_stopped ? 0 : c->empty;
+  uint64_t fa = b->learn_stopped ? 0 : c->failed, sk = b->learn_stopped ? 0 : c->skipped;
+  uint64_t not_done = b->cancelled + b->untaken, total = cl + em + fa + sk + not_done;
+  sbuf_printf(&m, "%llu input%s: %llu cleaned, %llu empty, %llu failed, %llu skipped",
+              (unsigned long long)total, total == 1 ? "" : "s", (unsigned long long)cl,
+              (unsigned long long)em, (unsigned long long)fa, (unsigned long long)sk);
+  if (not_done || b->untaken_unknown) {
+    const char *why = b->fatal ? "stopped by the error above" : "interrupted";
+    sbuf_printf(&m, ", %llu not done (%s%s)", (unsigned long long)not_done, why,
+                b->learn_stopped ? " while learning: nothing written" : "");
+    if (b->untaken_unknown) sbuf_puts(&m, ", nor the rest of the list on stdin (not read)");
+  }
+  if (full) summary_figures(b, learned, &m);
+  note(b, NULL, "%s", m.data);
+  sbuf_free(&m);
+}
+
+/* Time, rates, URLs, site learning, peak memory. */
+static void summary_figures(batch *b, int learned, sbuf *mp) {
+  sbuf m = *mp;
   double el = now_sec() - b->t0;
   char by[32];
   fmt_bytes(by, sizeof by, (double)b->c.bytes);
-  sbuf m = {0};
-  sbuf_printf(&m, "%llu input%s: %llu cleaned, %llu empty, %llu failed, %llu skipped",
-              (unsigned long long)b->c.done, b->c.done == 1 ? "" : "s",
-              (unsigned long long)b->c.cleaned, (unsigned long long)b->c.empty,
-              (unsigned long long)b->c.failed, (unsigned long long)b->c.skipped);
-  if (b->cancelled) sbuf_printf(&m, ", %llu not done (interrupted)", (unsigned long long)b->cancelled);
   if (b->o->has_urls) {
     char fb[32];
     fmt_bytes(fb, sizeof fb, (double)b->c.fetch_bytes);
@@ -879,8 +931,7 @@ static void summary(batch *b, int learned) {
   if (self_kb > 0 && getrusage(RUSAGE_CHILDREN, &kids) == 0)
     sbuf_printf(&m, "; peak RSS %.1f MB parent, %.1f MB largest worker", self_kb / 1024.0,
                 (double)kids.ru_maxrss / 1024.0);
-  note(b, NULL, "%s", m.data);
-  sbuf_free(&m);
+  *mp = m;
 }
 
 static void reset_window(batch *b) {
@@ -988,15 +1039,9 @@ int batch_run(const cli_opts *o) {
   /* a URL cannot be read twice: runs with URLs clean in one pass */
   int learn = o->site_learning && b->is_batch && !o->has_urls;
   if (learn) {
-    const char *dir = NULL;
-    char *odir = NULL;
-    if (o->output_dir) dir = o->output_dir;
-    else if (o->output) {
-      const char *sl = strrchr(o->output, '/');
-      odir = sl ? xstrndup(o->output, (size_t)(sl - o->output)) : xstrdup(".");
-      dir = odir;
-    }
-    if (spool_open(&b->sp, dir, err, sizeof err) != 0) {
+    /* in $TMPDIR: never in the output directory, which may be full or
+     * read-only (and is the user's, not ours) */
+    if (spool_open(&b->sp, NULL, err, sizeof err) != 0) {
       note(b, NULL, "%s", err);
       note(b, NULL, "%s", "going on without site learning");
       learn = 0;
@@ -1004,7 +1049,6 @@ int batch_run(const cli_opts *o) {
       b->have_spool = 1;
       b->sites = site_new(SITE_MAX_ENTRIES);
     }
-    free(odir);
   }
 
   int learned = 0;
@@ -1013,6 +1057,11 @@ int batch_run(const cli_opts *o) {
     b->source = &inputs_source;
     progress_pass(&b->prog, "learn");
     run_pass(b);
+    if (b->stopping || b->fatal) { /* nothing was written: every input is not done */
+      count_untaken(b);
+      b->untaken += b->c.done;
+      b->learn_stopped = 1;
+    }
     inputs_close(b->src);
     b->src = NULL;
     if (b->counter) {
@@ -1034,15 +1083,15 @@ int batch_run(const cli_opts *o) {
         progress_pass(&b->prog, "clean");
         learned = 1;
         run_pass(b);
+        if (b->stopping || b->fatal) count_untaken(b);
       }
-    } else if (b->stopping && !b->fatal) {
-      note(b, NULL, "%s", "interrupted while learning: no output written");
     }
   } else {
     b->mode = PASS_SINGLE;
     b->source = &inputs_source;
     progress_pass(&b->prog, NULL);
     run_pass(b);
+    if (b->stopping || b->fatal) count_untaken(b);
   }
   progress_update(&b->prog, &b->c, 1);
   progress_clear(&b->prog);
@@ -1068,12 +1117,13 @@ int batch_run(const cli_opts *o) {
     note(b, o->output, "%s",
          all_failed ? "not written (every input failed)" : "not written (the run did not finish)");
   uint64_t failed = b->c.failed;
-  /* the summary is for batches: directories and lists always, a few
-   * file arguments only on a terminal (scripts get one line per failed
-   * input and nothing else) */
-  if (b->is_batch && !o->quiet && !b->epipe && (learned || b->mode == PASS_SINGLE) &&
-      (o->from || o->urls || any_directory(o) || isatty(2)))
-    summary(b, learned);
+  /* the summary is for batches: always when an input failed or was not
+   * done (-q included: it accounts for every input), else for directories
+   * and lists, and a few file arguments on a terminal; not when stdout's
+   * reader went away (| head), which is no failure of ours to report */
+  int trouble = failed || b->cancelled || b->untaken || b->untaken_unknown || b->fatal;
+  int full = !o->quiet && (o->from || o->urls || any_directory(o) || isatty(2));
+  if (b->is_batch && !b->epipe && (trouble || full)) summary(b, learned, full);
   if (b->src) inputs_close(b->src);
   if (b->counter) inputs_close(b->counter);
   if (b->have_spool) spool_close(&b->sp);

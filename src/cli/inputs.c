@@ -336,6 +336,12 @@ static int next_url(input_source *s, input_item *it) {
   }
 }
 
+int inputs_on_stdin(const input_source *s) {
+  if (s->depth || s->root || s->argi < s->cfg.nargs) return 0;
+  if (s->cfg.from && s->list_open != 2) return !strcmp(s->cfg.from, "-");
+  return s->cfg.urls && s->ulist_open != 2 && !strcmp(s->cfg.urls, "-");
+}
+
 int inputs_next(input_source *s, input_item *it) {
   memset(it, 0, sizeof *it);
   for (;;) {

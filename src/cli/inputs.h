@@ -64,6 +64,9 @@ input_source *inputs_open(const inputs_config *cfg);
  * 0 at the end. */
 int inputs_next(input_source *s, input_item *it);
 void inputs_close(input_source *s);
+/* 1 when the next input would come from a list read on stdin (--from -,
+ * --urls -): the arguments and other lists are done. */
+int inputs_on_stdin(const input_source *s);
 
 /* 1 when a name ends in a recognized extension. */
 int inputs_recognized(const char *name);

@@ -46,6 +46,20 @@ int sink_open(sink *s, sink_kind kind, const char *target, const char *ext,
   s->ext = ext;
   s->fd = 1;
   if (kind == SINK_DIR) {
+    /* one file created and removed: an output directory we cannot write in
+     * is refused before any work */
+    sbuf probe = {0};
+    sbuf_printf(&probe, "%s/.probe.clipclean-tmp.XXXXXX", target);
+    int pfd = mkstemp(probe.data);
+    if (pfd < 0) {
+      snprintf(err, errcap, "%s: cannot write in the output directory: %s", target,
+               strerror(errno));
+      sbuf_free(&probe);
+      return -1;
+    }
+    unlink(probe.data);
+    close(pfd);
+    sbuf_free(&probe);
     long nm = pathconf(target, _PC_NAME_MAX);
     s->name_max = nm >= 64 && nm <= 4096 ? (size_t)nm : 255;
     io_clean_stale(target, NULL); /* what a killed run left */
@@ -195,7 +209,7 @@ int sink_write_file(sink *s, const char *path, const struct stat *in, const char
     if (io_mkdirs_for(path) != 0) {
       int e = errno;
       snprintf(err, errcap, "%s: cannot create its directory: %s", path, strerror(e));
-      *fatal = e == ENOSPC || e == EROFS || e == EDQUOT;
+      *fatal = 1;
       return -1;
     }
     free(s->lastdir);
@@ -204,9 +218,8 @@ int sink_write_file(sink *s, const char *path, const struct stat *in, const char
   }
   char m[256];
   if (io_write_atomic(path, data, len, m, sizeof m) != 0) {
-    int e = errno;
     snprintf(err, errcap, "%s: %s", path, m);
-    *fatal = e == ENOSPC || e == EROFS || e == EDQUOT;
+    *fatal = 1; /* a write that failed (full, read-only, quota, I/O) fails alike for the rest */
     return -1;
   }
   return 0;

@@ -24,7 +24,8 @@
  * a symbolic link is kept and the file it points to replaced), except
  * when FILE is a device, a FIFO or an inherited descriptor (/dev/null,
  * /dev/stdout, /dev/fd/N): that is written as a stream, like stdout.
- * Temp files a killed run left (io.h) are removed when the sink opens: in
+ * An -O directory we cannot write in is refused when the sink opens. Temp
+ * files a killed run left (io.h) are removed when the sink opens: in
  * the -O directory, and beside -o FILE (its own only). */
 #ifndef CCCLI_SINK_H
 #define CCCLI_SINK_H
@@ -70,8 +71,10 @@ char *sink_output_path(sink *s, const char *input, const char *rel, char *err, s
 /* -O: the output path for a URL (malloc'd), or NULL with a message. */
 char *sink_output_path_url(sink *s, const char *url, char *err, size_t errcap);
 /* -O: writes one output atomically. `in` is the input's identity. Returns
- * 0, or -1 with a message; *fatal is set when the error will hit every
- * output (disk full, read-only file system, quota). */
+ * 0, or -1 with a message; *fatal is set when the write itself failed (disk
+ * full, read-only directory or file system, quota, I/O error): the rest
+ * would fail alike. Refusals that concern this output only (its path is a
+ * directory, or an input) are not fatal. */
 int sink_write_file(sink *s, const char *path, const struct stat *in, const char *data,
                     size_t len, int *fatal, char *err, size_t errcap);
 /* stdout / -o: appends to the stream. Returns 0, or -1 with a message
