@@ -181,24 +181,17 @@ static void signals_teardown(void) {
 
 static const char *shown_name(const char *path) { return strcmp(path, "-") ? path : "<stdin>"; }
 
-static void note(batch *b, const char *path, const char *fmt, const char *arg) {
+/* One line on stderr; everything in it that came from outside (names,
+ * servers' words) is made printable (util.h). */
+static void note(batch *b, const char *path, const char *msg) {
   progress_clear(&b->prog);
-  sbuf m = {0};
-  sbuf_puts(&m, "clipclean: ");
-  if (path) {
-    sbuf_puts(&m, shown_name(path));
-    sbuf_puts(&m, ": ");
-  }
-  sbuf_printf(&m, fmt, arg);
-  sbuf_putc(&m, '\n');
-  ssize_t r = write(2, m.data, m.len);
-  (void)r;
-  sbuf_free(&m);
+  if (path) cli_say("%s: %s", shown_name(path), msg);
+  else cli_say("%s", msg);
 }
 
 static void fatal(batch *b, int code, const char *path, const char *msg) {
   if (b->fatal) return;
-  note(b, path, "%s", msg);
+  note(b, path, msg);
   b->fatal = 1;
   b->exit_code = code;
 }
@@ -649,7 +642,11 @@ static void emit(batch *b) {
       if (s->explain && !b->fatal) {
         progress_clear(&b->prog);
         sbuf m = {0};
-        sbuf_printf(&m, "== %s\n%s", shown_name(s->item.path), s->explain);
+        const char *name = shown_name(s->item.path);
+        sbuf_puts(&m, "== "); /* the name and the page's text, made printable */
+        sbuf_put_printable(&m, name, strlen(name), 0);
+        sbuf_putc(&m, '\n');
+        sbuf_put_printable(&m, s->explain, strlen(s->explain), 1);
         ssize_t w = write(2, m.data, m.len);
         (void)w;
         sbuf_free(&m);
@@ -658,17 +655,17 @@ static void emit(batch *b) {
       case RES_OK: b->c.cleaned++; break;
       case RES_EMPTY:
         b->c.empty++;
-        if (!b->o->quiet) note(b, s->item.path, "%s", "no article text found (empty output)");
+        if (!b->o->quiet) note(b, s->item.path, "no article text found (empty output)");
         break;
       case OUT_SKIPPED: b->c.skipped++; break;
       case OUT_DUPLICATE:
         b->c.skipped++;
         b->c.duplicates++;
-        if (!b->o->quiet) note(b, s->item.path, "%s", "listed before: fetched once");
+        if (!b->o->quiet) note(b, s->item.path, "listed before: fetched once");
         break;
       default:
         b->c.failed++;
-        note(b, s->item.path, "%s", s->msg ? s->msg : "failed");
+        note(b, s->item.path, s->msg ? s->msg : "failed");
         break;
       }
       emit_stream(b, s);
@@ -718,7 +715,7 @@ static void check_signals(batch *b) {
       char m[160];
       snprintf(m, sizeof m, "interrupted: finishing the %d document%s in hand (Ctrl-C again to abandon %s)",
                busy, busy == 1 ? "" : "s", busy == 1 ? "it" : "them");
-      note(b, NULL, "%s", m);
+      note(b, NULL, m);
     }
   }
   if (n >= 2 && !b->aborting) {
@@ -896,7 +893,7 @@ static void summary(batch *b, int learned, int full) {
     if (b->untaken_unknown) sbuf_puts(&m, ", nor the rest of the list on stdin (not read)");
   }
   if (full) summary_figures(b, learned, &m);
-  note(b, NULL, "%s", m.data);
+  note(b, NULL, m.data);
   sbuf_free(&m);
 }
 
@@ -952,9 +949,9 @@ int batch_run(const cli_opts *o) {
   if (!nargs && !o->from && !o->urls) args = stdin_only, nargs = 1;
   b->is_batch = nargs > 1 || o->from || o->urls || any_directory(o);
   if (b->is_batch && o->wc.format == CC_FORMAT_JSON && !o->output_dir) {
-    fprintf(stderr, "clipclean: -f json writes one JSON object, for one input; for several, "
-                    "use -f jsonl (one object per line, with its source) or -O DIR (one file "
-                    "each)\nTry 'clipclean --help'.\n");
+    cli_say("-f json writes one JSON object, for one input; for several, use -f jsonl (one "
+            "object per line, with its source) or -O DIR (one file each)");
+    fputs("Try 'clipclean --help'.\n", stderr);
     return 2;
   }
 
@@ -968,13 +965,12 @@ int batch_run(const cli_opts *o) {
       int rc = io_mkdirs_for(p.data);
       sbuf_free(&p);
       if (rc != 0 || stat(o->output_dir, &dst) != 0) {
-        fprintf(stderr, "clipclean: %s: cannot create the output directory: %s\n", o->output_dir,
-                strerror(errno));
+        cli_say("%s: cannot create the output directory: %s", o->output_dir, strerror(errno));
         return 1;
       }
     }
     if (!S_ISDIR(dst.st_mode)) {
-      fprintf(stderr, "clipclean: %s: not a directory\n", o->output_dir);
+      cli_say("%s: not a directory", o->output_dir);
       return 2;
     }
     have_dir = 1;
@@ -982,8 +978,7 @@ int batch_run(const cli_opts *o) {
       struct stat st;
       if (strcmp(args[i], "-") && stat(args[i], &st) == 0 && st.st_dev == dst.st_dev &&
           st.st_ino == dst.st_ino) {
-        fprintf(stderr, "clipclean: %s: the output directory cannot be an input directory\n",
-                args[i]);
+        cli_say("%s: the output directory cannot be an input directory", args[i]);
         return 2;
       }
     }
@@ -991,21 +986,21 @@ int batch_run(const cli_opts *o) {
   if (o->output) {
     for (int i = 0; i < nargs; i++)
       if (strcmp(args[i], "-") && io_same_file(o->output, args[i])) {
-        fprintf(stderr, "clipclean: %s: refusing to overwrite an input (-o)\n", args[i]);
+        cli_say("%s: refusing to overwrite an input (-o)", args[i]);
         return 2;
       }
   }
   sink_kind sk = o->output_dir ? SINK_DIR : o->output ? SINK_FILE : SINK_STDOUT;
   const char *target = o->output_dir ? o->output_dir : o->output;
   if (sink_open(&b->sink, sk, target, opts_format_ext(o->wc.format), err, sizeof err) != 0) {
-    fprintf(stderr, "clipclean: %s\n", err);
+    cli_say("%s", err);
     return 1; /* an output that cannot be written: a failure, not a usage error */
   }
   for (int i = 0; i < nargs; i++) sink_protect_input(&b->sink, args[i]);
   sink_set_documents(&b->sink, o->wc.format, b->is_batch);
 
   if (signals_setup() != 0) {
-    fprintf(stderr, "clipclean: cannot set up signal handling: %s\n", strerror(errno));
+    cli_say("cannot set up signal handling: %s", strerror(errno));
     sink_close(&b->sink, 0, err, sizeof err);
     return 1;
   }
@@ -1042,8 +1037,8 @@ int batch_run(const cli_opts *o) {
     /* in $TMPDIR: never in the output directory, which may be full or
      * read-only (and is the user's, not ours) */
     if (spool_open(&b->sp, NULL, err, sizeof err) != 0) {
-      note(b, NULL, "%s", err);
-      note(b, NULL, "%s", "going on without site learning");
+      note(b, NULL, err);
+      note(b, NULL, "going on without site learning");
       learn = 0;
     } else {
       b->have_spool = 1;
@@ -1114,7 +1109,7 @@ int batch_run(const cli_opts *o) {
   if (all_failed) commit = 0;
   if (sink_close(&b->sink, commit, err, sizeof err) != 0) fatal(b, 1, NULL, err);
   else if (!commit && atomic)
-    note(b, o->output, "%s",
+    note(b, o->output,
          all_failed ? "not written (every input failed)" : "not written (the run did not finish)");
   uint64_t failed = b->c.failed;
   /* the summary is for batches: always when an input failed or was not

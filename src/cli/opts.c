@@ -241,9 +241,11 @@ static int parse_seconds(const char *s, double lo, int lo_open, double hi, doubl
 }
 
 static int usage_error(const char *fmt, const char *arg) {
-  fprintf(stderr, "clipclean: ");
-  fprintf(stderr, fmt, arg);
-  fprintf(stderr, "\nTry 'clipclean --help'.\n");
+  sbuf m = {0};
+  sbuf_printf(&m, fmt, arg);
+  cli_say("%s", m.data);
+  sbuf_free(&m);
+  fputs("Try 'clipclean --help'.\n", stderr);
   return 2;
 }
 

@@ -49,4 +49,20 @@ double now_sec(void);
  * Returns 0, or -1 with errno set. */
 int write_full(int fd, const void *p, size_t n);
 
+/* The length of the valid UTF-8 sequence at s (1..4), or 0 when invalid
+ * (overlong forms, surrogates and code points above U+10FFFF are invalid). */
+size_t utf8_seq(const unsigned char *s, size_t n);
+
+/* Appends s[0..n) made safe for a terminal: control characters (C0, DEL,
+ * C1), the Unicode formatting characters that reorder or hide text (bidi
+ * marks, embeddings, overrides, isolates; U+2028/2029) and bytes that are
+ * not UTF-8 become visible escapes (\n, \x1b, \u202e), so an outside
+ * string (a file name, a server's header) can neither send escape
+ * sequences nor break a line. With `lines`, '\n' is kept as is. */
+void sbuf_put_printable(sbuf *b, const char *s, size_t n, int lines);
+
+/* One message on stderr: "clipclean: " + the formatted text made
+ * printable (above) + a newline, in one write. */
+void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

@@ -484,6 +484,46 @@ def test_interrupt_accounting(tmp):
             assert cl == len(listing(d)), (cl, sorted(listing(d)))
 
 
+def strict_json(line):
+    """json.loads, then refuse what strict parsers refuse: lone surrogates."""
+    r = json.loads(line)
+    json.dumps(r, ensure_ascii=False).encode("utf-8")  # raises on a lone surrogate
+    return r
+
+
+def test_outside_strings_printed_safely(tmp):
+    # names with escape sequences, a newline and bytes that are not UTF-8
+    os.makedirs(f"{tmp}/in")
+    names = [b"esc\x1b[31mred\x1b[0m.html", b"two\nlines.html", b"caf\xe9.html",
+             b"bidi\xe2\x80\xaeevil.html"]
+    for n in names:
+        with open(os.path.join(f"{tmp}/in".encode(), n), "wb") as f:
+            f.write(b"%PDF-1.4 not a page")          # each fails: one line each
+    p = run(["-f", "jsonl", f"{tmp}/in"], check_rc=1)
+    err = p.stderr
+    assert b"\x1b" not in err and b"\xe2\x80\xae" not in err, err
+    lines = err.decode("utf-8").splitlines()        # valid UTF-8 throughout
+    assert len(lines) == len(names) + 1, lines       # one per input, and the summary
+    assert any("esc\\x1b[31mred" in l for l in lines), lines
+    assert any("two\\nlines.html" in l for l in lines), lines
+    assert any("caf\\xe9.html" in l for l in lines), lines
+    assert any("bidi\\u202eevil" in l for l in lines), lines
+    # jsonl: strict JSON for every record, the exact name in source_hex
+    recs = [strict_json(l) for l in p.stdout.decode("utf-8").splitlines()]
+    assert len(recs) == len(names)
+    by = {bytes.fromhex(r["source_hex"]) if "source_hex" in r else r["source"].encode(): r
+          for r in recs}
+    cafe = os.path.join(f"{tmp}/in".encode(), b"caf\xe9.html")
+    assert cafe in by and by[cafe]["source"].endswith("caf\ufffd.html"), by.keys()
+    assert "source_hex" not in by[os.path.join(f"{tmp}/in".encode(), b"two\nlines.html")]
+    # --explain: the page's own words (here a class name) are made printable
+    write(f"{tmp}/x.html", '<html><body><article class="a\x1b]0;pwned\x07b"><h1>T</h1>'
+          '<p>Plenty of prose in this paragraph, with commas, enough to be the article.</p>'
+          '</article></body></html>')
+    p = run(["--explain", f"{tmp}/x.html"], check_rc=0)
+    assert b"\x1b" not in p.stderr and b"\x07" not in p.stderr and b"KEEP" in p.stderr, p.stderr
+
+
 def test_collisions_and_refusals(tmp):
     write(f"{tmp}/in/a.html", article("A1", "FIRST"))
     write(f"{tmp}/in/a.htm", article("A2", "SECOND"))

@@ -503,6 +503,19 @@ def test_tls(tmp, srv):
         hs.server_close()
 
 
+def test_outside_strings_sanitized(tmp, srv):
+    # what a server controls (Content-Type, Location, the reason phrase)
+    # reaches stderr printable: no escape sequence, one line per URL
+    urls = [srv.url(x) for x in ("/esc/type", "/esc/location", "/esc/reason")]
+    p = run(["--delay", "0"] + urls, check_rc=1)
+    err = p.stderr
+    assert b"\x1b" not in err and b"\x07" not in err, err
+    lines = err.decode().splitlines()
+    assert len(lines) == 4, lines  # three failures and the summary
+    assert "not a web page: application/x\\x1b[31m-evil" in lines[0], lines
+    assert "\\x1b[2Jy" in lines[1], lines
+
+
 TESTS = {k[5:]: v for k, v in sorted(globals().items()) if k.startswith("test_")}
 
 
