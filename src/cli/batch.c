@@ -52,6 +52,7 @@
 #include "inputs.h"
 #include "io.h"
 #include "progress.h"
+#include "sandbox.h"
 #include "record.h"
 #include "sink.h"
 #include "site.h"
@@ -493,6 +494,18 @@ static void on_done(void *ctx, pool_done *d) {
   write_output(b, s);
 }
 
+/* A line a worker wrote to its stderr: passed on, printable, with the
+ * name of the input it was cleaning. */
+static void on_worker_message(void *ctx, uint64_t seq, const char *line) {
+  batch *b = ctx;
+  slot *s = slot_of(b, seq);
+  int known = seq >= b->head && seq < b->next && s->seq == seq;
+  sbuf m = {0};
+  sbuf_printf(&m, "worker: %s", line);
+  note(b, known ? s->item.path : NULL, m.data);
+  sbuf_free(&m);
+}
+
 /* ---- dispatching ---- */
 
 static void dispatch(batch *b) {
@@ -745,7 +758,7 @@ static void wait_events(batch *b) {
 #ifdef CC_HAVE_FETCH
   if (b->fetch) nf = fetcher_nfds(b->fetch);
 #endif
-  int n = 0, cap = b->o->jobs + 1 + nf;
+  int n = 0, cap = pool_nfds(b->pool) + 1 + nf;
   struct pollfd *fds = xcalloc((size_t)cap, sizeof *fds);
   fds[n].fd = g_sigpipe[0];
   fds[n].events = POLLIN;
@@ -1030,6 +1043,10 @@ int batch_run(const cli_opts *o) {
 #endif
   b->win = xcalloc(b->W, sizeof *b->win);
   b->pool = pool_new(o->jobs, &o->wc, o->timeout, RECYCLE_JOBS);
+  pool_on_message(b->pool, on_worker_message, b);
+  if (!cli_sandbox_disabled && !worker_sandbox_available() && !o->quiet)
+    note(b, NULL, "this clipclean was built without libseccomp: the workers that parse "
+                  "run unconfined (no sandbox)");
 
   /* a URL cannot be read twice: runs with URLs clean in one pass */
   int learn = o->site_learning && b->is_batch && !o->has_urls;

@@ -58,7 +58,8 @@ static const char usage[] =
     "  -0, --null              --from entries end with NUL, not newline\n"
     "  -j, --jobs N            worker processes (default: number of CPUs)\n"
     "      --timeout SECONDS   give up on a document after this long (default\n"
-    "                          30; 0 for no limit); its worker is killed\n"
+    "                          30; 0 for no limit), and after this much CPU\n"
+    "                          time (the kernel's count); its worker is killed\n"
     "      --no-site-learning  do not learn boilerplate from other pages of the\n"
     "                          same site (on by default in a batch: blocks that\n"
     "                          recur on many pages of a site are removed)\n"
@@ -84,6 +85,10 @@ static const char usage[] =
     "      --max-size BYTES    refuse larger inputs (default 64M for files, 20M\n"
     "                          for downloads; K/M/G suffixes)\n"
     "      --no-sandbox        do not confine the workers that parse (seccomp)\n"
+    "      --max-memory SIZE   memory one worker may take for its documents\n"
+    "                          (default 2G; 0: no limit): a document that needs\n"
+    "                          more fails alone, \"out of memory\"; so -j N\n"
+    "                          workers take at most N times it\n"
     "\n"
     "URLs (fetched by the main process, cleaned by the workers like files):\n"
     "      --urls FILE         also fetch the URLs listed in FILE, one per line\n"
@@ -154,7 +159,8 @@ enum {
   OPT_FETCH_TIMEOUT,
   OPT_RETRIES,
   OPT_USER_AGENT,
-  OPT_INSECURE
+  OPT_INSECURE,
+  OPT_MAX_MEMORY
 };
 
 static const struct option long_opts[] = {
@@ -180,6 +186,7 @@ static const struct option long_opts[] = {
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
     {"no-sandbox", no_argument, &cli_sandbox_disabled, 1},
+    {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
     {"urls", required_argument, NULL, OPT_URLS},
     {"parallel", required_argument, NULL, OPT_PARALLEL},
     {"per-host", required_argument, NULL, OPT_PER_HOST},
@@ -277,6 +284,7 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   o->fetch.retries = FETCH_DEFAULT_RETRIES;
   o->fetch.max_retry_wait = FETCH_MAX_RETRY_WAIT;
   o->fetch.max_size = FETCH_DEFAULT_MAX_SIZE;
+  cli_sandbox_max_memory = CLI_DEFAULT_MAX_MEMORY;
   int ch;
   opterr = 0;
   while ((ch = getopt_long(argc, argv, ":f:o:O:j:0qVh", long_opts, NULL)) != -1) {
@@ -343,6 +351,15 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
         return usage_error("bad size '%s'", optarg);
       o->fetch.max_size = o->wc.opt.max_input_bytes;
       break;
+    case OPT_MAX_MEMORY:
+      if (!strcmp(optarg, "0") || !strcmp(optarg, "none")) {
+        cli_sandbox_max_memory = 0;
+      } else if (parse_size(optarg, &cli_sandbox_max_memory) != 0 ||
+                 cli_sandbox_max_memory < ((size_t)32 << 20)) {
+        return usage_error("bad --max-memory '%s' (32M or more, K/M/G suffixes; 0 for none)",
+                           optarg);
+      }
+      break;
     case OPT_URLS: o->urls = optarg; break;
     case OPT_PARALLEL:
       if (parse_count(optarg, 1, 1024, &o->fetch.parallel) != 0)
@@ -386,6 +403,7 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   }
   o->inputs = argv + optind;
   o->ninputs = argc - optind;
+  cli_sandbox_job_cpu = o->timeout; /* CPU per document: the same bound as the wall clock */
   if (o->output && o->output_dir) return usage_error("%s", "-o and -O exclude each other");
   if (o->skip_existing && !o->output_dir)
     return usage_error("%s", "--skip-existing needs -O DIR (one output file per input)");

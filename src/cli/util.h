@@ -8,7 +8,9 @@
 #include <stdint.h>
 
 /* Allocation that cannot fail: on out-of-memory the process prints one line
- * and exits with status 1 (a worker dies, and the parent reports it). */
+ * and exits with status 1 (a worker exits with xalloc_failure_status, set
+ * when it enters its limits, and the parent reports it). */
+extern int xalloc_failure_status;
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

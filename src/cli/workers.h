@@ -52,8 +52,17 @@ int pool_submit(pool *p, const job_msg *job, char *data, char *err, size_t errca
 /* Jobs sent and not finished. */
 int pool_busy(const pool *p);
 
-/* Fills up to `max` pollfds (returns how many) for the workers. */
+/* A line a worker wrote to its stderr: `seq` is its job (or its last one).
+ * Workers never write to the user's stderr themselves: theirs is a pipe to
+ * the parent, which reads it in the same poll() and hands each line here
+ * (at most 64 KiB per job; lines cut at 4 KiB). */
+typedef void (*pool_msg_fn)(void *ctx, uint64_t seq, const char *line);
+void pool_on_message(pool *p, pool_msg_fn fn, void *ctx);
+
+/* Fills up to `max` pollfds (returns how many) for the workers: at most
+ * pool_nfds(). */
 int pool_pollfds(pool *p, struct pollfd *fds, int max);
+int pool_nfds(const pool *p);
 /* Handles the events poll() reported on those fds, and time-outs; calls
  * `fn` for every finished job. */
 void pool_handle(pool *p, const struct pollfd *fds, int n, pool_done_fn fn, void *ctx);

@@ -3,7 +3,9 @@
 
 Each test builds its input tree in a fresh temp dir and runs the real
 binary. Test hooks used (read only by worker processes; see src/cli/clean.c):
-CLIPCLEAN_TEST_CRASH_ON, CLIPCLEAN_TEST_HANG_ON, CLIPCLEAN_TEST_DELAY_MS.
+CLIPCLEAN_TEST_CRASH_ON, CLIPCLEAN_TEST_HANG_ON, CLIPCLEAN_TEST_DELAY_MS,
+CLIPCLEAN_TEST_STDERR_ON. They exist only in builds with CC_TEST_HOOKS (the
+sanitized test builds); with --no-hooks the tests that need them are skipped.
 
   test_batch.py --bin build/clipclean            run every test
   test_batch.py --bin build/clipclean NAME...    run some (see --list)
@@ -856,6 +858,53 @@ def test_walk_edges(tmp):
                                              "y.html.txt"]
 
 
+def test_memory_limit(tmp):
+    write(f"{tmp}/a.html", article("Small", "SMALL-PAGE"))
+    para = "<p>The council met on Tuesday to discuss the bridge, and argued at length. </p>\n"
+    write(f"{tmp}/big.html", "<html><body><article><h1>Big</h1>" + para * 80000 +
+          "</article></body></html>")                                   # 6 MB
+    # a worker may use --max-memory: the page that needs more fails alone,
+    # saying so, and the batch goes on
+    p = run(["-f", "jsonl", "--max-memory", "40M", f"{tmp}/big.html", f"{tmp}/a.html"], check_rc=1)
+    err = p.stderr.decode()
+    assert ("big.html: out of memory: the document needs more than the 40 MiB a worker may use "
+            "(--max-memory)") in err, err
+    recs = [json.loads(l) for l in p.stdout.decode().splitlines()]
+    assert [r["status"] for r in recs] == ["error", "ok"], recs
+    assert "SMALL-PAGE" in recs[1]["text"]
+    # the default (2 GiB) leaves room for it; 0 lifts the limit
+    p = run([f"{tmp}/big.html"], check_rc=0)
+    assert p.stdout.count(b"The council met") == 80000
+    run(["--max-memory", "0", f"{tmp}/a.html"], check_rc=0)
+    for bad in ("10M", "lots", "-1", "2X"):
+        p = run(["--max-memory", bad, f"{tmp}/a.html"], check_rc=2)
+        assert "--max-memory" in p.stderr.decode()
+
+
+def test_worker_stderr_through_parent(tmp):
+    write(f"{tmp}/in/a.html", article("A", "AAA"))
+    write(f"{tmp}/in/b.html", article("B", "TALKATIVE"))
+    # stderr is a regular file the worker could seek in and overwrite, were
+    # it handed to it; it is not: the worker writes into a pipe, the parent
+    # passes each line on, printable, naming the input
+    with open(f"{tmp}/err.txt", "wb") as ef:
+        ef.write(b"BEFORE THE RUN\n")
+        ef.flush()
+        p = subprocess.run([BIN, "-j", "2", "-O", f"{tmp}/out", f"{tmp}/in"], stderr=ef,
+                           env=dict(os.environ, CLIPCLEAN_TEST_STDERR_ON="TALKATIVE"), timeout=120)
+    err = open(f"{tmp}/err.txt", "rb").read()
+    assert p.returncode == 0, err
+    assert err.startswith(b"BEFORE THE RUN\n") and b"OVERWRITTEN" not in err, err
+    assert b"\x1b" not in err, err
+    assert b"b.html: worker: \\x1b[31mhello from the worker\n" in err, err
+    assert sorted(listing(f"{tmp}/out")) == ["a.html.txt", "b.html.txt"]
+
+
+# the tests that need the hooks compiled in (CC_TEST_HOOKS)
+HOOKED = {"crash_isolation", "timeout", "interrupted_then_resume", "ctrl_c", "progress_on_tty",
+          "interrupt_accounting", "worker_stderr_through_parent"}
+
+
 TESTS = {k[5:]: v for k, v in sorted(globals().items()) if k.startswith("test_")}
 
 
@@ -864,6 +913,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--no-hooks", action="store_true", help="the binary has no test hooks")
     ap.add_argument("names", nargs="*")
     a = ap.parse_args()
     BIN = os.path.abspath(a.bin)
@@ -873,6 +923,9 @@ def main():
     names = a.names or list(TESTS)
     passed = failed = 0
     for n in names:
+        if a.no_hooks and n in HOOKED:
+            print("skip %s (needs a build with CC_TEST_HOOKS)" % n)
+            continue
         tmp = tempfile.mkdtemp(prefix="clipclean-batch-")
         try:
             TESTS[n](tmp)
