@@ -186,8 +186,17 @@ static const char *shown_name(const char *path) { return strcmp(path, "-") ? pat
  * servers' words) is made printable (util.h). */
 static void note(batch *b, const char *path, const char *msg) {
   progress_clear(&b->prog);
-  if (path) cli_say("%s: %s", shown_name(path), msg);
-  else cli_say("%s", msg);
+  if (!path) {
+    cli_say("%s", msg);
+    return;
+  }
+  /* a name of any length (a 50 MB URL...) is shown by its first 1000
+   * bytes: a message stays a line */
+  const char *name = shown_name(path);
+  size_t n = strlen(name), k = n > 1024 ? 1000 : n;
+  while (k < n && ((unsigned char)name[k] & 0xc0) == 0x80) k--;
+  if (k < n) cli_say("%.*s... (%zu bytes): %s", (int)k, name, n, msg);
+  else cli_say("%s: %s", name, msg);
 }
 
 static void fatal(batch *b, int code, const char *path, const char *msg) {
@@ -317,7 +326,7 @@ static void feed_url(batch *b, slot *s) {
     }
   }
   s->state = SL_FETCH;
-  fetcher_add(b->fetch, s->seq, s->item.path);
+  fetcher_add(b->fetch, s->seq, s->item.fetch ? s->item.fetch : s->item.path);
 #endif
 }
 

@@ -38,6 +38,7 @@ void input_item_free(input_item *it) {
   free(it->data);
   free(it->url);
   free(it->charset);
+  free(it->fetch);
   memset(it, 0, sizeof *it);
 }
 
@@ -241,12 +242,18 @@ static char *list_rel(const char *p) {
   return b.len ? sbuf_detach(&b, NULL) : (sbuf_free(&b), NULL);
 }
 
+/* A URL item: its name without credentials, the URL itself to fetch. */
+static void url_item(const char *u, input_item *it) {
+  it->path = url_without_userinfo(u);
+  if (strcmp(it->path, u)) it->fetch = xstrdup(u);
+  it->remote = 1;
+}
+
 /* A URL to fetch; an error item when it does not parse. */
 static int start_url(const char *u, input_item *it) {
   url_parts p;
   const char *why;
-  it->path = xstrdup(u);
-  it->remote = 1;
+  url_item(u, it);
   if (url_parse(u, &p, &why) != 0) it->error = xstrdup(why);
   return 1;
 }
@@ -324,8 +331,7 @@ static int next_url(input_source *s, input_item *it) {
     const char *why;
     int rc = url_list_line(s->line, &u, &why);
     if (rc == 0) continue;
-    it->path = xstrdup(u);
-    it->remote = 1;
+    url_item(u, it);
     if (rc < 0) {
       sbuf m = {0};
       sbuf_printf(&m, "%s (line %lu of %s)", why, s->uline,

@@ -39,6 +39,8 @@ typedef struct input_item {
   char *url;     /* the final URL, after redirects */
   char *charset; /* from Content-Type */
   int remote;    /* `path` is an http(s) URL to fetch */
+  char *fetch;   /* the URL with the credentials the user typed, when it had
+                    some; `path`, its name everywhere, never shows them */
   int as_text;   /* served as text/plain: the text cleaner */
   int http_status; /* of the response (fetched inputs), else 0 */
 } input_item;

@@ -103,11 +103,17 @@ static const char usage[] =
     "                          for one whole request (default 30; 0: no limit)\n"
     "      --retries N         retries of a 429 or 503 answer (default 3), after\n"
     "                          its Retry-After (60 s at most) or 1, 2, 4 s; the\n"
-    "                          host pauses meanwhile and its delay doubles\n"
+    "                          host pauses meanwhile and its delay doubles (then\n"
+    "                          halves back with each later answer)\n"
     "      --user-agent STRING the User-Agent header (default: clipclean/VERSION)\n"
     "      --insecure          do not verify TLS certificates\n"
-    "Redirects are followed (10 at most, http and https only); the final URL is\n"
-    "the base for relative links. A response must be a web page or plain text:\n"
+    "      --allow-private     let redirects lead from the Internet to internal\n"
+    "                          addresses (loopback, private, link-local), which\n"
+    "                          are refused by default\n"
+    "Redirects are followed (10 at most, http and https only, never with\n"
+    "credentials, never from the Internet to an internal address); the final\n"
+    "URL is the base for relative links. Credentials in a URL you give are sent\n"
+    "but never shown. A response must be a web page or plain text:\n"
     "other types (PDF, images) fail, as do HTTP errors. Proxies come from\n"
     "http_proxy, https_proxy and no_proxy. A URL listed twice is fetched once.\n"
     "Output stays in input order; with -O, each file is written as soon as its\n"
@@ -160,7 +166,8 @@ enum {
   OPT_RETRIES,
   OPT_USER_AGENT,
   OPT_INSECURE,
-  OPT_MAX_MEMORY
+  OPT_MAX_MEMORY,
+  OPT_ALLOW_PRIVATE
 };
 
 static const struct option long_opts[] = {
@@ -196,6 +203,7 @@ static const struct option long_opts[] = {
     {"retries", required_argument, NULL, OPT_RETRIES},
     {"user-agent", required_argument, NULL, OPT_USER_AGENT},
     {"insecure", no_argument, NULL, OPT_INSECURE},
+    {"allow-private", no_argument, NULL, OPT_ALLOW_PRIVATE},
     {"quiet", no_argument, NULL, 'q'},
     {"version", no_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
@@ -392,6 +400,7 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
       break;
     case 0: break; /* a flag option (--no-sandbox) */
     case OPT_INSECURE: o->fetch.insecure = 1; break;
+    case OPT_ALLOW_PRIVATE: o->fetch.allow_private = 1; break;
     case 'q': o->quiet = 1; break;
     case 'V': printf("clipclean %s\n", cc_version()); return 0;
     case 'h': fputs(usage, stdout); return 0;

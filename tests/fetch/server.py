@@ -36,6 +36,8 @@ Endpoints (every scenario of the fetch tests):
                         an escape sequence in Content-Type, in a Location,
                         in the reason phrase
   /to/PATH?host=I       302 to PATH on host I (another address)
+  /to-name/PATH?name=N&port=P
+                        302 to http://N:P/PATH
   /to-creds?host=I      302 to http://user:secret@<host I>/page/creds
   /raw/http09           a body without any status line (HTTP/0.9)
   /raw/garbage          a garbage status line
@@ -289,6 +291,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if head == "to":
             h = self.server.peers[int(q.get("host", "0"))]
             return self.redirect(302, "http://%s:%d/%s" % (h[0], h[1], "/".join(parts[1:])))
+        if head == "to-name":
+            return self.redirect(302, "http://%s:%s/%s" % (q["name"], q["port"], "/".join(parts[1:])))
         if head == "to-creds":
             h = self.server.peers[int(q.get("host", "0"))]
             return self.redirect(302, "http://user:secret@%s:%d/page/creds" % h)
