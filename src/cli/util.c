@@ -67,22 +67,26 @@ void sbuf_puts(sbuf *b, const char *s) { sbuf_put(b, s, strlen(s)); }
 
 void sbuf_putc(sbuf *b, char c) { sbuf_put(b, &c, 1); }
 
+void sbuf_vprintf(sbuf *b, const char *fmt, va_list ap) {
+  va_list again;
+  va_copy(again, ap);
+  char tmp[256];
+  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  if (n >= 0 && (size_t)n < sizeof tmp) {
+    sbuf_put(b, tmp, (size_t)n);
+  } else if (n >= 0) {
+    sbuf_grow(b, (size_t)n);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+    b->len += (size_t)n;
+  }
+  va_end(again);
+}
+
 void sbuf_printf(sbuf *b, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  char tmp[256];
-  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  sbuf_vprintf(b, fmt, ap);
   va_end(ap);
-  if (n < 0) return;
-  if ((size_t)n < sizeof tmp) {
-    sbuf_put(b, tmp, (size_t)n);
-    return;
-  }
-  sbuf_grow(b, (size_t)n);
-  va_start(ap, fmt);
-  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-  va_end(ap);
-  b->len += (size_t)n;
 }
 
 void sbuf_free(sbuf *b) {
@@ -238,22 +242,10 @@ void cli_say(const char *fmt, ...) {
   sbuf raw = {0}, m = {0};
   va_list ap;
   va_start(ap, fmt);
-  char tmp[1024];
-  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  sbuf_vprintf(&raw, fmt, ap);
   va_end(ap);
-  if (n < 0) return;
-  if ((size_t)n < sizeof tmp) {
-    sbuf_put(&raw, tmp, (size_t)n);
-  } else {
-    raw.data = xmalloc((size_t)n + 1);
-    raw.cap = (size_t)n + 1;
-    va_start(ap, fmt);
-    vsnprintf(raw.data, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    raw.len = (size_t)n;
-  }
   sbuf_puts(&m, "clipclean: ");
-  sbuf_put_printable(&m, raw.data, raw.len, 0);
+  sbuf_put_printable(&m, raw.data ? raw.data : "", raw.len, 0);
   sbuf_putc(&m, '\n');
   ssize_t w = write(2, m.data, m.len);
   (void)w;

@@ -4,6 +4,7 @@
 #ifndef CCCLI_UTIL_H
 #define CCCLI_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,6 +27,7 @@ void sbuf_put(sbuf *b, const void *p, size_t n);
 void sbuf_puts(sbuf *b, const char *s);
 void sbuf_putc(sbuf *b, char c);
 void sbuf_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sbuf_vprintf(sbuf *b, const char *fmt, va_list ap);
 void sbuf_free(sbuf *b);
 /* Hands the data over (never NULL: an empty buffer gives ""). */
 char *sbuf_detach(sbuf *b, size_t *len);

@@ -184,18 +184,16 @@ TEST(userinfo_never_shown) {
   CHECK(url_parse("https://user:pw@x.org/a", &p, &why) == 0);
   CHECK(p.userinfo && p.userinfo_len == 7 && !strncmp(p.userinfo, "user:pw", 7));
   CHECK(url_parse("https://x.org/a@b", &p, &why) == 0 && !p.userinfo);
-  char *s = url_without_userinfo("https://user:pw@x.org/a?b=c@d");
-  CHECK_STR(s, "https://x.org/a?b=c@d");
-  free(s);
-  s = url_without_userinfo("http://a@b@x.org:81/");
-  CHECK_STR(s, "http://x.org:81/");
-  free(s);
-  s = url_without_userinfo("ftp://u:p@x.org/\x1b"); /* one that url_parse refuses */
-  CHECK_STR(s, "ftp://x.org/\x1b");
-  free(s);
-  s = url_without_userinfo("http://x.org/page");
-  CHECK_STR(s, "http://x.org/page");
-  free(s);
+  static const char *const cases[][2] = {
+      {"https://user:pw@x.org/a?b=c@d", "https://x.org/a?b=c@d"},
+      {"http://a@b@x.org:81/", "http://x.org:81/"},
+      {"ftp://u:p@x.org/\x1b", "ftp://x.org/\x1b"}, /* one that url_parse refuses */
+      {"http://x.org/page", "http://x.org/page"}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *s = url_without_userinfo(cases[i][0]);
+    CHECK_STR(s, cases[i][1]);
+    free(s);
+  }
 }
 
 static int v4(int a, int b, int c, int d) {
