@@ -124,9 +124,15 @@ static void heap_hook(const volatile void *p, size_t size) {
   if (__sanitizer_get_current_allocated_bytes() > heap_limit) _exit(WORKER_EXIT_NOMEM);
 }
 
+static void free_hook(const volatile void *p) { (void)p; }
+
 static int limit_memory(void) {
   heap_limit = __sanitizer_get_current_allocated_bytes() + cli_sandbox_max_memory;
-  __sanitizer_install_malloc_and_free_hooks(heap_hook, NULL);
+  /* (both hooks must be given, or none is installed) */
+  if (!__sanitizer_install_malloc_and_free_hooks(heap_hook, free_hook)) {
+    fprintf(stderr, "clipclean: sandbox: cannot limit memory (no allocator hook)\n");
+    return -1;
+  }
   return 0;
 }
 #else

@@ -141,6 +141,22 @@ def listing(d):
     return out
 
 
+def wait_for_workers(pid, limit=60):
+    """Waits until the process has a child (a worker: its signal handlers
+    are set up by then)."""
+    t = time.time()
+    while time.time() - t < limit:
+        try:
+            with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
+                if f.read().strip():
+                    return
+        except OSError:
+            time.sleep(0.5)  # no /proc: a generous wait instead
+            return
+        time.sleep(0.02)
+    raise AssertionError("no worker started")
+
+
 def wait_for_outputs(d, n, limit=60):
     """Waits until d holds at least n files (a batch under way)."""
     t = time.time()
@@ -256,12 +272,14 @@ def test_timeout(tmp):
         write(f"{tmp}/in/p{i}.html", article("Page %d" % i))
     write(f"{tmp}/in/p1.html", article("Slow", "SLOW-PAGE"))
     t = time.time()
-    p = run(["-j", "2", "--timeout", "1", "-O", f"{tmp}/out", f"{tmp}/in"], check_rc=1,
+    # (3 s: on a loaded machine a sanitized worker's start-up alone can take
+    # a second, and the deadline runs from the moment the job is sent)
+    p = run(["-j", "2", "--timeout", "3", "-O", f"{tmp}/out", f"{tmp}/in"], check_rc=1,
             env={"CLIPCLEAN_TEST_HANG_ON": "SLOW-PAGE"})
     el = time.time() - t
     err = p.stderr.decode()
-    assert "p1.html: timed out after 1 s" in err, err
-    assert el < 20, el
+    assert "p1.html: timed out after 3 s" in err, err
+    assert el < 40, el
     assert sorted(listing(f"{tmp}/out")) == ["p0.html.txt", "p2.html.txt", "p3.html.txt",
                                              "p4.html.txt"]
 
@@ -361,7 +379,7 @@ def test_ctrl_c(tmp):
     write(f"{tmp}/all.jsonl", "OLD\n")
     pr = subprocess.Popen([BIN, "-q", "-j", "2", "-f", "jsonl", "-o", f"{tmp}/all.jsonl", f"{tmp}/in"],
                           env=env, stderr=subprocess.PIPE)
-    time.sleep(0.8)
+    wait_for_workers(pr.pid)
     pr.send_signal(signal.SIGINT)
     pr.communicate(timeout=30)
     assert pr.returncode == 130
@@ -371,7 +389,8 @@ def test_ctrl_c(tmp):
     env = dict(os.environ, CLIPCLEAN_TEST_HANG_ON="M3")
     pr = subprocess.Popen([BIN, "-j", "2", "--no-site-learning", "-O", f"{tmp}/out2", f"{tmp}/in"],
                           env=env, stderr=subprocess.PIPE)
-    time.sleep(0.8)
+    wait_for_workers(pr.pid)
+    time.sleep(0.3)
     pr.send_signal(signal.SIGINT)
     time.sleep(0.3)
     pr.send_signal(signal.SIGINT)
@@ -472,7 +491,7 @@ def test_interrupt_accounting(tmp):
         if wait_out:
             wait_for_outputs(d, 2)      # cleaning (single pass, or site learning's 2nd)
         else:
-            time.sleep(0.8)             # still learning: nothing written yet
+            wait_for_workers(pr.pid)    # still learning: nothing written yet
         pr.send_signal(signal.SIGINT)
         _, err = pr.communicate(timeout=60)
         err = err.decode()
