@@ -185,6 +185,7 @@ int worker_main(int fd, const worker_config *cfg) {
   /* The sandbox hook: from here on the worker only reads jobs from fd,
    * computes, and writes results to fd. */
   if (worker_sandbox_enter() != 0) return 70;
+  if (proto_send(fd, MSG_READY, NULL, 0) != 0) return errno == EPIPE ? 0 : 3;
   /* a job: the input, its boilerplate list (at most one fingerprint per
    * node) and a few strings */
   uint64_t max = (uint64_t)(cfg->opt.max_input_bytes ? cfg->opt.max_input_bytes : ((size_t)64 << 20)) +

@@ -29,7 +29,14 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
-enum { W_NONE = 0, W_IDLE, W_SENDING, W_RUNNING };
+/* A worker's life: STARTING (forked, a job waiting, until it says it is
+ * ready: its sandbox and warm-up do not count against the job's time),
+ * then SENDING a job, RUNNING it, IDLE between jobs. */
+enum { W_NONE = 0, W_IDLE, W_STARTING, W_SENDING, W_RUNNING };
+
+/* How long a worker may take to start (load its modules, warm up, enter
+ * its sandbox) before its job fails. */
+#define WORKER_START_LIMIT 60.0
 
 typedef struct worker {
   int state;
@@ -46,6 +53,10 @@ typedef struct worker {
   proto_writer w;
   proto_reader r;
 } worker;
+
+static int has_job(const worker *w) {
+  return w->state == W_STARTING || w->state == W_SENDING || w->state == W_RUNNING;
+}
 
 struct pool {
   int n;
@@ -238,13 +249,13 @@ int pool_can_take(pool *p) {
 
 int pool_busy(const pool *p) {
   int k = 0;
-  for (int i = 0; i < p->n; i++)
-    if (p->w[i].state == W_SENDING || p->w[i].state == W_RUNNING) k++;
+  for (int i = 0; i < p->n; i++) k += has_job(&p->w[i]);
   return k;
 }
 
 int pool_submit(pool *p, const job_msg *job, char *data, char *err, size_t errcap) {
   worker *w = NULL;
+  int fresh = 0;
   for (int i = 0; i < p->n && !w; i++)
     if (p->w[i].state == W_IDLE) w = &p->w[i];
   for (int i = 0; i < p->n && !w; i++)
@@ -255,6 +266,7 @@ int pool_submit(pool *p, const job_msg *job, char *data, char *err, size_t errca
         return -1;
       }
       w = &p->w[i];
+      fresh = 1;
     }
   if (!w) {
     snprintf(err, errcap, "no idle worker");
@@ -268,6 +280,23 @@ int pool_submit(pool *p, const job_msg *job, char *data, char *err, size_t errca
   job_encode(job, &w->meta);
   struct iovec iov[2] = {{w->meta.data, w->meta.len}, {data, job->len}};
   proto_writer_start(&w->w, MSG_JOB, iov, 2);
+  if (fresh) { /* the job's clock starts when the worker is ready */
+    w->state = W_STARTING;
+    w->deadline = now_sec() + WORKER_START_LIMIT;
+  } else {
+    w->state = W_SENDING;
+    w->deadline = p->timeout > 0 ? now_sec() + p->timeout : 0;
+  }
+  return 0;
+}
+
+/* A starting worker's first message: it is ready, and its job goes out. */
+static int got_ready(pool *p, worker *w) {
+  uint32_t type;
+  size_t len;
+  char *payload = proto_reader_take(&w->r, &type, &len);
+  free(payload);
+  if (type != MSG_READY) return -1;
   w->state = W_SENDING;
   w->deadline = p->timeout > 0 ? now_sec() + p->timeout : 0;
   return 0;
@@ -313,7 +342,7 @@ static void job_failed(pool *p, worker *w, const char *msg, int kill_it, pool_do
   pool_done d;
   memset(&d, 0, sizeof d);
   d.seq = w->seq;
-  int busy = w->state == W_SENDING || w->state == W_RUNNING;
+  int busy = has_job(w);
   int status = reap(p, w, kill_it);
   if (!busy) return; /* an idle worker died: nothing lost */
   if (msg) snprintf(d.message, sizeof d.message, "%s", msg);
@@ -380,6 +409,10 @@ void pool_handle(pool *p, const struct pollfd *fds, int n, pool_done_fn fn, void
     }
     if (w->state != W_NONE && (fds[k].revents & (POLLIN | POLLHUP | POLLERR))) {
       int rc = proto_reader_feed(&w->r, w->fd, p->max_result);
+      if (rc == 1 && w->state == W_STARTING) {
+        if (got_ready(p, w) != 0) job_failed(p, w, "worker sent a malformed message", 1, fn, ctx);
+        continue;
+      }
       if (rc == 1) {
         if (w->state == W_SENDING) { /* a result before the whole job? */
           job_failed(p, w, "worker answered before reading its job", 1, fn, ctx);
@@ -398,9 +431,12 @@ void pool_handle(pool *p, const struct pollfd *fds, int n, pool_done_fn fn, void
   double now = now_sec();
   for (int i = 0; i < p->n; i++) {
     worker *w = &p->w[i];
-    if ((w->state == W_SENDING || w->state == W_RUNNING) && w->deadline && now >= w->deadline) {
+    if (has_job(w) && w->deadline && now >= w->deadline) {
       char m[96];
-      snprintf(m, sizeof m, "timed out after %g s (worker killed)", p->timeout);
+      if (w->state == W_STARTING)
+        snprintf(m, sizeof m, "worker did not start within %g s (killed)", WORKER_START_LIMIT);
+      else
+        snprintf(m, sizeof m, "timed out after %g s (worker killed)", p->timeout);
       job_failed(p, w, m, 1, fn, ctx);
     }
   }
@@ -410,7 +446,7 @@ double pool_next_deadline(const pool *p, double now) {
   double best = -1;
   for (int i = 0; i < p->n; i++) {
     const worker *w = &p->w[i];
-    if ((w->state == W_SENDING || w->state == W_RUNNING) && w->deadline) {
+    if (has_job(w) && w->deadline) {
       double d = w->deadline - now;
       if (d < 0) d = 0;
       if (best < 0 || d < best) best = d;
@@ -422,7 +458,7 @@ double pool_next_deadline(const pool *p, double now) {
 void pool_abort_busy(pool *p, const char *why, pool_done_fn fn, void *ctx) {
   for (int i = 0; i < p->n; i++) {
     worker *w = &p->w[i];
-    if (w->state == W_SENDING || w->state == W_RUNNING) job_failed(p, w, why, 1, fn, ctx);
+    if (has_job(w)) job_failed(p, w, why, 1, fn, ctx);
   }
 }
 

@@ -1,8 +1,10 @@
 /* workers.h — the pool of worker processes, seen from the parent.
  *
  * Workers are forked on demand up to N (so one input costs one fork), each
- * with a socketpair to the parent. The parent sends a job (non-blocking,
- * as the socket takes it), the worker answers with a result. The pool owns
+ * with a socketpair to the parent. A new worker says it is ready (its
+ * sandbox and warm-up done: they do not count against a job's time limit),
+ * the parent sends a job (non-blocking, as the socket takes it), the worker
+ * answers with a result. The pool owns
  * the processes and their sockets, and turns every way a job can end into
  * one "done" event: a result, a crash (the worker died: "worker crashed
  * (signal N)"), a time-out (the parent killed it after the time limit), or
