@@ -30,6 +30,7 @@
 #include <uchardet/uchardet.h>
 
 #include "strip.h"
+#include "../../include/clipclean.h"
 
 /* ---- encodings and labels ---------------------------------------------- */
 
@@ -331,6 +332,9 @@ const char *cc_charset_canonical(const char *lbl) {
   }
   return e < 0 ? NULL : ENCODINGS[e].name;
 }
+
+/* The public face of cc_charset_canonical (clipclean.h). */
+const char *cc_charset_name(const char *label) { return label ? cc_charset_canonical(label) : NULL; }
 
 /* ---- UTF-8 validation --------------------------------------------------- */
 
