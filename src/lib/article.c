@@ -6,7 +6,9 @@
  * elements become links, emphasis, code spans and images; text is
  * whitespace-collapsed into the current paragraph, except in <pre> and
  * code spans, which are copied literally. Tables with real data become
- * table nodes; layout tables are walked as plain containers.
+ * table nodes; layout tables are walked as plain containers. Images,
+ * links and tables are always kept: leaving them out is a rendering's
+ * choice (cc_render_options), so one extraction renders several ways.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -253,7 +255,6 @@ static const char *image_src(const cc_node *img) {
 }
 
 static void add_image(builder *b, const cc_node *img) {
-  if (b->flags & CC_OPT_NO_IMAGES) return;
   const char *src = image_src(img);
   if (!src) return;
   char first[2048];
@@ -383,7 +384,6 @@ static int enter(builder *b, const cc_node *x) {
     return 1;
   }
   case CC_TAG_TABLE:
-    if (b->flags & CC_OPT_NO_TABLES) return 1;
     if (!in_cell && !in_table && is_data_table(x, b->ctx->st)) {
       open_container(b, CC_AST_TABLE, x);
       push(b, x, F_CONTAINER);
@@ -448,7 +448,7 @@ static int enter(builder *b, const cc_node *x) {
   case CC_TAG_A: {
     const char *href = cc_node_attr(x, "href");
     char *url = NULL;
-    if (href && !(b->flags & CC_OPT_NO_LINKS)) url = cc_url_resolve(b->a, b->base, href);
+    if (href) url = cc_url_resolve(b->a, b->base, href);
     if (url && href[0] != '#') {
       open_inline(b, CC_AST_LINK, x);
       b->inl->url = url;
