@@ -243,19 +243,24 @@ cc_input_format cc_sniff_input(const char *data, size_t len, const char *hint,
   return k == CC_SNIFF_BINARY ? CC_INPUT_AUTO : k == CC_SNIFF_TEXT ? CC_INPUT_TEXT : CC_INPUT_HTML;
 }
 
-/* The extraction proper, under the caller's guard. */
-static cc_status extract(const char *data, size_t len, const cc_options *opt, cc_result **out,
-                         cc_error *err) {
+cc_status cc_options_take(const cc_options *in, cc_options *o, cc_error *err) {
+  options_defaults(o);
+  if (!in) return CC_OK;
+  return (cc_status)cc_take_struct(o, sizeof *o, in, in->size, OPTIONS_V1_END, "cc_options", err);
+}
+
+size_t cc_options_max_input(const cc_options *o) {
+  cc_options c;
+  clamp_options(o, &c);
+  return c.max_input_bytes;
+}
+
+cc_status cc_extract_taken(const char *data, size_t len, const cc_options *taken,
+                           cc_result **out, cc_error *err) {
   uint64_t start = cc_now_ns();
-  cc_options taken, clamped;
-  options_defaults(&taken);
-  if (opt) {
-    cc_status st = (cc_status)cc_take_struct(&taken, sizeof taken, opt, opt->size,
-                                             OPTIONS_V1_END, "cc_options", err);
-    if (st) return st;
-  }
-  clamp_options(&taken, &clamped);
-  opt = &clamped;
+  cc_options clamped;
+  clamp_options(taken, &clamped);
+  const cc_options *opt = &clamped;
   uint64_t deadline = opt->timeout_ms ? start + (uint64_t)opt->timeout_ms * 1000000u : 0;
   if (len > opt->max_input_bytes) {
     char m[128];
@@ -348,7 +353,9 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
     *out = NULL;
     return fail(err, CC_ERR_NOMEM, "out of memory");
   }
-  cc_status st = extract(data, len, opt, out, err);
+  cc_options taken;
+  cc_status st = cc_options_take(opt, &taken, err);
+  if (st == CC_OK) st = cc_extract_taken(data, len, &taken, out, err);
   cc_guard_end(&g);
   return st;
 }

@@ -55,5 +55,12 @@ cc_status cc_fail(cc_error *err, cc_status st, const char *msg);
  * its init) or an unknown field is set. */
 int cc_take_struct(void *dst, size_t dst_size, const void *src, size_t src_size,
                    size_t min_size, const char *what, cc_error *err);
+/* The caller's options (NULL: defaults) as this library reads them. */
+cc_status cc_options_take(const cc_options *in, cc_options *o, cc_error *err);
+/* The input limit options mean (0 and above the ceiling: the ceiling). */
+size_t cc_options_max_input(const cc_options *o);
+/* cc_extract with options already taken, under the caller's guard. */
+cc_status cc_extract_taken(const char *data, size_t len, const cc_options *taken,
+                           cc_result **out, cc_error *err);
 
 #endif
