@@ -24,7 +24,16 @@ if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
 else()
   set(CC_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 endif()
-configure_file(cmake/clipclean.pc.in ${CMAKE_BINARY_DIR}/clipclean.pc @ONLY)
+# (written at install time: `cmake --install --prefix DIR` decides the
+# prefix; the ${...} of pkg-config variables are kept from expansion)
+string(REPLACE "\${" "\\\${" cc_pc_libdir "${CC_PC_LIBDIR}")
+string(REPLACE "\${" "\\\${" cc_pc_includedir "${CC_PC_INCLUDEDIR}")
+install(CODE "
+  set(PROJECT_VERSION \"${PROJECT_VERSION}\")
+  set(CC_PC_LIBDIR \"${cc_pc_libdir}\")
+  set(CC_PC_INCLUDEDIR \"${cc_pc_includedir}\")
+  configure_file(\"${CMAKE_SOURCE_DIR}/cmake/clipclean.pc.in\"
+                 \"${CMAKE_BINARY_DIR}/clipclean.pc\" @ONLY)")
 install(FILES ${CMAKE_BINARY_DIR}/clipclean.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
 set(CC_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/clipclean)

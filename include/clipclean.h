@@ -310,6 +310,11 @@ void cc_free(void *p);
 /* The version of the library, e.g. "0.2.0". */
 const char *cc_version(void);
 
+/* The libraries this one runs with and their versions, on one line:
+ * "gumbo 0.10.1, libxml2 2.9.14, uchardet 0.0.8, jansson 2.14, zlib
+ * 1.2.13" (gumbo's and uchardet's as built against: they cannot say). */
+const char *cc_build_info(void);
+
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC visibility pop
 #endif

@@ -4,6 +4,9 @@
  * enforces the options' limits (clamped to hard ceilings) and the time
  * budget between stages. Also the small API functions (versions, status
  * names, format names). */
+#include <jansson.h>
+#include <libxml/parser.h> /* xmlParserVersion */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +23,7 @@
 #include "render.h"
 #include "result.h"
 #include "sniff.h"
+#include <zlib.h>
 
 /* Hard ceilings on the options (docs/hostile-input.md): beyond them the
  * parser's per-token work (proportional to depth) or the renderers'
@@ -46,6 +50,30 @@ static void clamp_options(const cc_options *in, cc_options *o) {
 }
 
 const char *cc_version(void) { return CC_VERSION_STRING; }
+
+#ifndef CC_GUMBO_VERSION
+#define CC_GUMBO_VERSION "unknown"
+#endif
+#ifndef CC_UCHARDET_VERSION
+#define CC_UCHARDET_VERSION "unknown"
+#endif
+
+static char build_info[256];
+static pthread_once_t build_info_once = PTHREAD_ONCE_INIT;
+
+static void make_build_info(void) {
+  /* libxml2 says "20914" for 2.9.14 */
+  long x = strtol(xmlParserVersion, NULL, 10);
+  snprintf(build_info, sizeof build_info,
+           "gumbo %s, libxml2 %ld.%ld.%ld, uchardet %s, jansson %s, zlib %s", CC_GUMBO_VERSION,
+           x / 10000, x / 100 % 100, x % 100, CC_UCHARDET_VERSION, jansson_version_str(),
+           zlibVersion());
+}
+
+const char *cc_build_info(void) {
+  pthread_once(&build_info_once, make_build_info);
+  return build_info;
+}
 
 const char *cc_strerror(cc_status st) {
   switch (st) {
