@@ -16,6 +16,7 @@
 
 #include "pipeline.h"
 #include "url.h"
+#include "oom.h"
 
 /* What to undo when an element is left. */
 enum frame_kind {
@@ -134,8 +135,7 @@ static void add_text(builder *b, const char *s, size_t n) {
 static void push(builder *b, const cc_node *n, int kind) {
   if (b->depth == b->cap) {
     b->cap = b->cap ? b->cap * 2 : 64;
-    b->stack = realloc(b->stack, b->cap * sizeof *b->stack);
-    if (!b->stack) abort();
+    b->stack = cc_realloc(b->stack, b->cap * sizeof *b->stack);
   }
   b->stack[b->depth].node = n;
   b->stack[b->depth].kind = (unsigned char)kind;
@@ -597,7 +597,7 @@ int cc_stage_article(cc_ctx *ctx) {
     }
   }
   close_leaf(&b);
-  free(b.stack);
+  cc_mfree(b.stack);
   cc_buf_free(&b.text);
   prune(b.doc);
   ctx->ast = b.doc;

@@ -113,9 +113,15 @@ void cc_mfree(void *p) {
 
 void *cc_guard_on_fail(void (*fn)(void *), void *arg) {
   if (!current) return NULL;
-  void **slot = cc_malloc(sizeof(void *));
+  cc_mhdr *h = malloc(HDR + sizeof(void *));
+  if (!h) { /* the failure comes now: clean up at once */
+    fn(arg);
+    cc_oom();
+  }
+  h->cleanup = fn;
+  link_in(h, current);
+  void **slot = (void **)((char *)h + HDR);
   *slot = arg;
-  ((cc_mhdr *)((char *)slot - HDR))->cleanup = fn;
   return slot;
 }
 
