@@ -554,6 +554,30 @@ static void prune(cc_ast *doc) {
   }
 }
 
+/* A table's footer rows (<tfoot>, which HTML lets come before the body)
+ * go last, where a browser shows them: never first, where Markdown would
+ * make one the header row. */
+static void footers_last(cc_ast *doc, const cc_dom *d) {
+  for (cc_ast *t = doc; t; t = cc_ast_next(doc, t, 0)) {
+    if (t->type != CC_AST_TABLE) continue;
+    cc_ast feet; /* holds the footer rows, in order, while they move */
+    memset(&feet, 0, sizeof feet);
+    for (cc_ast *row = t->first, *next; row; row = next) {
+      next = row->next;
+      const cc_node *src = row->src && row->src < d->nnodes ? d->byid[row->src] : NULL;
+      if (src && src->parent && src->parent->tag == CC_TAG_TFOOT) {
+        cc_ast_remove(row);
+        cc_ast_append(&feet, row);
+      }
+    }
+    for (cc_ast *row = feet.first, *next; row; row = next) {
+      next = row->next;
+      cc_ast_remove(row);
+      cc_ast_append(t, row);
+    }
+  }
+}
+
 int cc_stage_article(cc_ctx *ctx) {
   builder b;
   memset(&b, 0, sizeof b);
@@ -599,6 +623,7 @@ int cc_stage_article(cc_ctx *ctx) {
   close_leaf(&b);
   cc_mfree(b.stack);
   cc_buf_free(&b.text);
+  footers_last(b.doc, &ctx->dom);
   prune(b.doc);
   ctx->ast = b.doc;
   return 0;

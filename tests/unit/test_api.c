@@ -286,6 +286,31 @@ TEST(option_structs_grow_without_breaking) {
   cc_result_free(r);
 }
 
+TEST(table_footer_comes_last) {
+  /* issue 11: a <tfoot> written before the body (as HTML allows) came
+   * out first: as the header row in md, before the body in txt and html */
+  const char *doc =
+      "<html><body><article><h1>T</h1><p>Some prose sentence that is long enough to "
+      "count as text, with commas, and more words here.</p><table>"
+      "<tfoot><tr><td>Total</td><td>3</td></tr></tfoot>"
+      "<tbody><tr><td>alpha</td><td>1</td></tr><tr><td>beta</td><td>2</td></tr></tbody>"
+      "</table><p>More prose after the table, long enough to count as text too.</p>"
+      "</article></body></html>";
+  cc_result *r = NULL;
+  CHECK(cc_extract(doc, strlen(doc), NULL, &r, NULL) == CC_OK);
+  const char *want[] = {"alpha | 1\nbeta | 2\nTotal | 3\n",
+                        "| alpha | 1 |\n| --- | --- |\n| beta | 2 |\n| Total | 3 |\n",
+                        "<tr><td>beta</td><td>2</td></tr>\n<tr><td>Total</td><td>3</td></tr>"};
+  for (int f = CC_FORMAT_TXT; f <= CC_FORMAT_HTML; f++) {
+    char *out = cc_render(r, (cc_format)f, NULL, NULL);
+    CHECK_CONTAINS(out, want[f]);
+    const char *t = out ? strstr(out, "Total") : NULL;
+    CHECK(t && !strstr(t + 1, "Total")); /* once */
+    cc_free(out);
+  }
+  cc_result_free(r);
+}
+
 int main(void) {
   RUN(options_and_input_may_be_freed_after_the_call);
   RUN(every_format_renders);
@@ -297,5 +322,6 @@ int main(void) {
   RUN(images_and_links);
   RUN(streaming_is_the_same_rendering);
   RUN(option_structs_grow_without_breaking);
+  RUN(table_footer_comes_last);
   return test_summary();
 }
