@@ -5,7 +5,7 @@
  * (the child is this program run again with ASAN_OPTIONS
  * allocator_may_return_null=1:max_allocation_size_mb=K); otherwise the
  * child's address space is limited (RLIMIT_AS) to what it uses plus K MiB.
- * For K from 1 to 128 MiB, extracting a large page and rendering it in
+ * For K from 1 to 81 MiB (powers of 3), extracting a large page and rendering it in
  * every format, streamed and whole, must give CC_OK or CC_ERR_NOMEM (and
  * then no result and a message), never a crash; the child must then still
  * extract a small page, and (under the sanitizers) leak nothing. Small K
@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -46,12 +47,26 @@ static int discard(const char *d, size_t n, void *ud) {
   return 0;
 }
 
-/* One scenario: 0 all succeeded, 1 some call failed with CC_ERR_NOMEM
- * (cleanly), 2 a contract broken. */
+#ifdef ASAN
+/* libxml2 2.9.14 (Debian 12) leaks its input buffer when it cannot copy the
+ * document into it (xmlParserInputBufferCreateMem frees the struct but not
+ * its buffer; fixed upstream in 2.11): its own leak, on its own failure.
+ * Named by the allocating function: libxml2 has no frame pointers, so the
+ * leak's recorded stack stops there. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void) { return "leak:xmlBufCreateSize\n"; }
+#endif
+
+/* What a scenario's child exits with; any other status (a sanitizer's
+ * report exits with 1) is a failure. */
+enum { ALL_OK = 10, SOME_NOMEM = 11, BROKEN = 12 };
+
+/* One scenario: ALL_OK, SOME_NOMEM (some call failed with CC_ERR_NOMEM,
+ * cleanly) or BROKEN (a contract broken). */
 static int scenario(int parser) {
   int nomem = 0, broken = 0;
   char *page = big_page(5000); /* 0.5 MB, about 30 MB to extract */
-  if (!page) return 1;          /* the test's own allocation: not ours */
+  if (!page) return SOME_NOMEM; /* the test's own allocation: not ours */
   cc_options o;
   cc_options_init(&o);
   o.parser = (cc_parser)parser;
@@ -65,7 +80,7 @@ static int scenario(int parser) {
       broken |= r != NULL || e.status != CC_ERR_NOMEM || !e.message[0];
       continue;
     }
-    if (st != CC_OK) return 2;
+    if (st != CC_OK) return BROKEN;
     for (int f = CC_FORMAT_TXT; f <= CC_FORMAT_JSON; f++) {
       size_t n = 0;
       char *out = cc_render(r, (cc_format)f, &n, &e);
@@ -86,9 +101,10 @@ static int scenario(int parser) {
   cc_result *r = NULL;
   broken |= cc_extract(small, strlen(small), NULL, &r, NULL) != CC_OK;
   cc_result_free(r);
-  return broken ? 2 : nomem;
+  return broken ? BROKEN : nomem ? SOME_NOMEM : ALL_OK;
 }
 
+#ifndef ASAN
 /* Touches `kb` KiB of stack, so that the stack is mapped before the
  * address space is limited (its growth would otherwise be what fails). */
 static void grow_stack(size_t kb) {
@@ -109,16 +125,19 @@ static void limit_memory(int k) {
   struct rlimit rl = {lim, lim};
   if (setrlimit(RLIMIT_AS, &rl) != 0) exit(97);
 }
+#endif
 
 /* Runs the scenario in a child (this program again) with allocations
  * failing past k MiB; returns its exit status (-signal if killed). */
 static int child(const char *self, int k, int parser) {
-  char ks[16], ps[16];
+  char ks[16], ps[16], log[] = "/tmp/test_oom.XXXXXX";
   snprintf(ks, sizeof ks, "%d", k);
   snprintf(ps, sizeof ps, "%d", parser);
+  int fd = mkstemp(log); /* the child's stderr: shown only if it fails */
   fflush(NULL);
   pid_t pid = fork();
   if (pid == 0) {
+    if (fd >= 0) dup2(fd, 2);
 #ifdef ASAN
     char opts[512];
     const char *old = getenv("ASAN_OPTIONS");
@@ -132,7 +151,21 @@ static int child(const char *self, int k, int parser) {
   int status;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+  int rc = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+  if (fd >= 0) {
+    FILE *f = rc != ALL_OK && rc != SOME_NOMEM ? fdopen(fd, "r") : NULL;
+    char line[512];
+    if (f) {
+      rewind(f);
+      while (fgets(line, sizeof line, f))
+        if (!strstr(line, "failed to allocate")) fputs(line, stderr); /* expected */
+      fclose(f);
+    } else {
+      close(fd);
+    }
+    unlink(log);
+  }
+  return rc;
 }
 
 static const char *SELF;
@@ -140,14 +173,14 @@ static const char *SELF;
 TEST(out_of_memory_is_an_error) {
   for (int parser = CC_PARSER_GUMBO; parser <= CC_PARSER_LIBXML2; parser++) {
     int failed = 0, passed = 0;
-    for (int k = 1; k <= 128; k *= 2) {
+    for (int k = 1; k <= 81; k *= 3) {
       int rc = child(SELF, k, parser);
-      if (rc != 0 && rc != 1)
+      if (rc != ALL_OK && rc != SOME_NOMEM)
         fprintf(stderr, "parser %d, allocations failing past %d MiB: child status %d\n", parser,
                 k, rc);
-      CHECK(rc == 0 || rc == 1);
-      failed += rc == 1;
-      passed += rc == 0;
+      CHECK(rc == ALL_OK || rc == SOME_NOMEM);
+      failed += rc == SOME_NOMEM;
+      passed += rc == ALL_OK;
     }
     CHECK(failed > 0); /* small limits did make calls fail */
     CHECK(passed > 0); /* and large ones let everything through */
