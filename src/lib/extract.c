@@ -348,6 +348,7 @@ cc_status cc_extract_taken(const char *data, size_t len, const cc_options *taken
   /* the body text, as the options show the article, within the limit */
   cc_render_options ro;
   cc_result_render_defaults(r, &ro);
+  ro.flags &= CC_RENDER_NO_TABLES; /* (images and links do not show in txt) */
   cc_arena scratch;
   cc_arena_init(&scratch);
   cc_buf txt = CC_BUF_INIT;
