@@ -170,7 +170,7 @@ def write_table(path, rows, scales):
                 "CPU is user + system time, RSS the peak resident set of the process,\n"
                 "both from GNU time (10 ms resolution). `CPU/MB` should stay flat across\n"
                 "scales (shown from 1 MB); `ratio` is the CPU time over the previous\n"
-                "scale's (5 then 2 mean linear), shown when both runs cleaned the page\n"
+                "scale's (the ratio of the scales means linear), shown when both cleaned the page\n"
                 "and the smaller took at least 20 ms. A page over a limit is refused with the\n"
                 "message shown (by default at about 2 million nodes, before parsing).\n\n")
         f.write("| case | scale | input | CPU | CPU/MB | wall | peak RSS | RSS/byte | ratio | result |\n")
