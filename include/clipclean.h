@@ -19,9 +19,9 @@
  * stdout/stderr: errors come back as a cc_status plus a message in a
  * caller-provided cc_error. Running out of memory is such an error
  * (CC_ERR_NOMEM): the call frees what it had allocated and fails, and the
- * process goes on. (One exception, outside our code: uchardet, the
- * charset detector, is C++ and terminates the process when its own small
- * allocation fails.)
+ * process goes on. (Exceptions: the WARC reader, cc_warc_*, still aborts
+ * when it cannot allocate; and uchardet, the charset detector, is C++ and
+ * terminates the process when its own small allocation fails.)
  * All functions are thread-safe for distinct results; options and results
  * may be shared read-only between threads.
  *
@@ -314,6 +314,123 @@ const char *cc_version(void);
  * "gumbo 0.10.1, libxml2 2.9.14, uchardet 0.0.8, jansson 2.14, zlib
  * 1.2.13" (gumbo's and uchardet's as built against: they cannot say). */
 const char *cc_build_info(void);
+
+
+/* ---- Web archives: WARC 1.0 and 1.1 ------------------------------------
+ *
+ * A reader streams a WARC file, plain or gzip-compressed (one gzip member
+ * per record, as crawlers write them, or any other cut), one record at a
+ * time: memory holds the record in hand, never the file. Each record is
+ * classified. A page — a `response` record of a 2xx HTTP response, or a
+ * `resource` record, whose payload is HTML or text — comes with its
+ * payload, HTTP headers removed and chunked/gzip/deflate encodings undone,
+ * ready for cc_extract(). Any other record comes with its headers and the
+ * reason it is not a page, and its block is passed over unread.
+ *
+ *   cc_warc_reader *w;
+ *   const cc_warc_record *rec;
+ *   cc_error err;
+ *   if (cc_warc_open("crawl.warc.gz", NULL, &w, &err) != CC_OK) ...fail...
+ *   for (;;) {
+ *     cc_status st = cc_warc_next(w, &rec, &err);
+ *     if (st == CC_OK && !rec) break;                  the end
+ *     if (st != CC_OK) { report(err.message); continue; }  this record only
+ *     if (rec->kind != CC_WARC_PAGE) continue;
+ *     cc_options opt;
+ *     cc_options_init(&opt);
+ *     opt.url = rec->target_uri;
+ *     opt.charset_hint = rec->charset;
+ *     opt.input_format = rec->input_format;
+ *     ...cc_extract(rec->body, rec->body_len, &opt, &res, &err)...
+ *   }
+ *   cc_warc_close(w);
+ *
+ * Ownership: the reader is freed with cc_warc_close(); the record and all
+ * its strings belong to the reader and stay valid until the next
+ * cc_warc_next() or cc_warc_close(). A reader is used by one thread at a
+ * time; distinct readers are independent. */
+
+typedef struct cc_warc_reader cc_warc_reader;
+
+/* What a record is to an extractor. */
+typedef enum cc_warc_kind {
+  CC_WARC_PAGE = 0,     /* HTML or text to clean: body holds the payload */
+  CC_WARC_OTHER_TYPE,   /* not a response or resource: warcinfo, request,
+                           metadata, revisit, conversion, continuation... */
+  CC_WARC_NOT_TEXT,     /* a payload that is not HTML or text (an image, a
+                           PDF, a script), or none at all */
+  CC_WARC_HTTP_STATUS   /* an HTTP response other than 2xx (a redirect, an
+                           error page) */
+} cc_warc_kind;
+
+/* One record. Strings are NUL-terminated, NULL when absent. Fields are only
+ * ever added at the end of this struct, which only the library allocates. */
+typedef struct cc_warc_record {
+  cc_warc_kind kind;
+  const char *type;        /* WARC-Type as written: "response", "request"... */
+  const char *target_uri;  /* WARC-Target-URI, without the <> of WARC 1.0 */
+  const char *date;        /* WARC-Date, e.g. "2024-05-01T12:00:00Z" */
+  const char *record_id;   /* WARC-Record-ID, e.g. "<urn:uuid:...>" */
+  uint64_t offset;         /* where the record starts in the file: its byte
+                              offset, or in a .warc.gz the offset of the
+                              gzip member it starts in (as CDX indexes say) */
+  uint64_t member_skip;    /* in a .warc.gz whose record does not start its
+                              member: how far into the member's decompressed
+                              bytes it starts; 0 otherwise */
+  uint64_t content_length; /* the block's declared length */
+  int http_status;         /* response records: the HTTP status; else 0 */
+  const char *content_type; /* the payload's media type, lowercase, without
+                              parameters ("text/html"); NULL when none */
+  const char *charset;     /* the charset parameter of its Content-Type */
+  cc_input_format input_format; /* pages: CC_INPUT_HTML, CC_INPUT_TEXT
+                              (text/plain), or CC_INPUT_AUTO (an untyped or
+                              generic type whose bytes looked like text) */
+  const char *body;        /* pages: the payload; NULL for other kinds */
+  size_t body_len;
+  const char *why;         /* other kinds: why it is not a page ("request
+                              record", "image/png", "HTTP 404"); else NULL */
+} cc_warc_record;
+
+/* Opens the WARC file at `path`. `opt` may be NULL: only its
+ * max_input_bytes is used — the largest payload a page may have (larger
+ * pages fail with CC_ERR_TOO_LARGE without being read into memory).
+ * Returns CC_OK with *out set, or an error (the file cannot be read) with
+ * *out NULL. Whether the file is gzip-compressed is told by its bytes. */
+cc_status cc_warc_open(const char *path, const cc_options *opt,
+                       cc_warc_reader **out, cc_error *err);
+
+/* Where a reader opened with cc_warc_open_read gets its bytes: fills up to
+ * `cap` bytes at `buf` and returns how many (0 at the end), or -1 on a read
+ * error. */
+typedef ptrdiff_t (*cc_warc_read_fn)(void *user, void *buf, size_t cap);
+
+/* Opens a reader over bytes from a callback (a pipe, a socket, memory).
+ * Such a reader never seeks back: after a record whose declared length
+ * runs past the end of the input, the records it swallowed are lost (a
+ * reader on a regular file goes back for them). */
+cc_status cc_warc_open_read(cc_warc_read_fn read, void *user,
+                            const cc_options *opt, cc_warc_reader **out,
+                            cc_error *err);
+
+/* Reads the next record.
+ *   CC_OK, *rec set:   a record (see rec->kind).
+ *   CC_OK, *rec NULL:  the end of the archive.
+ *   anything else:     this record, or the bytes at this place, failed
+ *                      (truncated, corrupt, over the size limit, an
+ *                      unsupported encoding); `err` says why, starting with
+ *                      "record at offset N" (or "offset N" for bytes that
+ *                      are no record). *rec holds what could be read of the
+ *                      record's headers, or NULL. Call again: the reader
+ *                      goes on with the next record. After a read error of
+ *                      the input itself (CC_ERR_IO) the next call ends. */
+cc_status cc_warc_next(cc_warc_reader *r, const cc_warc_record **rec,
+                       cc_error *err);
+
+void cc_warc_close(cc_warc_reader *r);
+
+/* 1 when `len` bytes at `data`, the start of a file (4 KiB suffice), are
+ * those of a WARC file, plain or gzip-compressed; 0 otherwise. */
+int cc_warc_sniff(const char *data, size_t len);
 
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC visibility pop

@@ -34,7 +34,15 @@
  * most that many bodies are in memory. Past the held-output budget only the
  * head's URL may start, like the head's file. Site learning needs a second
  * reading of every page; a URL cannot be re-read, so runs with URLs clean
- * each page once (single pass). */
+ * each page once (single pass).
+ *
+ * WARC files: a file input whose bytes are a WARC's is read record by
+ * record (warc_input.h) in its place: each page takes a slot like a
+ * fetched page (QUEUED with its bytes in memory; at most 2 x -j such pages
+ * wait for a worker, so memory holds few pages whatever the file's size),
+ * each broken record a slot with its error; other records are only
+ * counted. Pass 1 of site learning leaves WARC files to pass 2 (like
+ * stdin): their pages are cleaned once. */
 #include "batch.h"
 
 #include <errno.h>
@@ -58,6 +66,7 @@
 #include "spool.h"
 #include "url.h"
 #include "util.h"
+#include "warc_input.h"
 #include "workers.h"
 
 #define RECYCLE_JOBS 1000
@@ -126,6 +135,8 @@ typedef struct batch {
   uint64_t recleaned, fallback; /* pass 2 statistics */
   double t0;
   uint64_t bytes_total;
+  warc_input *warc;      /* the WARC file being read, or NULL */
+  warc_stats ws;
   fetcher *fetch;        /* when there are URLs (and libcurl) */
   uint64_t fetch_waiting; /* fetched pages waiting for a worker */
   u64set seen_urls;      /* keys of the URLs taken, for duplicates */
@@ -178,6 +189,9 @@ static void signals_teardown(void) {
 
 static const char *shown_name(const char *path) { return strcmp(path, "-") ? path : "<stdin>"; }
 
+/* An input's name in messages: a WARC page's says where it is. */
+static const char *slot_name(const struct slot *s);
+
 static void note(batch *b, const char *path, const char *fmt, const char *arg) {
   progress_clear(&b->prog);
   sbuf m = {0};
@@ -203,6 +217,10 @@ static void fatal(batch *b, int code, const char *path, const char *msg) {
 /* ---- slots ---- */
 
 static slot *slot_of(batch *b, uint64_t seq) { return &b->win[seq % b->W]; }
+
+static const char *slot_name(const slot *s) {
+  return s->item.label ? s->item.label : shown_name(s->item.path);
+}
 
 static void slot_clear(slot *s) {
   input_item_free(&s->item);
@@ -356,18 +374,93 @@ static int spool_source_next(batch *b, input_item *it, spool_rec *p1) {
 static const job_source inputs_source = {inputs_source_next};
 static const job_source spool_source = {spool_source_next};
 
+/* ---- WARC files ---- */
+
+/* A file input (or stdin) that may be a WARC file: not one pass 1 has
+ * cleaned already, and stdin not in pass 1 (it waits for pass 2). */
+static int maybe_warc(const batch *b, const slot *s) {
+  const input_item *it = &s->item;
+  if (it->error || it->remote || (b->mode == PASS_LEARN && !strcmp(it->path, "-"))) return 0;
+  if (b->mode == PASS_APPLY && s->p1.kind != SPOOL_DEFERRED) return 0;
+  return warc_input_is_warc(it->path);
+}
+
+/* Starts reading a WARC file in place of its input: 0, or -1 with the
+ * input failed (it cannot be read). The progress line has no total from
+ * then on (records are not counted ahead). */
+static int open_warc(batch *b, slot *s) {
+  char err[300];
+  b->warc = warc_input_open(s->item.path, b->o->wc.opt.max_input_bytes, err, sizeof err);
+  if (!b->warc) {
+    s->item.error = xstrdup(err);
+    return -1;
+  }
+  b->ws.files++;
+  if (b->counter) {
+    inputs_close(b->counter);
+    b->counter = NULL;
+  }
+  b->prog.total = 0;
+  b->prog.total_final = 0;
+  b->prog.unit = "inputs";
+  return 0;
+}
+
+/* The next input: a page of the WARC file being read, else the source's
+ * next; 1 with an item, 0 at the end, -1 when nothing now (pages wait for
+ * workers already), 2 for a WARC file that pass 1 leaves to pass 2. */
+static int next_input(batch *b, slot *s) {
+  for (;;) {
+    if (b->warc) {
+      if (b->fetch_waiting >= (uint64_t)(2 * b->o->jobs)) return -1;
+      if (warc_input_next(b->warc, &s->item, &b->ws)) return 1;
+      warc_input_close(b->warc);
+      b->warc = NULL;
+    }
+    int rc = b->source->next(b, &s->item, &s->p1);
+    if (rc <= 0 || !maybe_warc(b, s)) return rc;
+    if (b->mode == PASS_LEARN) return 2;
+    if (open_warc(b, s) != 0) return 1;
+    input_item_free(&s->item);
+    spool_rec_free(&s->p1);
+  }
+}
+
+/* A page from a WARC file entering the window: named (-O) like a URL,
+ * skipped (--skip-existing), or queued with its bytes. */
+static void feed_warc_page(batch *b, slot *s) {
+  if (b->sink.kind == SINK_DIR) {
+    char err[300];
+    char *name = s->item.url ? NULL : warc_input_name(&s->item);
+    s->outpath = name ? sink_output_path(&b->sink, name, NULL, err, sizeof err)
+                      : sink_output_path_url(&b->sink, s->item.url, err, sizeof err);
+    free(name);
+    struct stat st;
+    if (!s->outpath) slot_done(s, RES_ERROR, err);
+    else if (b->o->skip_existing && lstat(s->outpath, &st) == 0 && S_ISREG(st.st_mode))
+      slot_done(s, OUT_SKIPPED, NULL);
+    if (s->state == SL_DONE) {
+      free(s->item.data);
+      s->item.data = NULL;
+      return;
+    }
+  }
+  s->waiting = 1;
+  b->fetch_waiting++;
+}
+
 static void feed(batch *b) {
   while (!b->src_done && !b->stopping && !b->fatal && b->next - b->head < b->W) {
     slot *s = slot_of(b, b->next);
     memset(s, 0, sizeof *s);
-    int rc = b->source->next(b, &s->item, &s->p1);
+    int rc = next_input(b, s);
     b->src_waiting = rc < 0;
     if (rc <= 0) {
       if (rc == 0) b->src_done = 1;
       slot_clear(s);
       break;
     }
-    s->have_p1 = b->mode == PASS_APPLY;
+    s->have_p1 = b->mode == PASS_APPLY && !s->item.warc;
     s->seq = b->next++;
     s->state = SL_QUEUED;
     if (s->item.error) {
@@ -378,9 +471,14 @@ static void feed(batch *b) {
       feed_url(b, s);
       continue;
     }
+    if (s->item.warc) {
+      feed_warc_page(b, s);
+      continue;
+    }
     if (b->mode == PASS_LEARN) {
-      /* stdin cannot be read twice: it is cleaned in pass 2 only */
-      if (!strcmp(s->item.path, "-")) slot_done(s, OUT_DEFERRED, NULL);
+      /* stdin cannot be read twice, a WARC file is not read twice: they
+       * are cleaned in pass 2 only */
+      if (rc == 2 || !strcmp(s->item.path, "-")) slot_done(s, OUT_DEFERRED, NULL);
       continue;
     }
     if (b->sink.kind == SINK_DIR) {
@@ -547,7 +645,10 @@ static void dispatch(batch *b) {
     if (s->item.remote)
       j.flags |= JOB_FETCHED | (s->item.as_text ? JOB_AS_TEXT : 0) |
                  JOB_WITH_STATUS(s->item.http_status);
+    else if (s->item.warc && s->item.as_text)
+      j.flags |= JOB_AS_TEXT;
     j.source = s->item.path;
+    j.extra = s->item.extra;
     j.url = s->item.url;
     j.charset = s->item.charset;
     j.bp = s->bp;
@@ -577,8 +678,9 @@ static void emit_stream(batch *b, slot *s) {
   size_t len = s->outlen;
   if (s->kind == RES_ERROR) {
     if (b->o->wc.format != CLI_FORMAT_JSONL) return;
-    record_fetch rf = {s->item.url, s->item.http_status};
-    record_error_fetch(&rec, s->item.path, s->msg, s->item.remote ? &rf : NULL);
+    record_fetch rf = {s->item.url, s->item.http_status, s->item.extra};
+    record_error_fetch(&rec, s->item.path, s->msg,
+                       s->item.remote || s->item.extra ? &rf : NULL);
     data = rec.data;
     len = rec.len;
   } else if (s->kind != RES_OK && s->kind != RES_EMPTY) {
@@ -636,7 +738,7 @@ static void emit(batch *b) {
       if (s->explain && !b->fatal) {
         progress_clear(&b->prog);
         sbuf m = {0};
-        sbuf_printf(&m, "== %s\n%s", shown_name(s->item.path), s->explain);
+        sbuf_printf(&m, "== %s\n%s", slot_name(s), s->explain);
         ssize_t w = write(2, m.data, m.len);
         (void)w;
         sbuf_free(&m);
@@ -645,17 +747,17 @@ static void emit(batch *b) {
       case RES_OK: b->c.cleaned++; break;
       case RES_EMPTY:
         b->c.empty++;
-        if (!b->o->quiet) note(b, s->item.path, "%s", "no article text found (empty output)");
+        if (!b->o->quiet) note(b, slot_name(s), "%s", "no article text found (empty output)");
         break;
       case OUT_SKIPPED: b->c.skipped++; break;
       case OUT_DUPLICATE:
         b->c.skipped++;
         b->c.duplicates++;
-        if (!b->o->quiet) note(b, s->item.path, "%s", "listed before: fetched once");
+        if (!b->o->quiet) note(b, slot_name(s), "%s", "listed before: fetched once");
         break;
       default:
         b->c.failed++;
-        note(b, s->item.path, "%s", s->msg ? s->msg : "failed");
+        note(b, slot_name(s), "%s", s->msg ? s->msg : "failed");
         break;
       }
       emit_stream(b, s);
@@ -809,6 +911,14 @@ static int any_directory(const cli_opts *o) {
   return 0;
 }
 
+/* The WARC files among the arguments (stdin too, peeked at, not read):
+ * one makes a batch (of its pages). */
+static int count_warc(char **args, int nargs) {
+  int n = 0;
+  for (int i = 0; i < nargs; i++) n += warc_input_is_warc(args[i]);
+  return n;
+}
+
 static void fmt_bytes(char *buf, size_t n, double v) {
   if (v >= 1e9) snprintf(buf, n, "%.2f GB", v / 1e9);
   else if (v >= 1e6) snprintf(buf, n, "%.1f MB", v / 1e6);
@@ -852,8 +962,20 @@ static void summary(batch *b, int learned) {
     if (b->c.duplicates)
       sbuf_printf(&m, ", %llu listed twice", (unsigned long long)b->c.duplicates);
   }
+  if (b->ws.files) {
+    const warc_stats *w = &b->ws;
+    sbuf_printf(&m, "; WARC: %llu record%s in %llu file%s: %llu page%s, %llu skipped (%llu not "
+                "responses, %llu not HTML or text, %llu redirects or HTTP errors), %llu broken",
+                (unsigned long long)w->records, w->records == 1 ? "" : "s",
+                (unsigned long long)w->files, w->files == 1 ? "" : "s",
+                (unsigned long long)w->pages, w->pages == 1 ? "" : "s",
+                (unsigned long long)(w->not_response + w->not_text + w->http_status),
+                (unsigned long long)w->not_response, (unsigned long long)w->not_text,
+                (unsigned long long)w->http_status, (unsigned long long)w->broken);
+  }
   sbuf_printf(&m, "; %s in %.1f s (%.1f %s/s, %.2f MB/s)", by, el,
-              el > 0 ? (double)b->c.done / el : 0.0, b->o->has_urls ? "inputs" : "files",
+              el > 0 ? (double)b->c.done / el : 0.0,
+              b->o->has_urls || b->ws.files ? "inputs" : "files",
               el > 0 ? (double)b->c.bytes / el / 1e6 : 0.0);
   if (learned) {
     site_stats st;
@@ -889,7 +1011,8 @@ int batch_run(const cli_opts *o) {
   char **args = o->inputs;
   int nargs = o->ninputs;
   if (!nargs && !o->from && !o->urls) args = stdin_only, nargs = 1;
-  b->is_batch = nargs > 1 || o->from || o->urls || any_directory(o);
+  int nwarc = count_warc(args, nargs);
+  b->is_batch = nargs > 1 || o->from || o->urls || any_directory(o) || nwarc;
 
   /* the output */
   struct stat dst;
@@ -968,8 +1091,9 @@ int batch_run(const cli_opts *o) {
   b->win = xcalloc(b->W, sizeof *b->win);
   b->pool = pool_new(o->jobs, &o->wc, o->timeout, RECYCLE_JOBS);
 
-  /* a URL cannot be read twice: runs with URLs clean in one pass */
-  int learn = o->site_learning && b->is_batch && !o->has_urls;
+  /* a URL cannot be read twice: runs with URLs clean in one pass; so do
+   * runs of WARC files only (their pages are cleaned once) */
+  int learn = o->site_learning && b->is_batch && !o->has_urls && (o->from || nwarc < nargs);
   if (learn) {
     const char *dir = NULL;
     char *odir = NULL;
@@ -1050,8 +1174,9 @@ int batch_run(const cli_opts *o) {
    * file arguments only on a terminal (scripts get one line per failed
    * input and nothing else) */
   if (b->is_batch && !o->quiet && !b->epipe && (learned || b->mode == PASS_SINGLE) &&
-      (o->from || o->urls || any_directory(o) || isatty(2)))
+      (o->from || o->urls || any_directory(o) || b->ws.files || isatty(2)))
     summary(b, learned);
+  warc_input_close(b->warc);
   if (b->src) inputs_close(b->src);
   if (b->counter) inputs_close(b->counter);
   if (b->have_spool) spool_close(&b->sp);

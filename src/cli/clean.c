@@ -92,8 +92,8 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
   if (opt.input_format == CC_INPUT_AUTO && (job->flags & JOB_AS_TEXT))
     opt.input_format = CC_INPUT_TEXT;
   /* a fetched URL's record says where it ended up and how it was served */
-  record_fetch rf = {job->url, (long)JOB_STATUS(job->flags)};
-  const record_fetch *fetched = (job->flags & JOB_FETCHED) ? &rf : NULL;
+  record_fetch rf = {job->url, (long)JOB_STATUS(job->flags), job->extra};
+  const record_fetch *fetched = (job->flags & JOB_FETCHED) || job->extra ? &rf : NULL;
   opt.site_boilerplate = job->nbp ? job->bp : NULL;
   opt.site_boilerplate_count = job->nbp;
 

@@ -16,7 +16,7 @@
 #include "util.h"
 
 static const char *const doc_exts[] = {".html", ".htm", ".xhtml", ".shtml",
-                                       ".mhtml", ".mht", ".txt"};
+                                       ".mhtml", ".mht", ".txt", ".warc"};
 
 static int ends_with_ci(const char *s, size_t n, const char *ext) {
   size_t k = strlen(ext);
@@ -46,6 +46,8 @@ void input_item_free(input_item *it) {
   free(it->data);
   free(it->url);
   free(it->charset);
+  free(it->label);
+  free(it->extra);
   memset(it, 0, sizeof *it);
 }
 
@@ -355,7 +357,7 @@ int inputs_next(input_source *s, input_item *it) {
       s->root = NULL;
       if (!s->found) {
         it->path = root;
-        it->error = xstrdup("no HTML, MHTML or text files in this directory");
+        it->error = xstrdup("no HTML, MHTML, WARC or text files in this directory");
         return 1;
       }
       free(root);

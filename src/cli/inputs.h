@@ -6,7 +6,7 @@
  * entries of the directories on the current path of the walk.
  *
  * Walk rules: only files with a recognized extension are taken (.html .htm
- * .xhtml .shtml .mhtml .mht .txt, any of them + .gz, any case); hidden
+ * .xhtml .shtml .mhtml .mht .txt .warc, any of them + .gz, any case); hidden
  * entries (name starting with '.') are skipped, which also keeps our own
  * temp files out; symbolic links to files are followed, symbolic links to
  * directories are not (no loops, no escaping the tree); the output
@@ -24,6 +24,7 @@
 #define CCCLI_INPUTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 typedef struct input_item {
@@ -41,6 +42,13 @@ typedef struct input_item {
   int remote;    /* `path` is an http(s) URL to fetch */
   int as_text;   /* served as text/plain: the text cleaner */
   int http_status; /* of the response (fetched inputs), else 0 */
+  /* A page read from a WARC file (warc_input.h): `path` is the file, the
+   * bytes, url, charset and status come from the record. */
+  int warc;
+  uint64_t warc_offset; /* the record's offset in the file */
+  char *label;   /* its name in messages ("crawl.warc.gz: record at offset
+                    N (URL)"), or NULL: `path` */
+  char *extra;   /* pre-encoded members of its jsonl record, or NULL */
 } input_item;
 
 void input_item_free(input_item *it);

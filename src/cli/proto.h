@@ -120,6 +120,8 @@ typedef struct job_msg {
   const char *url;         /* per-document URL (or NULL) */
   const char *charset;     /* per-document charset hint (or NULL) */
   const char *source;      /* the input's name, for jsonl records */
+  const char *extra;       /* members to add to its jsonl record (a WARC
+                              page's fields), or NULL */
   const uint64_t *bp;      /* site boilerplate for this document, sorted */
   size_t nbp;
   const char *data;        /* the input bytes as read (maybe gzip'd) */

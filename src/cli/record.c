@@ -98,6 +98,10 @@ static void put_head(sbuf *b, const char *source, const char *status) {
 
 static void put_fetch(sbuf *b, const record_fetch *f) {
   if (!f) return;
+  if (f->extra) {
+    sbuf_puts(b, f->extra);
+    return;
+  }
   put_field(b, "final_url", f->final_url);
   put_key(b, "http_status");
   if (f->http_status > 0) sbuf_printf(b, "%ld", f->http_status);

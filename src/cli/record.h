@@ -3,6 +3,9 @@
  *    "final_url":…, "http_status":… (fetched URLs only: the URL after
  *    redirects, null when none answered, and the last response's status,
  *    null when there was none),
+ *    "warc_target_uri":…, "warc_date":…, "warc_record_id":…,
+ *    "warc_offset":…, "http_status":… (pages of WARC files only; then
+ *    "source" is the WARC file),
  *    "title":…, "author":…, "date":…, "site_name":…, "language":…,
  *    "url":…, "description":…, "image":…, "charset":…, "input_kind":…,
  *    "text":…}
@@ -22,10 +25,13 @@
  * the round trip. */
 void json_put_string(sbuf *b, const char *s, size_t n, int bytes_as_surrogates);
 
-/* What the record says of a fetched URL; NULL for files. */
+/* What the record says of a fetched URL, or of a page read from a WARC
+ * file; NULL for files. */
 typedef struct record_fetch {
   const char *final_url; /* or NULL */
   long http_status;      /* or 0 */
+  const char *extra;     /* a WARC page: its members (",\"warc_...\":..."),
+                            written instead of final_url and http_status */
 } record_fetch;
 
 /* The record of a cleaned document (status "ok" or "empty"), newline-ended. */

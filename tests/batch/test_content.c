@@ -1,4 +1,4 @@
-/* test_record.c — the jsonl records' string writer. (What an input's
+/* test_content.c — the jsonl records' string writer. (What an input's
  * bytes are, gzip and MHTML, is the library's: tests/unit/test_page.c.) */
 #include <stdlib.h>
 #include <string.h>

@@ -46,7 +46,7 @@ export PKG_CONFIG_PATH="$libdir/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 want=$(sed -n 's/^#define CC_VERSION_STRING "\(.*\)"/\1/p' "$src/include/clipclean.h")
 [ "$(pkg-config --modversion clipclean)" = "$want" ] || fail "pkg-config version"
 static_libs=$(pkg-config --static --libs clipclean)
-for l in -lclipclean -lgumbo -lxml2 -luchardet -ljansson -lz -lm -pthread; do
+for l in -lclipclean -lgumbo -lxml2 -luchardet -ljansson -lz -ldeflate -lm -pthread; do
   case " $static_libs " in *" $l "*) ;; *) fail "pkg-config --static --libs lacks $l" ;; esac
 done
 

@@ -10,6 +10,7 @@ subset at small scale). Python 3 standard library only.
   gen.py --list                 names of the cases
   gen.py NAME SCALE [OUT]       writes one input (stdout by default)
 """
+import os
 import sys
 
 def N(base, k):
@@ -232,6 +233,49 @@ def whitespace_only(k):
     return b" \n\t\r\f" * N(100_000, k)
 
 
+# ---- WARC files (tests/warc/warcgen.py): read as a stream, whatever their
+# size; most records are no pages, so the reader, not the workers, is tested.
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "warc"))
+import warcgen  # noqa: E402
+
+WARC_PAGE = (b"<html><head><title>p</title></head><body><article><p>" +
+             b"A paragraph of words that makes a small page, with commas, and more. " * 8 +
+             b"</p></article></body></html>")
+
+
+def warc_huge_declared(k):   # a record declaring 1 GB amid 500 pages (gzip per record)
+    n = N(500, k)
+    recs = [warcgen.response("https://patho.test/%d" % i, WARC_PAGE) for i in range(n)]
+    recs.insert(n // 2, warcgen.record("resource", b"<p>liar</p>", "https://patho.test/liar",
+                                       "text/html", declared=1 << 30))
+    return warcgen.archive(recs, gz=True)
+
+
+def warc_huge_declared_plain(k):  # the same, uncompressed: the file is read again
+    n = N(500, k)
+    recs = [warcgen.response("https://patho.test/%d" % i, WARC_PAGE) for i in range(n)]
+    recs.insert(n // 2, warcgen.record("resource", b"<p>liar</p>", "https://patho.test/liar",
+                                       "text/html", declared=1 << 30))
+    return warcgen.archive(recs)
+
+
+def warc_tiny_records(k):    # a million tiny records at 1x, a page every 10,000
+    tiny = b"WARC/1.1\r\nWARC-Type: metadata\r\nContent-Length: 1\r\n\r\nx\r\n\r\n"
+    block = tiny * 9999 + warcgen.response("https://patho.test/p", WARC_PAGE)
+    return block * N(100, k)
+
+
+def warc_member_in_header(k):  # every record's gzip member ends inside its header
+    out = []
+    for i in range(N(20_000, k)):
+        u = "https://patho.test/%d" % i
+        r = warcgen.response(u, WARC_PAGE) if i % 100 == 0 else warcgen.request(u)
+        cut = 20 + i % 40
+        out.append(warcgen.member(r[:cut]) + warcgen.member(r[cut:]))
+    return b"".join(out)
+
+
 CASES = {f.__name__: f for f in [
     nested_div, nested_div_unclosed, selfclosing_div, unclosed_b, distinct_b,
     reopened_formatting, nested_a, misnested_a, misnested_formatting, nobr,
@@ -242,7 +286,8 @@ CASES = {f.__name__: f for f in [
     tiny_paragraphs, huge_table, many_comments, unterminated_comment,
     unterminated_script, unterminated_cdata, nested_svg, entity_soup, nul_bytes, invalid_utf8,
     utf16le_bom, utf16be_nobom, bogus_meta_charset, binary_junk, empty,
-    whitespace_only]}
+    whitespace_only, warc_huge_declared, warc_huge_declared_plain, warc_tiny_records,
+    warc_member_in_header]}
 
 
 def main(argv):
