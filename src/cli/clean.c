@@ -21,7 +21,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "content.h"
 #include "record.h"
 #include "sandbox.h"
 
@@ -78,6 +77,11 @@ void clean_out_free(clean_out *k) {
   memset(k, 0, sizeof *k);
 }
 
+static int put_out(const char *data, size_t len, void *out) {
+  sbuf_put(out, data, len);
+  return 0;
+}
+
 static void fail(result_msg *res, clean_out *keep, cc_status st, const char *msg) {
   res->kind = RES_ERROR;
   res->status = (uint32_t)st;
@@ -95,25 +99,16 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
   memset(res, 0, sizeof *res);
   memset(keep, 0, sizeof *keep);
   res->seq = job->seq;
-  char err[256];
-  content c;
-  size_t max = cfg->opt.max_input_bytes ? cfg->opt.max_input_bytes : SIZE_MAX;
-  if (content_prepare(job->data, job->len, max, &c, err, sizeof err) != 0) {
-    res->input_bytes = c.len;
-    content_free(&c);
-    fail(res, keep, CC_ERR_NOT_HTML, err);
-    return;
-  }
-  res->input_bytes = c.len;
-  hooks_run(c.data, c.len);
+  res->input_bytes = job->len;
+  hooks_run(job->data, job->len);
 
+  /* the library reads the saved page as it is (gzip, MHTML, HTML, text) */
   cc_options opt = cfg->opt;
   if (job->flags & JOB_WANT_EXPLAIN) opt.flags |= CC_OPT_EXPLAIN;
-  if (!opt.url) opt.url = job->url ? job->url : c.url;
-  if (!opt.charset_hint) opt.charset_hint = job->charset ? job->charset : c.charset;
-  if (opt.input_format == CC_INPUT_AUTO)
-    opt.input_format = c.kind == CONTENT_TEXT || (job->flags & JOB_AS_TEXT) ? CC_INPUT_TEXT
-                                                                             : CC_INPUT_HTML;
+  if (!opt.url) opt.url = job->url;
+  if (!opt.charset_hint) opt.charset_hint = job->charset;
+  if (opt.input_format == CC_INPUT_AUTO && (job->flags & JOB_AS_TEXT))
+    opt.input_format = CC_INPUT_TEXT;
   /* a fetched URL's record says where it ended up and how it was served */
   record_fetch rf = {job->url, (long)JOB_STATUS(job->flags), job->extra};
   const record_fetch *fetched = (job->flags & JOB_FETCHED) || job->extra ? &rf : NULL;
@@ -123,36 +118,27 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
   cc_result *r = NULL;
   cc_error e;
   memset(&e, 0, sizeof e);
-  cc_status st = cc_extract(c.data, c.len, &opt, &r, &e);
-  /* c (the MHTML url and charset in opt) stays alive until the result is
-   * freed: the library's metadata may point at opt->url */
+  cc_status st = cc_extract_page(job->data, job->len, &opt, &r, &e);
   const char *source = job->source ? job->source : "-";
   if (st == CC_ERR_EMPTY) {
     res->kind = RES_EMPTY;
     if (cfg->format == CLI_FORMAT_JSONL) record_empty(&keep->out, source, fetched);
     res->out = keep->out.data ? keep->out.data : "";
     res->outlen = keep->out.len;
-    content_free(&c);
     return;
   }
   if (st != CC_OK) {
     fail(res, keep, st, e.message);
-    content_free(&c);
     return;
   }
   if (cfg->format == CLI_FORMAT_JSONL) {
     record_result_fetch(&keep->out, source, r, fetched);
-  } else {
-    size_t n;
-    char *o = cc_render(r, (cc_format)cfg->format, &n, &e);
-    if (!o) {
-      cc_result_free(r);
-      content_free(&c);
-      fail(res, keep, e.status ? e.status : CC_ERR_INTERNAL, e.message);
-      return;
-    }
-    sbuf_put(&keep->out, o, n);
-    cc_free(o);
+  } else if (cc_render_to(r, (cc_format)cfg->format, NULL, put_out, &keep->out, &e) != CC_OK) {
+    /* (streamed into the message buffer: the rendering is not held twice) */
+    cc_result_free(r);
+    sbuf_free(&keep->out);
+    fail(res, keep, e.status ? e.status : CC_ERR_INTERNAL, e.message);
+    return;
   }
   size_t tl = cc_result_text_length(r);
   res->kind = tl ? RES_OK : RES_EMPTY;
@@ -175,7 +161,6 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
     }
   }
   cc_result_free(r);
-  content_free(&c);
   res->out = keep->out.data ? keep->out.data : "";
   res->outlen = keep->out.len;
 }

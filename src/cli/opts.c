@@ -4,6 +4,7 @@
 #include "sandbox.h"
 
 #include "url.h"
+#include "version.h"
 
 #include <sched.h>
 #include <errno.h>
@@ -406,7 +407,7 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
     case OPT_INSECURE: o->fetch.insecure = 1; break;
     case OPT_ALLOW_PRIVATE: o->fetch.allow_private = 1; break;
     case 'q': o->quiet = 1; break;
-    case 'V': printf("clipclean %s\n", cc_version()); return 0;
+    case 'V': version_print(stdout); return 0;
     case 'h': fputs(usage, stdout); return 0;
     case ':':
       return usage_error("option '%s' needs a value", argv[optind - 1]);
