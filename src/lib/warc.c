@@ -26,6 +26,7 @@
 #include "strip.h"
 #include "warc.h"
 #include "warc_stream.h"
+#include "result.h"
 
 #define HEAD_MAX ((size_t)128 << 10)  /* a WARC header, an HTTP head */
 #define TAIL_LOOK 40                  /* bytes looked at after a block */
@@ -572,7 +573,12 @@ static cc_status read_record(cc_warc_reader *r, cc_error *err) {
 
 static cc_status open_common(cc_warc_reader *r, int fd, cc_warc_read_fn fn, void *user,
                              const cc_options *opt, cc_warc_reader **out, cc_error *err) {
-  size_t max = opt ? opt->max_input_bytes : (size_t)64 << 20;
+  cc_options o; /* (read by its size: see cc_options_init) */
+  if (cc_options_take(opt, &o, err) != CC_OK) {
+    cc_warc_close(r);
+    return CC_ERR_ARGS;
+  }
+  size_t max = o.max_input_bytes;
   r->max_page = !max || max > HARD_MAX_PAGE ? HARD_MAX_PAGE : max;
   if (ws_open(&r->s, fd, fn, user) != 0) {
     coff_fail(err, CC_ERR_IO, 0, 0, "%s", r->s.errmsg);
