@@ -357,6 +357,8 @@ class WarcReader:
     extractions as the iteration goes. Close it (or use `with`) to free the
     reader before the end."""
 
+    _r = None
+
     def __init__(self, path, errors="raise", **options):
         if errors not in ("raise", "yield", "skip"):
             raise ValueError("errors must be 'raise', 'yield' or 'skip', not %r" % (errors,))

@@ -121,6 +121,24 @@ def _candidates():
     yield from sorted(built, key=os.path.getmtime, reverse=True)
 
 
+def _unloadable(path):
+    """Why `path` cannot be loaded here, or None: a library built with
+    AddressSanitizer aborts the process unless the ASan runtime was
+    preloaded (LD_PRELOAD), so it is passed over with the reason."""
+    if os.sep not in path:
+        return None
+    try:
+        with open(path, "rb") as f:
+            sanitized = b"libasan.so" in f.read()
+        with open("/proc/self/maps") as f:
+            runtime = "libasan.so" in f.read()
+    except OSError:
+        return None
+    if sanitized and not runtime:
+        return "built with AddressSanitizer: preload its runtime (LD_PRELOAD) to use it"
+    return None
+
+
 def _declare(lib):
     for name, (res, args) in _PROTOS.items():
         f = getattr(lib, name)
@@ -134,6 +152,10 @@ def _declare(lib):
 def load():
     tried = []
     for path in _candidates():
+        why = _unloadable(path)
+        if why:
+            tried.append("%s (%s)" % (path, why))
+            continue
         try:
             lib = ctypes.CDLL(path)
         except OSError as e:

@@ -155,11 +155,14 @@ def _warc_records(path, local, options, counts):
     except clipclean.Error as e:
         yield _error_record(path, e.message.replace(local, path))
         return
+    prefix = local + ": "  # (the record's source names the file)
     with reader:
         for item in reader:
             if isinstance(item, clipclean.Error):
                 extra = item.record.fields() if item.record else None
-                yield _error_record(path, item.message.replace(local, path), extra)
+                msg = item.message
+                yield _error_record(path, msg[len(prefix):] if msg.startswith(prefix) else msg,
+                                    extra)
             else:
                 yield _page_record(path, item)
         for k in ("records", "not_response", "not_text", "http_status", "broken"):

@@ -14,7 +14,7 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "python"))
-sys.path.insert(0, os.path.join(ROOT, "tests", "warc"))
+sys.path.append(os.path.join(ROOT, "tests", "warc"))  # warcgen
 
 import clipclean  # noqa: E402
 import clipclean.dask  # noqa: E402
