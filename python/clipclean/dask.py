@@ -80,7 +80,7 @@ def plan(inputs, urls=(), pages_per_task=256):
     kind "warc" (a path), "urls" (a path) or "pages" (a list of paths)."""
     tasks, pages = [], []
     for src in inputs:
-        src = os.fspath(src)
+        src = _absolute(src)
         fs, root = fsspec.core.url_to_fs(src)
         proto = src.split("://")[0] + "://" if "://" in src else ""
         if fs.isdir(root):
@@ -98,10 +98,17 @@ def plan(inputs, urls=(), pages_per_task=256):
                 tasks.append(("warc", f))
             else:
                 pages.append(f)
-    tasks += [("urls", os.fspath(u)) for u in urls]
+    tasks += [("urls", _absolute(u)) for u in urls]
     for i in range(0, len(pages), pages_per_task):
         tasks.append(("pages", pages[i:i + pages_per_task]))
     return tasks
+
+
+def _absolute(path):
+    """A local path made absolute (workers do not share the caller's
+    working directory); URLs as they are."""
+    path = os.fspath(path)
+    return path if "://" in path else os.path.abspath(path)
 
 
 def _page_name(p):
@@ -233,7 +240,7 @@ class _JsonlSink:
         self.f = open(path, "w", encoding="utf-8")
 
     def write(self, rec):
-        self.f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        self.f.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
 
     def close(self):
         self.f.close()
@@ -334,7 +341,7 @@ def clean(inputs, output, *, urls=(), client=None, format="auto", retries=2,
     if format == "parquet" and not _has_pyarrow():
         raise RuntimeError("Parquet partitions need pyarrow")
     client = client or get_client()
-    output = os.fspath(output)
+    output = _absolute(output)
     t0 = time.monotonic()
     tasks = plan(inputs, urls, pages_per_task)
     futures = [client.submit(clean_task, t, output, i, options, format, retries=retries,
