@@ -147,3 +147,20 @@ def test_parquet_partitions(cluster, inputs, tmp_path):
     assert os.listdir(out) and s["format"] == "parquet"
     recs = records_of(out)
     assert len(recs) == s["pages"] and recs[0]["title"]
+
+
+@pytest.mark.parametrize("env,want", [
+    ({"MALLOC_TRIM_THRESHOLD_": "65536"}, "True False"),  # as Dask's nanny starts workers
+    ({"MALLOC_TRIM_THRESHOLD_": "65536", "MALLOC_MMAP_THRESHOLD_": "1048576"}, "False False"),
+    ({}, "False False"),
+])
+def test_tune_malloc_only_under_dasks_setting(env, want):
+    import subprocess
+    import sys
+    base = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+    code = "import clipclean.dask as d; print(d.tune_malloc(), d.tune_malloc())"
+    run = subprocess.run([sys.executable, "-c", code], env={**base, **env,
+                         "PYTHONPATH": os.path.dirname(os.path.dirname(ccd.__file__))},
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == want.split()
