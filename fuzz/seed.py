@@ -148,6 +148,22 @@ def main():
     for line in ["https://example.org/a # comment", "# only a comment", "   ",
                  "\ufeffhttp://x.example/p?q=1", "ftp://nope.example/", "example.org/no-scheme"]:
         put(out, "fuzz_fetch_text", b"\2" + line.encode())
+    # fuzz_text: the text clippings (real ones, and the samples' expected
+    # texts), with option bytes
+    texts = sorted(glob.glob(os.path.join(ROOT, "tests", "data", "seeds", "*.txt")))
+    texts += sorted(glob.glob(os.path.join(ROOT, "samples", "*", "expected.txt")))
+    for i, p in enumerate(texts):
+        put(out, "fuzz_text", bytes([i % 32]) + read(p)[:MAX])
+    put(out, "fuzz_text", b"\0Title\n\n" + b"".join(
+        b"Paragraph %d of the story, where the council met on Tuesday.\n\nReport\n\n" % i
+        for i in range(200)))
+    # fuzz_print: names and messages as the CLI prints and records them
+    for v in [b"page.html\nNo such file or directory", b"caf\xe9.html\nboom",
+              b"esc\x1b[31m.html\nnot a web page: text/x\x1b]0;t\x07",
+              b"bidi\xe2\x80\xaeevil.html\nx", b"https://user:pw@example.org/a@b\nHTTP 404",
+              b"\xed\xa0\x80\xf4\x90\x80\x80\xc0\xaf\nbad forms", b"two\nlines\nthree"]:
+        put(out, "fuzz_print", b"\0" + v)
+        put(out, "fuzz_print", b"\1" + v)
     print("seeded %d pages into %s" % (n, out))
     return 0
 

@@ -106,6 +106,11 @@ typedef enum cc_input_format {
 cc_input_format cc_sniff_input(const char *data, size_t len, const char *hint,
                                const char **what);
 
+/* The canonical name of a charset label as cc_options.charset_hint takes
+ * it (WHATWG Encoding labels, any case: "latin1" -> "windows-1252"), or
+ * NULL when the library does not know the label and would ignore the hint. */
+const char *cc_charset_name(const char *label);
+
 /* The HTML front end. */
 typedef enum cc_parser {
   CC_PARSER_GUMBO = 0, /* gumbo-parser, HTML5 conformant (default) */

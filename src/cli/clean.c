@@ -1,10 +1,15 @@
 /* clean.c — the worker: its job loop and the cleaning of one input (see
- * clean.h). Test hooks (environment variables, read once at worker start,
- * compiled in unless CC_NO_TEST_HOOKS is defined) let the test suite make
- * a worker misbehave on purpose:
+ * clean.h). Test hooks (environment variables, read once at worker start)
+ * let the test suite make a worker misbehave on purpose. They exist only
+ * in builds configured with CC_TEST_HOOKS (on by default in sanitized
+ * builds, the test suite's; never in a release build):
  *   CLIPCLEAN_TEST_CRASH_ON=STR  abort() on an input containing STR
  *   CLIPCLEAN_TEST_HANG_ON=STR   sleep forever on an input containing STR
  *   CLIPCLEAN_TEST_DELAY_MS=N    sleep N ms before each input
+ *   CLIPCLEAN_TEST_STDERR_ON=STR on an input containing STR, write an escape
+ *                                sequence to stderr and try to overwrite
+ *                                stderr's file from its start (which must
+ *                                fail: stderr is a pipe to the parent)
  * They are checked against the decoded document, never in the parent. */
 #include "clean.h"
 
@@ -19,8 +24,8 @@
 #include "record.h"
 #include "sandbox.h"
 
-#ifndef CC_NO_TEST_HOOKS
-static const char *hook_crash, *hook_hang;
+#ifdef CC_TEST_HOOKS
+static const char *hook_crash, *hook_hang, *hook_stderr;
 static long hook_delay_ms;
 
 static int contains(const char *h, size_t n, const char *needle) {
@@ -34,6 +39,7 @@ static int contains(const char *h, size_t n, const char *needle) {
 static void hooks_init(void) {
   hook_crash = getenv("CLIPCLEAN_TEST_CRASH_ON");
   hook_hang = getenv("CLIPCLEAN_TEST_HANG_ON");
+  hook_stderr = getenv("CLIPCLEAN_TEST_STDERR_ON");
   const char *d = getenv("CLIPCLEAN_TEST_DELAY_MS");
   hook_delay_ms = d ? strtol(d, NULL, 10) : 0;
 }
@@ -47,6 +53,13 @@ static void sleep_ms(long ms) {
 static void hooks_run(const char *data, size_t len) {
   if (hook_delay_ms > 0) sleep_ms(hook_delay_ms);
   if (hook_crash && contains(data, len, hook_crash)) abort();
+  if (hook_stderr && contains(data, len, hook_stderr)) {
+    static const char msg[] = "\033[31mhello from the worker\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    w = pwrite(2, "OVERWRITTEN", 11, 0);
+    if (lseek(2, 0, SEEK_SET) == 0) w = write(2, "OVERWRITTEN", 11);
+    (void)w;
+  }
   if (hook_hang && contains(data, len, hook_hang))
     for (;;) sleep_ms(1000);
 }
@@ -72,6 +85,11 @@ static int put_out(const char *data, size_t len, void *out) {
 static void fail(result_msg *res, clean_out *keep, cc_status st, const char *msg) {
   res->kind = RES_ERROR;
   res->status = (uint32_t)st;
+  char m[200];
+  if (st == CC_ERR_NOMEM) { /* an allocation the library survived: the limit's doing */
+    worker_limit_describe(WORKER_EXIT_NOMEM << 8, m, sizeof m); /* as if it had exited so */
+    msg = m;
+  }
   sbuf_puts(&keep->msg, msg && *msg ? msg : cc_strerror(st));
   res->message = keep->msg.data;
 }
@@ -152,6 +170,7 @@ int worker_main(int fd, const worker_config *cfg) {
   /* The sandbox hook: from here on the worker only reads jobs from fd,
    * computes, and writes results to fd. */
   if (worker_sandbox_enter() != 0) return 70;
+  if (proto_send(fd, MSG_READY, NULL, 0) != 0) return errno == EPIPE ? 0 : 3;
   /* a job: the input, its boilerplate list (at most one fingerprint per
    * node) and a few strings */
   uint64_t max = (uint64_t)(cfg->opt.max_input_bytes ? cfg->opt.max_input_bytes : ((size_t)64 << 20)) +
@@ -171,7 +190,9 @@ int worker_main(int fd, const worker_config *cfg) {
     }
     result_msg res;
     clean_out keep;
+    worker_job_begin();
     clean_job(cfg, &job, &res, &keep);
+    worker_job_end();
     penc e = {0};
     result_encode(&res, &e);
     struct iovec iov[2] = {{e.data, e.len}, {(void *)res.out, res.outlen}};

@@ -40,6 +40,8 @@ typedef struct input_item {
   char *url;     /* the final URL, after redirects */
   char *charset; /* from Content-Type */
   int remote;    /* `path` is an http(s) URL to fetch */
+  char *fetch;   /* the URL with the credentials the user typed, when it had
+                    some; `path`, its name everywhere, never shows them */
   int as_text;   /* served as text/plain: the text cleaner */
   int http_status; /* of the response (fetched inputs), else 0 */
   /* A page read from a WARC file (warc_input.h): `path` is the file, the
@@ -72,11 +74,11 @@ input_source *inputs_open(const inputs_config *cfg);
  * 0 at the end. */
 int inputs_next(input_source *s, input_item *it);
 void inputs_close(input_source *s);
+/* 1 when the next input would come from a list read on stdin (--from -,
+ * --urls -): the arguments and other lists are done. */
+int inputs_on_stdin(const input_source *s);
 
 /* 1 when a name ends in a recognized extension. */
 int inputs_recognized(const char *name);
-/* The length of `name` without its recognized extension(s) (.gz, then one
- * of the document extensions); the whole length when none. */
-size_t inputs_stem_len(const char *name);
 
 #endif

@@ -25,7 +25,9 @@
  * output limits, low enough that a corrupt length cannot exhaust memory. */
 #define PROTO_MAX_PAYLOAD ((uint64_t)1 << 31)
 
-enum { MSG_JOB = 1, MSG_RESULT = 2 };
+/* MSG_READY: a worker's first message, empty: it has entered its sandbox
+ * and waits for jobs (a job's time limit starts then). */
+enum { MSG_JOB = 1, MSG_RESULT = 2, MSG_READY = 3 };
 
 /* ---- frames, blocking (worker side) ---- */
 

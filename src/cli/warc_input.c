@@ -113,7 +113,7 @@ static void put_where(sbuf *b, const cc_warc_record *rec) {
 
 static void put_member(sbuf *b, const char *key, const char *v) {
   sbuf_printf(b, ",\"%s\":", key);
-  if (v) json_put_string(b, v, strlen(v), 0);
+  if (v) json_put_string(b, v, strlen(v));
   else sbuf_puts(b, "null");
 }
 
@@ -197,7 +197,7 @@ char *warc_input_name(const input_item *it) {
   const char *base = strrchr(it->path, '/');
   base = base ? base + 1 : it->path;
   sbuf b = {0};
-  sbuf_put(&b, base, inputs_stem_len(base));
+  sbuf_puts(&b, base); /* the whole file name, as inputs are named (sink.h) */
   sbuf_printf(&b, "-%llu", (unsigned long long)it->warc_offset);
   return sbuf_detach(&b, NULL);
 }

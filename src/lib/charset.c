@@ -31,6 +31,7 @@
 
 #include "oom.h"
 #include "strip.h"
+#include "../../include/clipclean.h"
 
 /* ---- encodings and labels ---------------------------------------------- */
 
@@ -332,6 +333,9 @@ const char *cc_charset_canonical(const char *lbl) {
   }
   return e < 0 ? NULL : ENCODINGS[e].name;
 }
+
+/* The public face of cc_charset_canonical (clipclean.h). */
+const char *cc_charset_name(const char *label) { return label ? cc_charset_canonical(label) : NULL; }
 
 /* ---- UTF-8 validation --------------------------------------------------- */
 

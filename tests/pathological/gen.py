@@ -164,6 +164,12 @@ def tiny_paragraphs(k):   # 100k tiny paragraphs (1M at 10x)
     return HEAD + b"<p>x</p>\n" * N(100_000, k)
 
 
+def long_article(k):      # an ordinary article, very long: 5 MiB at 1x, 53 MiB at 10x
+    # (over 1 GB in one worker: under the default --max-memory of 2 GiB)
+    p = b"<p>The council met on Tuesday to discuss the bridge, and argued at length about it.</p>\n"
+    return HEAD + b"<article><h1>Long</h1>" + p * N(60_000, k) + b"</article></body></html>"
+
+
 def huge_table(k):
     rows = b"".join(b"<tr><td>r%d</td><td>some cell text</td><td>3</td></tr>\n" % i
                     for i in range(N(30_000, k)))
@@ -282,8 +288,8 @@ CASES = {f.__name__: f for f in [
     deep_ul, deep_tables, table_in_table, foster_parenting, many_selects,
     select_title_reopen, mathml_title_breakout,
     deep_span_in_p, stray_end_tags, deep_then_wide, deep_blockquote, flat_list,
-    huge_row, wide_table, quoted_lines, deep_list_lines, many_attrs, title_attrs, many_attrs_dup, huge_text,
-    tiny_paragraphs, huge_table, many_comments, unterminated_comment,
+    huge_row, wide_table, quoted_lines, deep_list_lines, many_attrs, title_attrs, many_attrs_dup,
+    huge_text, tiny_paragraphs, long_article, huge_table, many_comments, unterminated_comment,
     unterminated_script, unterminated_cdata, nested_svg, entity_soup, nul_bytes, invalid_utf8,
     utf16le_bom, utf16be_nobom, bogus_meta_charset, binary_junk, empty,
     whitespace_only, warc_huge_declared, warc_huge_declared_plain, warc_tiny_records,
