@@ -11,7 +11,9 @@ or from a shell: python3 -m clipclean.dask --scheduler tcp://scheduler:8786 -o o
 
 What a task is: a WARC file (every page of it); a URL list (a file named
 *.urls or passed in urls=: its URLs fetched and cleaned by the clipclean
-command-line tool, whose fetcher is polite and sandboxed); or up to
+command-line tool, whose fetcher is polite and sandboxed; the options it
+has are passed on: no_images, no_links, no_tables, keep_title, no_filter,
+parser, input_format, charset, max_input_bytes); or up to
 `pages_per_task` saved pages (files of a directory: HTML, MHTML, text, gz).
 Each task writes one partition, `part-NNNNN.jsonl` (or `.parquet` when
 pyarrow is importable on the workers), holding one record per page with the
@@ -176,11 +178,18 @@ def _warc_records(path, local, options, counts):
             counts[k] = counts.get(k, 0) + reader.stats[k]
 
 
+DEFAULT_MAX_INPUT = 64 << 20  # the library's default max_input_bytes
+
+
 def _pages_records(paths, options):
+    limit = options.get("max_input_bytes") or DEFAULT_MAX_INPUT
     for p in paths:
         try:
             with fsspec.open(p, "rb") as f:
-                data = f.read()
+                data = f.read(limit + 1)  # (a huge file is not read whole to be refused)
+            if len(data) > limit:
+                yield _error_record(p, "larger than the %d-byte input limit" % limit)
+                continue
             yield _page_record(p, clipclean.extract(data, **options))
         except clipclean.Error as e:
             yield _error_record(p, e.message)
@@ -212,8 +221,9 @@ def _cli_args(options):
     for k in ("no_images", "no_links", "no_tables", "keep_title", "no_filter"):
         if options.get(k):
             args.append("--" + k.replace("_", "-"))
-    if options.get("parser"):
-        args += ["--parser", options["parser"]]
+    for k in ("parser", "input_format", "charset"):
+        if options.get(k):
+            args += ["--" + k.replace("_", "-"), options[k]]
     if options.get("max_input_bytes"):
         args += ["--max-size", str(options["max_input_bytes"])]
     return args

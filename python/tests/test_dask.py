@@ -164,3 +164,25 @@ def test_tune_malloc_only_under_dasks_setting(env, want):
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == want.split()
+
+
+def test_pages_task_refuses_a_file_over_the_limit_without_reading_it(tmp_path):
+    big = tmp_path / "big.html"
+    big.write_bytes(b"<p>" + b"x" * 100000)
+    small = PAGES[0][1]
+    c = ccd.clean_task(("pages", [str(big), small]), str(tmp_path / "o"), 7, {"max_input_bytes": 50000},
+                       "jsonl", malloc_tuning=False)
+    assert (c["pages"], c["ok"], c["failed"], c["partition"]) == (2, 1, 1, "part-00007.jsonl")
+    recs = records_of(tmp_path / "o")
+    assert recs[0]["status"] == "error" and "50000-byte input limit" in recs[0]["error"]
+    assert recs[1]["source"] == small and recs[1]["status"] == "ok"
+
+
+def test_command_line_on_a_scheduler(cluster, inputs, tmp_path, capsys):
+    out = str(tmp_path / "cli")
+    addr = cluster.scheduler_info()["address"]
+    rc = ccd.main(["--scheduler", addr, "--format", "jsonl", "-o", out, inputs["warc"]])
+    err = capsys.readouterr().err
+    assert rc == 1, err  # the broken record is a failure
+    assert "1 tasks, %d pages" % len(PAGES) in err and "1 failed" in err
+    assert json.load(open(os.path.join(out, "_summary.json")))["pages"] == len(PAGES)
