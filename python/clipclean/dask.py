@@ -296,10 +296,11 @@ def tune_malloc():
     costs twice the CPU (bench/python). Once per worker process, unless the
     environment sets MALLOC_MMAP_THRESHOLD_ itself, both thresholds go to
     4 MiB: the speed of glibc's defaults, and free memory over 4 MiB still
-    given back. Returns whether it changed anything."""
+    given back. Returns None when there is nothing to do, else whether the
+    malloc in use took the settings (glibc's does; a sanitizer's does not)."""
     if _MALLOC_TUNED or "MALLOC_TRIM_THRESHOLD_" not in os.environ \
             or "MALLOC_MMAP_THRESHOLD_" in os.environ:
-        return False
+        return None
     _MALLOC_TUNED.append(True)
     try:
         import ctypes

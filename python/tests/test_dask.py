@@ -149,10 +149,15 @@ def test_parquet_partitions(cluster, inputs, tmp_path):
     assert len(recs) == s["pages"] and recs[0]["title"]
 
 
+# glibc takes the settings (True); under the sanitizers, whose malloc has
+# no such settings, the call is made and says False
+APPLIED = "False" if "libasan" in os.environ.get("LD_PRELOAD", "") else "True"
+
+
 @pytest.mark.parametrize("env,want", [
-    ({"MALLOC_TRIM_THRESHOLD_": "65536"}, "True False"),  # as Dask's nanny starts workers
-    ({"MALLOC_TRIM_THRESHOLD_": "65536", "MALLOC_MMAP_THRESHOLD_": "1048576"}, "False False"),
-    ({}, "False False"),
+    ({"MALLOC_TRIM_THRESHOLD_": "65536"}, APPLIED + " None"),  # as Dask's nanny starts workers
+    ({"MALLOC_TRIM_THRESHOLD_": "65536", "MALLOC_MMAP_THRESHOLD_": "1048576"}, "None None"),
+    ({}, "None None"),
 ])
 def test_tune_malloc_only_under_dasks_setting(env, want):
     import subprocess
