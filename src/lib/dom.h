@@ -131,6 +131,9 @@ void cc_dom_finish(cc_dom *d);
  * below top), whitespace collapsed, blocks separated by a space, trimmed;
  * at most cap-1 bytes (never cutting a UTF-8 sequence). Returns its length. */
 size_t cc_dom_text(const cc_node *top, char *out, size_t cap);
+/* The same for the block's own text: nested blocks are left out (each
+ * leaves a space), the inline elements around its text kept. */
+size_t cc_dom_own_text(const cc_node *top, char *out, size_t cap);
 
 /* Attribute value or NULL. `name` must be lowercase. */
 const char *cc_node_attr(const cc_node *n, const char *name);
