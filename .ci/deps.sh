@@ -7,5 +7,5 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config ca-certificates \
   libgumbo-dev libxml2-dev libuchardet-dev libjansson-dev zlib1g-dev \
-  libcurl4-openssl-dev libseccomp-dev \
+  libcurl4-openssl-dev libseccomp-dev libunistring-dev \
   python3 clang libclang-rt-dev valgrind time >/dev/null

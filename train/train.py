@@ -432,6 +432,8 @@ def main():
     if held:
         evaluate(d, one, held, "held-out1")
         evaluate(d, two, held, "held-out2")
+        for thr in (0.35, 0.4, 0.45, 0.55, 0.6):
+            evaluate(d, two, held, f"  at {thr}", thr)
     evaluate(d, one, aeb, "aeb/oof1")
     evaluate(d, two, aeb, "aeb/oof2")
 

@@ -16,6 +16,8 @@
 #include "pipeline.h"
 #include "url.h"
 
+#include <uninorm.h>
+
 /* What to undo when an element is left. */
 enum frame_kind {
   F_NONE = 0,   /* nothing (transparent element) */
@@ -50,9 +52,38 @@ typedef struct builder {
   const uint8_t *kept; /* what the walk emits (decide.c's masks) */
 } builder;
 
+/* 1 when the text may hold a combining character (a decomposed accent,
+ * a kana voicing mark, a Hangul jamo): the only text NFC would change. */
+static int may_combine(const unsigned char *s, size_t n) {
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned char c = s[i], d = s[i + 1];
+    if (c == 0xcc || (c == 0xcd && d < 0xb0)) return 1; /* U+0300-036F */
+    if (i + 2 < n && ((c == 0xe1 && d >= 0x84 && d <= 0x87) || /* jamo */
+                      (c == 0xe1 && (d == 0xaa || d == 0xb7)) || /* U+1AB0, U+1DC0 */
+                      (c == 0xe2 && d == 0x83) ||                /* U+20D0-20FF */
+                      (c == 0xe3 && d == 0x82 && (s[i + 2] == 0x99 || s[i + 2] == 0x9a))))
+      return 1;
+  }
+  return 0;
+}
+
 static void flush_text(builder *b) {
   if (!b->text.len) return;
-  cc_ast_add_text(b->a, b->inl, b->text.data, b->text.len);
+  const char *t = b->text.data;
+  size_t n = b->text.len;
+  uint8_t *nfc = NULL;
+  /* Unicode text in decomposed form ("e" + U+0301) reads like composed text
+   * but matches nothing: composed (NFC) with libunistring */
+  if (may_combine((const unsigned char *)t, n)) {
+    size_t nl = 0;
+    nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)t, n, NULL, &nl);
+    if (nfc) {
+      t = (const char *)nfc;
+      n = nl;
+    }
+  }
+  cc_ast_add_text(b->a, b->inl, t, n);
+  free(nfc);
   cc_buf_clear(&b->text);
 }
 

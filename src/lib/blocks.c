@@ -30,15 +30,16 @@ const char *cc_feature_name(unsigned i) {
   return i < CC_NFEAT ? names[i] : NULL;
 }
 
-/* Ancestor tags worth knowing, one bit each. */
+/* Ancestor tags worth knowing, one bit each; AT_HIDDEN: a hidden subtree
+ * pre-clean kept. */
 enum {
   AT_NAV = 1u << 0, AT_HEADER = 1u << 1, AT_FOOTER = 1u << 2, AT_ASIDE = 1u << 3,
   AT_FORM = 1u << 4, AT_ARTICLE = 1u << 5, AT_MAIN = 1u << 6, AT_LIST = 1u << 7,
   AT_TABLE = 1u << 8, AT_SECTION = 1u << 9, AT_QUOTE = 1u << 10, AT_FIGURE = 1u << 11,
-  AT_DETAILS = 1u << 12, AT_LINK = 1u << 13, AT_BUTTON = 1u << 14
+  AT_DETAILS = 1u << 12, AT_LINK = 1u << 13, AT_BUTTON = 1u << 14, AT_HIDDEN = 1u << 15
 };
 
-static unsigned tag_bit(const cc_node *x) {
+static unsigned tag_bit_of(const cc_node *x) {
   switch (x->tag) {
   case CC_TAG_NAV: return AT_NAV;
   case CC_TAG_HEADER: return AT_HEADER;
@@ -58,6 +59,10 @@ static unsigned tag_bit(const cc_node *x) {
     return AT_BUTTON;
   default: return 0;
   }
+}
+
+static unsigned tag_bit(const cc_node *x) {
+  return tag_bit_of(x) | (x->flags & CC_NF_HIDDEN ? AT_HIDDEN : 0);
 }
 
 /* Why the filter or the sections stage dropped a subtree, as a feature. */
@@ -487,7 +492,7 @@ void cc_block_features(const cc_ctx *ctx, const cc_feat_ctx *f, uint32_t k, floa
   F(g_other) = tagged == 0;
 
   F(a_depth) = me->depth;
-  for (int i = 0; i <= 14; i++) row[CC_F_a_nav + i] = (me->tags >> i) & 1u;
+  for (int i = 0; i <= 15; i++) row[CC_F_a_nav + i] = (me->tags >> i) & 1u;
   F(h_self) = s->hint.weight;
   F(h_min) = me->hmin;
   F(h_max) = me->hmax;

@@ -39,7 +39,7 @@
   /* its ancestors */                                                         \
   X(a_depth) X(a_nav) X(a_header) X(a_footer) X(a_aside) X(a_form)            \
   X(a_article) X(a_main) X(a_list) X(a_table) X(a_section) X(a_quote)         \
-  X(a_figure) X(a_details) X(a_link) X(a_button)                              \
+  X(a_figure) X(a_details) X(a_link) X(a_button) X(a_hidden)                              \
   X(h_self) X(h_min) X(h_max) X(h_neg)                                        \
   X(k_nav) X(k_footer) X(k_sidebar) X(k_comment) X(k_share) X(k_related)      \
   X(k_ad) X(k_consent) X(k_subscribe) X(k_donate) X(k_caption) X(k_byline)    \

@@ -80,7 +80,7 @@ static void init_tag_classes(void) {
       {CC_TAG_PROGRESS, D}, {CC_TAG_METER, D}, {CC_TAG_DATALIST, D},
       {CC_TAG_XMP, B}, {CC_TAG_LISTING, B}, {CC_TAG_PLAINTEXT, B},
       {CC_TAG_BIG, I}, {CC_TAG_NOBR, I}, {CC_TAG_BDI, I}, {CC_TAG_BDO, I},
-      {CC_TAG_RUBY, I}, {CC_TAG_RT, I}, {CC_TAG_RP, D}, {CC_TAG_DATA, I},
+      {CC_TAG_RUBY, I}, {CC_TAG_RT, D}, {CC_TAG_RP, D}, {CC_TAG_DATA, I},
       {CC_TAG_OTHER, I},
   };
   for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)

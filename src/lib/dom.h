@@ -87,6 +87,7 @@ typedef enum cc_node_type {
  * scoring and filtering. */
 enum {
   CC_NF_REMOVED = 1u << 0,   /* unlinked by pre-clean (kept for explain) */
+  CC_NF_HIDDEN = 1u << 1,    /* hidden, but kept by pre-clean (preclean.c) */
   CC_NF_SELECTED = 1u << 8,  /* root of a subtree chosen as article */
   CC_NF_DROPPED = 1u << 9,   /* subtree dropped by the filter */
   CC_NF_TITLE = 1u << 10,    /* the headline (goes to metadata) */

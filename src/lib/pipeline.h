@@ -144,7 +144,9 @@ void cc_drop(cc_ctx *ctx, cc_node *x, const char *why);
 
 /* Counts visible characters of UTF-8 text with whitespace runs counted
  * once; adds commas and sentence punctuation (. ! ? and their CJK/Arabic
- * forms) and words to the counters given (any may be NULL). */
+ * forms) and words to the counters given (any may be NULL). Words are
+ * runs between spaces, plus one per two kana or Han characters (written
+ * without spaces). */
 uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
                          uint32_t *punct, uint32_t *words);
 
