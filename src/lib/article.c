@@ -7,7 +7,9 @@
  * elements become links, emphasis, code spans and images; text is
  * whitespace-collapsed into the current paragraph, except in <pre> and
  * code spans, which are copied literally. Tables with real data become
- * table nodes; layout tables are walked as plain containers.
+ * table nodes; layout tables are walked as plain containers. Images,
+ * links and tables are always kept: leaving them out is a rendering's
+ * choice (cc_render_options), so one extraction renders several ways.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 
 #include "pipeline.h"
 #include "url.h"
+#include "oom.h"
 
 #include <uninorm.h>
 
@@ -163,8 +166,7 @@ static void add_text(builder *b, const char *s, size_t n) {
 static void push(builder *b, const cc_node *n, int kind) {
   if (b->depth == b->cap) {
     b->cap = b->cap ? b->cap * 2 : 64;
-    b->stack = realloc(b->stack, b->cap * sizeof *b->stack);
-    if (!b->stack) abort();
+    b->stack = cc_realloc(b->stack, b->cap * sizeof *b->stack);
   }
   b->stack[b->depth].node = n;
   b->stack[b->depth].kind = (unsigned char)kind;
@@ -280,7 +282,6 @@ static const char *image_src(const cc_node *img) {
 }
 
 static void add_image(builder *b, const cc_node *img) {
-  if (b->flags & CC_OPT_NO_IMAGES) return;
   const char *src = image_src(img);
   if (!src) return;
   char first[2048];
@@ -410,7 +411,6 @@ static int enter(builder *b, const cc_node *x) {
     return 1;
   }
   case CC_TAG_TABLE:
-    if (b->flags & CC_OPT_NO_TABLES) return 1;
     if (!in_cell && !in_table && is_data_table(x, b->ctx->st)) {
       open_container(b, CC_AST_TABLE, x);
       push(b, x, F_CONTAINER);
@@ -475,7 +475,7 @@ static int enter(builder *b, const cc_node *x) {
   case CC_TAG_A: {
     const char *href = cc_node_attr(x, "href");
     char *url = NULL;
-    if (href && !(b->flags & CC_OPT_NO_LINKS)) url = cc_url_resolve(b->a, b->base, href);
+    if (href) url = cc_url_resolve(b->a, b->base, href);
     if (url && href[0] != '#') {
       open_inline(b, CC_AST_LINK, x);
       b->inl->url = url;
@@ -638,6 +638,30 @@ static void walk(builder *b, const cc_node *top, const uint8_t *kept) {
   }
 }
 
+/* A table's footer rows (<tfoot>, which HTML lets come before the body)
+ * go last, where a browser shows them: never first, where Markdown would
+ * make one the header row. */
+static void footers_last(cc_ast *doc, const cc_dom *d) {
+  for (cc_ast *t = doc; t; t = cc_ast_next(doc, t, 0)) {
+    if (t->type != CC_AST_TABLE) continue;
+    cc_ast feet; /* holds the footer rows, in order, while they move */
+    memset(&feet, 0, sizeof feet);
+    for (cc_ast *row = t->first, *next; row; row = next) {
+      next = row->next;
+      const cc_node *src = row->src && row->src < d->nnodes ? d->byid[row->src] : NULL;
+      if (src && src->parent && src->parent->tag == CC_TAG_TFOOT) {
+        cc_ast_remove(row);
+        cc_ast_append(&feet, row);
+      }
+    }
+    for (cc_ast *row = feet.first, *next; row; row = next) {
+      next = row->next;
+      cc_ast_remove(row);
+      cc_ast_append(t, row);
+    }
+  }
+}
+
 int cc_stage_article(cc_ctx *ctx) {
   builder b;
   memset(&b, 0, sizeof b);
@@ -662,8 +686,9 @@ int cc_stage_article(cc_ctx *ctx) {
     walk(&b, top, ctx->comments);
   }
   close_leaf(&b);
-  free(b.stack);
+  cc_mfree(b.stack);
   cc_buf_free(&b.text);
+  footers_last(b.doc, &ctx->dom);
   prune(b.doc);
   if (!b.doc->first && !ctx->blocks.n) stated_text(ctx, b.doc);
   ctx->ast = b.doc;
