@@ -560,14 +560,12 @@ static int has_content(cc_ast *n) {
  * pre-order, so a parent emptied by its children is seen after them. */
 static void prune(cc_ast *doc) {
   size_t n = 0, cap = 256;
-  cc_ast **order = malloc(cap * sizeof *order);
-  if (!order) abort();
+  cc_ast **order = cc_malloc(cap * sizeof *order);
   for (cc_ast *x = doc->first; x; x = cc_ast_next(doc, x, 0)) {
     if (!cc_ast_is_block(x)) continue;
     if (n == cap) {
       cap *= 2;
-      order = realloc(order, cap * sizeof *order);
-      if (!order) abort();
+      order = cc_realloc(order, cap * sizeof *order);
     }
     order[n++] = x;
   }
@@ -581,7 +579,7 @@ static void prune(cc_ast *doc) {
       empty = !x->first;
     if (empty) cc_ast_remove(x);
   }
-  free(order);
+  cc_mfree(order);
 }
 
 /* A page with no visible text at all (an app shell whose content comes

@@ -11,6 +11,7 @@
  * lives in the arena).
  */
 #include "blocks.h"
+#include "oom.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -155,8 +156,7 @@ static void find_groups(cc_ctx *ctx, node_info *ni) {
       if (c->type != CC_NODE_ELEMENT) continue;
       if (k == cap) {
         cap = cap ? cap * 2 : 64;
-        items = realloc(items, cap * sizeof *items);
-        if (!items) abort();
+        items = cc_realloc(items, cap * sizeof *items);
       }
       items[k].sig = signature(c);
       items[k++].id = c->id;
@@ -189,7 +189,7 @@ static void find_groups(cc_ctx *ctx, node_info *ni) {
       a = b;
     }
   }
-  free(items);
+  cc_mfree(items);
 }
 
 static void ancestors(cc_ctx *ctx, node_info *ni) {
@@ -329,8 +329,7 @@ static int cmp_hash(const void *a, const void *b) {
 
 /* dup: how many other blocks have the same text. */
 static void count_dups(block_info *bi, uint32_t n) {
-  hash_item *t = malloc((n ? n : 1) * sizeof *t);
-  if (!t) abort();
+  hash_item *t = cc_malloc((n ? n : 1) * sizeof *t);
   for (uint32_t i = 0; i < n; i++) {
     t[i].h = bi[i].hash;
     t[i].i = i;
@@ -342,7 +341,7 @@ static void count_dups(block_info *bi, uint32_t n) {
     for (uint32_t m = a; m < b; m++) bi[t[m].i].dup = b - a - 1;
     a = b;
   }
-  free(t);
+  cc_mfree(t);
 }
 
 static uint32_t last_descendant(const cc_node *x) {
@@ -353,9 +352,8 @@ static uint32_t last_descendant(const cc_node *x) {
 cc_feat_ctx *cc_blocks_prepare(cc_ctx *ctx) {
   cc_dom *d = &ctx->dom;
   uint32_t nn = d->nnodes ? d->nnodes : 1;
-  cc_feat_ctx *f = calloc(1, sizeof *f);
-  node_info *ni = f ? calloc(nn, sizeof *ni) : NULL;
-  if (!ni) abort();
+  cc_feat_ctx *f = cc_calloc(1, sizeof *f);
+  node_info *ni = f ? cc_calloc(nn, sizeof *ni) : NULL;
   f->ni = ni;
   cc_node *body = d->body ? d->body : d->root;
   f->page_chars = ctx->st[body->id].chars ? ctx->st[body->id].chars : 1;
@@ -381,10 +379,9 @@ cc_feat_ctx *cc_blocks_prepare(cc_ctx *ctx) {
   bl->keep = cc_arena_calloc(ctx->arena, n ? n : 1);
   bl->old = cc_arena_calloc(ctx->arena, n ? n : 1);
   bl->comment = cc_arena_calloc(ctx->arena, n ? n : 1);
-  f->bi = calloc(n ? n : 1, sizeof *f->bi);
-  f->dist = calloc(n ? n : 1, sizeof *f->dist);
-  f->before = calloc(n ? n : 1, sizeof *f->before);
-  if (!f->bi || !f->dist || !f->before) abort();
+  f->bi = cc_calloc(n ? n : 1, sizeof *f->bi);
+  f->dist = cc_calloc(n ? n : 1, sizeof *f->dist);
+  f->before = cc_calloc(n ? n : 1, sizeof *f->before);
   for (uint32_t i = 0; i < d->nnodes; i++) {
     if (bl->of[i] < 0) continue;
     uint32_t k = (uint32_t)bl->of[i];
@@ -417,11 +414,11 @@ cc_feat_ctx *cc_blocks_prepare(cc_ctx *ctx) {
 
 void cc_blocks_release(cc_feat_ctx *f) {
   if (!f) return;
-  free(f->ni);
-  free(f->bi);
-  free(f->dist);
-  free(f->before);
-  free(f);
+  cc_mfree(f->ni);
+  cc_mfree(f->bi);
+  cc_mfree(f->dist);
+  cc_mfree(f->before);
+  cc_mfree(f);
 }
 
 static float lg(double x) { return (float)log2(1.0 + (x > 0 ? x : 0)); }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "oom.h"
 #include "pipeline.h"
 
 /* For training (ctx->dump): per block, a line "index<TAB>node<TAB>the ten
@@ -42,9 +43,8 @@ static int usable(const cc_model *m, const char *(*names)(unsigned), unsigned n)
 static void second_look(cc_ctx *ctx, const float *rows, const uint32_t *ranges) {
   cc_blocks *bl = &ctx->blocks;
   uint32_t n = bl->n;
-  double *w = malloc((n + 1) * sizeof *w), *pw = malloc((n + 1) * sizeof *pw);
-  float *p2 = malloc((n ? n : 1) * sizeof *p2);
-  if (!w || !pw || !p2) abort();
+  double *w = cc_malloc((n + 1) * sizeof *w), *pw = cc_malloc((n + 1) * sizeof *pw);
+  float *p2 = cc_malloc((n ? n : 1) * sizeof *p2);
   w[0] = pw[0] = 0;
   for (uint32_t k = 0; k < n; k++) {
     double words = ctx->st[bl->node[k]->id].own_words;
@@ -59,9 +59,9 @@ static void second_look(cc_ctx *ctx, const float *rows, const uint32_t *ranges) 
     p2[k] = cc_model_prob(&cc_model_context, row);
   }
   memcpy(bl->p, p2, n * sizeof *p2);
-  free(w);
-  free(pw);
-  free(p2);
+  cc_mfree(w);
+  cc_mfree(pw);
+  cc_mfree(p2);
 }
 
 int cc_stage_classify(cc_ctx *ctx) {
@@ -74,9 +74,8 @@ int cc_stage_classify(cc_ctx *ctx) {
   /* stage one's rows and the context ranges are kept for the second look
    * (and the dump) */
   int keep_rows = two || ctx->dump;
-  float *rows = keep_rows ? malloc((size_t)(n ? n : 1) * CC_NFEAT * sizeof *rows) : NULL;
-  uint32_t *ranges = keep_rows ? malloc((size_t)(n ? n : 1) * 10 * sizeof *ranges) : NULL;
-  if (keep_rows && (!rows || !ranges)) abort();
+  float *rows = keep_rows ? cc_malloc((size_t)(n ? n : 1) * CC_NFEAT * sizeof *rows) : NULL;
+  uint32_t *ranges = keep_rows ? cc_malloc((size_t)(n ? n : 1) * 10 * sizeof *ranges) : NULL;
   float row[CC_NFEAT];
   for (uint32_t k = 0; k < n; k++) {
     float *r = keep_rows ? rows + (size_t)k * CC_NFEAT : row;
@@ -90,7 +89,7 @@ int cc_stage_classify(cc_ctx *ctx) {
     for (uint32_t k = 0; k < n; k++)
       dump_row(ctx, k, ranges + (size_t)k * 10, rows + (size_t)k * CC_NFEAT, ctx->dump);
   if (two) second_look(ctx, rows, ranges);
-  free(rows);
-  free(ranges);
+  cc_mfree(rows);
+  cc_mfree(ranges);
   return 0;
 }

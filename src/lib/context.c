@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "oom.h"
 #include "pipeline.h"
 
 /* The stage-1 features the context model sees too (blocks.h names). */

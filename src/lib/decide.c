@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "pipeline.h"
+#include "oom.h"
 
 #define KEEP_AT 0.5f
 
@@ -70,9 +71,8 @@ int cc_stage_decide(cc_ctx *ctx) {
   }
 
   uint32_t n = d->nnodes ? d->nnodes : 1;
-  uint32_t *holder = malloc(n * sizeof *holder);
-  int32_t *last_block = malloc(n * sizeof *last_block); /* block at or before node i */
-  if (!holder || !last_block) abort();
+  uint32_t *holder = cc_malloc(n * sizeof *holder);
+  int32_t *last_block = cc_malloc(n * sizeof *last_block); /* block at or before node i */
   holder[0] = 0;
   int32_t prev = -1;
   for (uint32_t i = 0; i < d->nnodes; i++) {
@@ -92,7 +92,7 @@ int cc_stage_decide(cc_ctx *ctx) {
     for (uint32_t k = 0; k < bl->n; k++) any |= ck[k] = bl->comment[k] && !bl->keep[k];
     if (any) ctx->comments = mask(ctx, ck, holder, last_block);
   }
-  free(holder);
-  free(last_block);
+  cc_mfree(holder);
+  cc_mfree(last_block);
   return 0;
 }

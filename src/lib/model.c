@@ -1,5 +1,6 @@
 /* model.c — evaluating the boosted trees of model.h. */
 #include "model.h"
+#include "oom.h"
 
 #include <math.h>
 #include <string.h>

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "model.h"
+#include "oom.h"
 #include "pipeline.h"
 
 static const char *const type_names[7] = {"article", "forum", "product", "collection",
