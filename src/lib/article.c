@@ -315,6 +315,21 @@ static void add_image(builder *b, const cc_node *img) {
   b->at_start = 0;
 }
 
+/* 1 when the link's whole text is one or two characters that are neither
+ * letters nor digits ("¶", "#", "§", "🔗"). */
+static int is_symbol_link(const cc_node *a) {
+  char t[16];
+  size_t n = cc_dom_text(a, t, sizeof t);
+  if (!n || n > 8) return 0;
+  unsigned chars = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return 0;
+    chars += (c & 0xc0) != 0x80;
+  }
+  return chars <= 2;
+}
+
 /* Enter an element; returns 1 when its children are to be skipped. */
 static int enter(builder *b, const cc_node *x) {
   cc_tag t = (cc_tag)x->tag;
@@ -474,6 +489,9 @@ static int enter(builder *b, const cc_node *x) {
     return 1;
   case CC_TAG_A: {
     const char *href = cc_node_attr(x, "href");
+    /* a permalink anchor beside a heading ("¶", "#", "§"): a link to the
+     * page itself whose text is a lone symbol */
+    if (href && href[0] == '#' && is_symbol_link(x)) return 1;
     char *url = NULL;
     if (href) url = cc_url_resolve(b->a, b->base, href);
     if (url && href[0] != '#') {
