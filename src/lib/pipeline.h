@@ -142,6 +142,10 @@ void cc_explain_blocks(cc_ctx *ctx);
 /* Records that x's subtree is dropped, and why (a static string). */
 void cc_drop(cc_ctx *ctx, cc_node *x, const char *why);
 
+/* 1 when a link element wraps block elements with content (a card, or a
+ * whole page inside one <a>) rather than inline text (score.c). */
+int cc_link_wraps_blocks(const cc_node *a);
+
 /* Counts visible characters of UTF-8 text with whitespace runs counted
  * once; adds commas and sentence punctuation (. ! ? and their CJK/Arabic
  * forms) and words to the counters given (any may be NULL). Words are

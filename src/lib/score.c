@@ -75,7 +75,7 @@ static inline uint16_t sat16(uint32_t v) { return v > 65535 ? 65535 : (uint16_t)
 
 /* An <a> holding paragraphs, headings, lists or divs with text of their
  * own (looked at two levels down: enough for cards and page wrappers). */
-static int wraps_blocks(const cc_node *a) {
+int cc_link_wraps_blocks(const cc_node *a) {
   for (const cc_node *c = a->first; c; c = c->next) {
     if (c->type != CC_NODE_ELEMENT) continue;
     if ((cc_tag_class((cc_tag)c->tag) & CC_TC_BLOCK) && c->tag != CC_TAG_BR) {
@@ -105,9 +105,9 @@ int cc_stage_measure(cc_ctx *ctx) {
     int p_block = p->type != CC_NODE_ELEMENT ||
                   (cc_tag_class((cc_tag)p->tag) & CC_TC_BLOCK);
     holder[i] = p_block ? p->id : holder[p->id];
-    if (x->type == CC_NODE_ELEMENT && x->tag == CC_TAG_A)
-      in_link[i] = 2 * (cc_node_attr(x, "href") && !wraps_blocks(x)); /* 2: a link */
-    in_link[i] = in_link[p->id] || in_link[i] == 2;
+    int a_link = x->type == CC_NODE_ELEMENT && x->tag == CC_TAG_A && cc_node_attr(x, "href") &&
+                 !cc_link_wraps_blocks(x);
+    in_link[i] = in_link[p->id] || a_link;
     if (x->type == CC_NODE_ELEMENT) st[i].hint = cc_hint_of(x);
 
   }
