@@ -98,6 +98,7 @@ typedef struct node_info {
   int16_t hmin, hmax, hneg;
   uint8_t sel;      /* inside a selected subtree */
   uint8_t pad;
+  uint32_t card;    /* the teaser card it lies in (is_card), or 0 */
   uint32_t grp_chars, grp_link, grp_punct, grp_words; /* the group alike */
 } node_info;
 
@@ -192,6 +193,15 @@ static void find_groups(cc_ctx *ctx, node_info *ni) {
   cc_mfree(items);
 }
 
+/* A teaser card: a link to another page (not an anchor on this one)
+ * wrapped around blocks that hold less than a paragraph or two of text. */
+#define CARD_CHARS 400
+static int is_card(const cc_ctx *ctx, const cc_node *x) {
+  if (x->tag != CC_TAG_A || ctx->st[x->id].chars >= CARD_CHARS) return 0;
+  const char *href = cc_node_attr(x, "href");
+  return href && href[0] && href[0] != '#' && cc_link_wraps_blocks(x);
+}
+
 static void ancestors(cc_ctx *ctx, node_info *ni) {
   cc_dom *d = &ctx->dom;
   for (uint32_t i = 1; i < d->nnodes; i++) {
@@ -210,6 +220,7 @@ static void ancestors(cc_ctx *ctx, node_info *ni) {
     me->sel = pa->sel || (x->flags & CC_NF_SELECTED);
     me->drop = pa->drop ? pa->drop : (elem && (x->flags & CC_NF_DROPPED)) ? i : 0;
     me->rep_anc = elem && me->rep >= 3 ? i : pa->rep_anc;
+    me->card = pa->card ? pa->card : elem && is_card(ctx, x) ? i : 0;
   }
 }
 
@@ -379,6 +390,9 @@ cc_feat_ctx *cc_blocks_prepare(cc_ctx *ctx) {
   bl->keep = cc_arena_calloc(ctx->arena, n ? n : 1);
   bl->old = cc_arena_calloc(ctx->arena, n ? n : 1);
   bl->comment = cc_arena_calloc(ctx->arena, n ? n : 1);
+  bl->veto = cc_arena_calloc(ctx->arena, n ? n : 1);
+  bl->card = cc_arena_calloc(ctx->arena, (n ? n : 1) * sizeof *bl->card);
+  bl->lead = cc_arena_calloc(ctx->arena, n ? n : 1);
   f->bi = cc_calloc(n ? n : 1, sizeof *f->bi);
   f->dist = cc_calloc(n ? n : 1, sizeof *f->dist);
   f->before = cc_calloc(n ? n : 1, sizeof *f->before);
@@ -390,6 +404,16 @@ cc_feat_ctx *cc_blocks_prepare(cc_ctx *ctx) {
     f->bi[k].kept_old = ni[i].sel && !ni[i].drop;
     bl->old[k] = f->bi[k].kept_old;
     bl->comment[k] = (ni[i].kinds & CC_HK_COMMENT) != 0;
+    bl->card[k] = ni[i].card;
+    unsigned own = ctx->st[i].hint.kinds | ctx->st[d->byid[i]->parent->id].hint.kinds;
+    bl->lead[k] = (own & CC_HK_LEAD) && !(own & CC_HK_RELATED);
+    int r = ni[i].drop && ctx->why ? reason_code(ctx->why[ni[i].drop]) : R_NONE;
+    /* a box the filter dropped for a class naming a call to action (donate,
+     * subscribe, consent) speaks to the reader about the site, whatever
+     * its prose looks like */
+    unsigned cta = CC_HK_DONATE | CC_HK_SUBSCRIBE | CC_HK_CONSENT;
+    bl->veto[k] = r == R_PHRASE || r == R_SITE || (r == R_CLASS && (ni[i].kinds & cta)) ||
+                  cc_phrases_is_boilerplate(&f->bi[k].ps);
   }
   count_dups(f->bi, n);
   double total = 0, run = 0;

@@ -117,6 +117,14 @@ typedef struct cc_blocks {
   uint8_t *keep;    /* keep[i]: 1 when block i goes to the article */
   uint8_t *old;     /* old[i]: 1 when the Readability-style selection kept it */
   uint8_t *comment; /* comment[i]: 1 when it sits in a comments section */
+  uint8_t *veto;    /* veto[i]: 1 when its wording (the phrase filter), its
+                       repetition across the site, or a call-to-action box
+                       the filter dropped marks it boilerplate (decide.c) */
+  uint32_t *card;   /* card[i]: the node id of the teaser card it lies in (a
+                       link to another page wrapped around a few short
+                       blocks), or 0 */
+  uint8_t *lead;    /* lead[i]: its class names it the article's lead (dek,
+                       standfirst, chapo...) */
   int32_t *of;      /* of[node id]: the block it is, or -1 */
   float page[CC_NFEAT]; /* the page-level part, copied into every row */
 } cc_blocks;

@@ -168,7 +168,9 @@ void cc_explain_blocks(cc_ctx *ctx) {
     cc_buf_printf(e, "%-8s %6u %8u %4.2f %5u %6.1f %5.2f  %s \"%s\"", fate, x->id, s->own_chars,
                   s->own_chars ? (double)s->own_link / s->own_chars : 0.0, s->own_punct,
                   (double)cscore, (double)ctx->blocks.p[k], lab, snip);
-    if (!selected) {
+    if (ctx->blocks.veto[k]) {
+      cc_buf_printf(e, "  <- vetoed: %s", dropped ? dropped : "boilerplate wording");
+    } else if (!selected) {
       cc_buf_puts(e, "  <- outside the old selection");
     } else if (dropped) {
       char rl[96];
