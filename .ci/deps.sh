@@ -9,7 +9,8 @@
 set -eu
 tier=${1:-build}
 pkgs="build-essential cmake pkg-config ca-certificates libgumbo-dev libxml2-dev
-  libuchardet-dev libjansson-dev zlib1g-dev libdeflate-dev libcurl4-openssl-dev libseccomp-dev"
+  libuchardet-dev libjansson-dev zlib1g-dev libdeflate-dev libcurl4-openssl-dev libseccomp-dev
+  libunistring-dev"
 case $tier in
   build) ;;
   test | extended)

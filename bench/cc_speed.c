@@ -470,13 +470,13 @@ static int rss_of(const char *id, long *loaded, long *peak) {
 /* ---- where the extraction's time goes ---------------------------------- */
 
 enum {
-  B_PREPASS, B_PARSE, B_META, B_PRECLEAN, B_MEASURE, B_SELECT, B_FILTER,
-  B_ARTICLE, B_RENDER, B_FREE, NB
+  B_PREPASS, B_PARSE, B_META, B_PRECLEAN, B_MEASURE, B_SECTIONS, B_SELECT, B_FILTER,
+  B_CLASSIFY, B_DECIDE, B_ARTICLE, B_RENDER, B_FREE, NB
 };
 static const char *const B_NAMES[NB] = {
     "charset + pre-pass", "parse -> cc_dom", "metadata", "pre-clean",
-    "measure (scores)", "select", "filter", "article tree", "render txt",
-    "arena free"};
+    "measure + fingerprints", "sections", "select", "filter", "classify (model)",
+    "decide", "article tree", "render txt", "arena free"};
 
 /* run_html + the txt rendering of cc_extract, stage by stage; adds each
  * stage's milliseconds to ms[]. */
@@ -530,9 +530,17 @@ static void breakdown_one(const page *p, cc_parser parser, double *ms) {
   t = now_ms();
   ms[B_PRECLEAN] += t - t0;
   t0 = t;
+  if (!rc) ctx.why = cc_arena_calloc(&a, (ctx.dom.nnodes ? ctx.dom.nnodes : 1) * sizeof *ctx.why);
   STEP(B_MEASURE, cc_stage_measure(&ctx));
+  if (!rc) rc = cc_stage_fingerprint(&ctx);
+  t = now_ms();
+  ms[B_MEASURE] += t - t0;
+  t0 = t;
+  STEP(B_SECTIONS, cc_stage_sections(&ctx));
   STEP(B_SELECT, cc_stage_select(&ctx));
   STEP(B_FILTER, cc_stage_filter(&ctx));
+  STEP(B_CLASSIFY, cc_stage_classify(&ctx));
+  STEP(B_DECIDE, cc_stage_decide(&ctx));
   STEP(B_ARTICLE, cc_stage_article(&ctx));
 #undef STEP
   if (!rc) {

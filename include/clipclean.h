@@ -129,7 +129,10 @@ enum {
   CC_OPT_NO_FILTER = 1u << 2,   /* skip the boilerplate phrase filter */
   CC_OPT_KEEP_TITLE = 1u << 3,  /* keep the headline in the body text */
   CC_OPT_NO_TABLES = 1u << 4,   /* render without tables (all formats) */
-  CC_OPT_EXPLAIN = 1u << 5      /* record per-block decisions (cc_explain) */
+  CC_OPT_EXPLAIN = 1u << 5,     /* record per-block decisions (cc_explain) */
+  CC_OPT_COMMENTS = 1u << 6     /* keep an article's reader comments, after the
+                                   body under a "Comments" heading (a forum
+                                   thread's posts are its content anyway) */
 };
 
 /* Extraction options. Initialise with cc_options_init(); every field has a
@@ -210,6 +213,13 @@ const char *cc_result_language(const cc_result *res);
 const char *cc_result_url(const cc_result *res);
 const char *cc_result_description(const cc_result *res);
 const char *cc_result_image(const cc_result *res);
+/* What kind of page this is: "article", "forum" (a forum thread or a Q&A
+ * page), "product", "collection" (a shop's category of products),
+ * "listing" (a list of posts, news or results), "documentation" or
+ * "service" (a landing, service or company page); recognized from the
+ * page's structure and its own statements (JSON-LD, og:type, its URL).
+ * NULL for text clippings. */
+const char *cc_result_page_type(const cc_result *res);
 /* The charset the input was decoded from (e.g. "windows-1252"). */
 const char *cc_result_charset(const cc_result *res);
 /* "html", "text" or "markdown": what the input was handled as. */

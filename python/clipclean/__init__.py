@@ -86,7 +86,7 @@ FORMATS = {"txt": 0, "text": 0, "md": 1, "markdown": 1, "html": 2, "json": 3}
 _INPUT = {"auto": 0, "html": 1, "text": 2}
 _PARSER = {"gumbo": 0, "libxml2": 1}
 _FLAGS = {"no_images": 1, "no_links": 2, "no_filter": 4, "keep_title": 8, "no_tables": 16,
-          "explain": 32}
+          "explain": 32, "comments": 64}
 _LIMITS = ("max_input_bytes", "max_nodes", "max_depth", "max_output_bytes", "timeout_ms",
            "max_attrs")
 _RENDER_FLAGS = {"no_images": 1, "no_links": 2, "no_tables": 4, "front_matter": 8}
@@ -311,7 +311,8 @@ def extract(data, url=None, **options):
 
     Options: input_format ("auto", "html", "text"), parser ("gumbo",
     "libxml2"), charset (a transport header's charset, tried first),
-    no_images, no_links, no_tables, keep_title, no_filter, explain (bools),
+    no_images, no_links, no_tables, keep_title, no_filter, explain, comments
+    (bools: comments keeps an article's reader comments after the body),
     max_input_bytes, max_nodes, max_depth, max_output_bytes, max_attrs,
     timeout_ms (limits; docs/hostile-input.md), site_boilerplate (block
     hashes to drop). Raises clipclean.Error with the library's status and

@@ -85,6 +85,8 @@ static const char usage[] =
     "      --no-links          keep link text, drop the URLs (md/html)\n"
     "      --no-tables         leave tables out\n"
     "      --keep-title        keep the headline in the body\n"
+    "      --comments          keep reader comments, after the article under a\n"
+    "                          \"Comments\" heading\n"
     "      --no-filter         skip the boilerplate phrase filter\n"
     "      --explain           print each block's scores and fate to stderr\n"
     "      --max-size BYTES    refuse larger inputs (default 64M for files, 20M\n"
@@ -154,6 +156,7 @@ enum {
   OPT_NO_LINKS,
   OPT_NO_TABLES,
   OPT_KEEP_TITLE,
+  OPT_COMMENTS,
   OPT_NO_FILTER,
   OPT_EXPLAIN,
   OPT_MAX_SIZE,
@@ -194,6 +197,7 @@ static const struct option long_opts[] = {
     {"no-links", no_argument, NULL, OPT_NO_LINKS},
     {"no-tables", no_argument, NULL, OPT_NO_TABLES},
     {"keep-title", no_argument, NULL, OPT_KEEP_TITLE},
+    {"comments", no_argument, NULL, OPT_COMMENTS},
     {"no-filter", no_argument, NULL, OPT_NO_FILTER},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
@@ -358,6 +362,7 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
     case OPT_NO_LINKS: o->wc.opt.flags |= CC_OPT_NO_LINKS; break;
     case OPT_NO_TABLES: o->wc.opt.flags |= CC_OPT_NO_TABLES; break;
     case OPT_KEEP_TITLE: o->wc.opt.flags |= CC_OPT_KEEP_TITLE; break;
+    case OPT_COMMENTS: o->wc.opt.flags |= CC_OPT_COMMENTS; break;
     case OPT_NO_FILTER: o->wc.opt.flags |= CC_OPT_NO_FILTER; break;
     case OPT_EXPLAIN: o->explain = 1; break;
     case OPT_MAX_SIZE:

@@ -116,6 +116,7 @@ void record_result_fetch(sbuf *b, const char *source, const cc_result *res,
   put_field(b, "url", cc_result_url(res));
   put_field(b, "description", cc_result_description(res));
   put_field(b, "image", cc_result_image(res));
+  put_field(b, "page_type", cc_result_page_type(res));
   put_field(b, "charset", cc_result_charset(res));
   put_field(b, "input_kind", cc_result_input_kind(res));
   put_key(b, "text");

@@ -1,8 +1,9 @@
-/* article.c — builds the article tree (ast.h) from the selected DOM.
+/* article.c — builds the article tree (ast.h) from the blocks kept.
  *
- * Walks the body once, iteratively, with enter/exit events. Content is
- * emitted only inside subtrees flagged CC_NF_SELECTED and outside those
- * flagged CC_NF_DROPPED. Block elements open and close AST blocks; inline
+ * Walks the body once, iteratively, with enter/exit events. Text, images
+ * and code are emitted only where ctx->kept says so (decide.c); every
+ * element is entered, so the structure around kept text survives, and
+ * the blocks left empty are pruned at the end. Block elements open and close AST blocks; inline
  * elements become links, emphasis, code spans and images; text is
  * whitespace-collapsed into the current paragraph, except in <pre> and
  * code spans, which are copied literally. Tables with real data become
@@ -18,14 +19,15 @@
 #include "url.h"
 #include "oom.h"
 
+#include <uninorm.h>
+
 /* What to undo when an element is left. */
 enum frame_kind {
   F_NONE = 0,   /* nothing (transparent element) */
   F_BLOCK,      /* a paragraph boundary */
   F_CONTAINER,  /* popped an AST container (list, item, quote, table...) */
   F_INLINE,     /* popped an inline AST node (link, emphasis) */
-  F_LEAF,       /* a heading or cell: inline target for its content */
-  F_SELECT      /* entered a selected subtree */
+  F_LEAF        /* a heading or cell: inline target for its content */
 };
 
 typedef struct frame {
@@ -46,16 +48,45 @@ typedef struct builder {
   int at_start;      /* nothing emitted yet in the leaf */
   int line_start;    /* just after a line break: spaces are dropped */
   int sp_emitted;    /* the last character emitted was a space */
-  int selected;      /* depth of selected subtrees we are in */
   cc_buf text;       /* text being gathered for inl */
   frame *stack;
   size_t depth, cap;
   unsigned flags;
+  const uint8_t *kept; /* what the walk emits (decide.c's masks) */
 } builder;
+
+/* 1 when the text may hold a combining character (a decomposed accent,
+ * a kana voicing mark, a Hangul jamo): the only text NFC would change. */
+static int may_combine(const unsigned char *s, size_t n) {
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned char c = s[i], d = s[i + 1];
+    if (c == 0xcc || (c == 0xcd && d < 0xb0)) return 1; /* U+0300-036F */
+    if (i + 2 < n && ((c == 0xe1 && d >= 0x84 && d <= 0x87) || /* jamo */
+                      (c == 0xe1 && (d == 0xaa || d == 0xb7)) || /* U+1AB0, U+1DC0 */
+                      (c == 0xe2 && d == 0x83) ||                /* U+20D0-20FF */
+                      (c == 0xe3 && d == 0x82 && (s[i + 2] == 0x99 || s[i + 2] == 0x9a))))
+      return 1;
+  }
+  return 0;
+}
 
 static void flush_text(builder *b) {
   if (!b->text.len) return;
-  cc_ast_add_text(b->a, b->inl, b->text.data, b->text.len);
+  const char *t = b->text.data;
+  size_t n = b->text.len;
+  uint8_t *nfc = NULL;
+  /* Unicode text in decomposed form ("e" + U+0301) reads like composed text
+   * but matches nothing: composed (NFC) with libunistring */
+  if (may_combine((const unsigned char *)t, n)) {
+    size_t nl = 0;
+    nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)t, n, NULL, &nl);
+    if (nfc) {
+      t = (const char *)nfc;
+      n = nl;
+    }
+  }
+  cc_ast_add_text(b->a, b->inl, t, n);
+  free(nfc);
   cc_buf_clear(&b->text);
 }
 
@@ -180,14 +211,10 @@ static void open_inline(builder *b, cc_ast_type t, const cc_node *src) {
 
 /* Literal text of a subtree (pre, code): text as-is, <br> as newline,
  * block boundaries as newlines inside <pre>. */
-static void literal_text(const cc_node *top, cc_buf *out, int pre) {
+static void literal_text(const uint8_t *kept, const cc_node *top, cc_buf *out, int pre) {
   for (const cc_node *x = top->first; x;) {
-    if (x->type == CC_NODE_ELEMENT && (x->flags & CC_NF_DROPPED)) {
-      x = cc_dom_next(top, x, 1);
-      continue;
-    }
     if (x->type == CC_NODE_TEXT) {
-      cc_buf_put(out, x->text, x->len);
+      if (kept[x->id]) cc_buf_put(out, x->text, x->len);
     } else if (x->tag == CC_TAG_BR) {
       cc_buf_putc(out, '\n');
     } else if (pre && (cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK) && out->len &&
@@ -288,6 +315,21 @@ static void add_image(builder *b, const cc_node *img) {
   b->at_start = 0;
 }
 
+/* 1 when the link's whole text is one or two characters that are neither
+ * letters nor digits ("¶", "#", "§", "🔗"). */
+static int is_symbol_link(const cc_node *a) {
+  char t[16];
+  size_t n = cc_dom_text(a, t, sizeof t);
+  if (!n || n > 8) return 0;
+  unsigned chars = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return 0;
+    chars += (c & 0xc0) != 0x80;
+  }
+  return chars <= 2;
+}
+
 /* Enter an element; returns 1 when its children are to be skipped. */
 static int enter(builder *b, const cc_node *x) {
   cc_tag t = (cc_tag)x->tag;
@@ -328,7 +370,7 @@ static int enter(builder *b, const cc_node *x) {
     return 0;
   case CC_TAG_PRE: case CC_TAG_XMP: case CC_TAG_LISTING: case CC_TAG_PLAINTEXT: {
     cc_buf lit = CC_BUF_INIT;
-    literal_text(x, &lit, 1);
+    literal_text(b->kept, x, &lit, 1);
     /* one leading newline right after <pre> is not content (HTML rule);
      * gumbo already drops it, trailing blank lines we trim */
     while (lit.len && (lit.data[lit.len - 1] == '\n' || lit.data[lit.len - 1] == ' ' ||
@@ -358,7 +400,7 @@ static int enter(builder *b, const cc_node *x) {
   }
   case CC_TAG_CODE: case CC_TAG_KBD: case CC_TAG_SAMP: case CC_TAG_TT: {
     cc_buf lit = CC_BUF_INIT;
-    literal_text(x, &lit, 0);
+    literal_text(b->kept, x, &lit, 0);
     /* code spans collapse newlines to spaces and trim */
     size_t o = 0;
     for (size_t i = 0; i < lit.len; i++) {
@@ -418,7 +460,7 @@ static int enter(builder *b, const cc_node *x) {
     if (b->container->type == CC_AST_TABLE) return 1;
     break;
   case CC_TAG_HR:
-    if (in_cell) return 1;
+    if (in_cell || !b->kept[x->id]) return 1;
     close_leaf(b);
     {
       cc_ast *r = cc_ast_new(b->a, CC_AST_RULE);
@@ -443,10 +485,13 @@ static int enter(builder *b, const cc_node *x) {
     }
     return 1;
   case CC_TAG_IMG:
-    add_image(b, x);
+    if (b->kept[x->id]) add_image(b, x);
     return 1;
   case CC_TAG_A: {
     const char *href = cc_node_attr(x, "href");
+    /* a permalink anchor beside a heading ("¶", "#", "§"): a link to the
+     * page itself whose text is a lone symbol */
+    if (href && href[0] == '#' && is_symbol_link(x)) return 1;
     char *url = NULL;
     if (href) url = cc_url_resolve(b->a, b->base, href);
     if (url && href[0] != '#') {
@@ -516,41 +561,96 @@ static void leave(builder *b) {
 
 /* Pops every frame pushed for x. */
 static void leave_node(builder *b, const cc_node *x) {
-  while (b->depth && b->stack[b->depth - 1].node == x) {
-    if (b->stack[b->depth - 1].kind == F_SELECT) {
-      b->depth--;
-      b->selected--;
-      close_leaf(b);
-    } else {
-      leave(b);
-    }
-  }
+  while (b->depth && b->stack[b->depth - 1].node == x) leave(b);
 }
 
-/* Removes empty blocks (paragraphs with no text or images). */
+/* 1 when a leaf or row holds text, an image or code. */
+static int has_content(cc_ast *n) {
+  for (cc_ast *c = n->first; c; c = cc_ast_next(n, c, 0))
+    if ((c->type == CC_AST_TEXT && c->len) || c->type == CC_AST_IMAGE || c->type == CC_AST_CODE)
+      return 1;
+  return 0;
+}
+
+/* Removes empty blocks (paragraphs with no text or images, rows whose
+ * cells are all empty, lists, items, quotes and tables left with
+ * nothing), children before parents: one pass over the tree in reverse
+ * pre-order, so a parent emptied by its children is seen after them. */
 static void prune(cc_ast *doc) {
-  for (cc_ast *n = doc->first; n;) {
-    cc_ast *next = cc_ast_next(doc, n, 0);
+  size_t n = 0, cap = 256;
+  cc_ast **order = cc_malloc(cap * sizeof *order);
+  for (cc_ast *x = doc->first; x; x = cc_ast_next(doc, x, 0)) {
+    if (!cc_ast_is_block(x)) continue;
+    if (n == cap) {
+      cap *= 2;
+      order = cc_realloc(order, cap * sizeof *order);
+    }
+    order[n++] = x;
+  }
+  while (n--) {
+    cc_ast *x = order[n];
     int empty = 0;
-    if (n->type == CC_AST_PARAGRAPH || n->type == CC_AST_HEADING) {
-      empty = 1;
-      for (cc_ast *c = n->first; c && empty; c = cc_ast_next(n, c, 0))
-        if ((c->type == CC_AST_TEXT && c->len) || c->type == CC_AST_IMAGE ||
-            c->type == CC_AST_CODE)
-          empty = 0;
-    } else if ((n->type == CC_AST_LIST || n->type == CC_AST_QUOTE ||
-                n->type == CC_AST_ITEM || n->type == CC_AST_TABLE ||
-                n->type == CC_AST_ROW) && !n->first) {
-      empty = 1;
+    if (x->type == CC_AST_PARAGRAPH || x->type == CC_AST_HEADING || x->type == CC_AST_ROW)
+      empty = !has_content(x);
+    else if (x->type == CC_AST_LIST || x->type == CC_AST_QUOTE || x->type == CC_AST_ITEM ||
+             x->type == CC_AST_TABLE)
+      empty = !x->first;
+    if (empty) cc_ast_remove(x);
+  }
+  cc_mfree(order);
+}
+
+/* A page with no visible text at all (an app shell whose content comes
+ * with JavaScript) may still state its text: the JSON-LD articleBody, else
+ * its description. One paragraph per line. */
+static void stated_text(cc_ctx *ctx, cc_ast *doc) {
+  const char *t = ctx->meta.jsonld_body ? ctx->meta.jsonld_body : ctx->meta.description;
+  if (!t) return;
+  while (*t) {
+    size_t n = strcspn(t, "\n");
+    size_t a = 0, e = n;
+    while (a < e && (t[a] == ' ' || t[a] == '\r' || t[a] == '\t')) a++;
+    while (e > a && (t[e - 1] == ' ' || t[e - 1] == '\r' || t[e - 1] == '\t')) e--;
+    if (e > a) {
+      cc_ast *p = cc_ast_new(ctx->arena, CC_AST_PARAGRAPH);
+      cc_ast_add_text(ctx->arena, p, t + a, e - a);
+      cc_ast_append(doc, p);
     }
-    if (empty) {
-      next = cc_ast_next(doc, n, 1);
-      cc_ast *parent = n->parent;
-      cc_ast_remove(n);
-      /* the parent may now be empty too: re-check it from the top */
-      if (parent && parent != doc && !parent->first) next = doc->first;
+    t += n + (t[n] == '\n');
+  }
+  ctx->fallback = ctx->meta.jsonld_body ? "no visible text: the page's JSON-LD articleBody"
+                                        : "no visible text: the page's description";
+}
+
+/* Every element under top is entered, so that lists, quotes and tables
+ * keep their shape around the text kept; what is not kept leaves empty
+ * blocks that prune() removes. */
+static void walk(builder *b, const cc_node *top, const uint8_t *kept) {
+  b->kept = kept;
+  const cc_node *x = top;
+  while (x) {
+    int descend = 0;
+    if (x->type == CC_NODE_TEXT) {
+      if (kept[x->id]) add_text(b, x->text, x->len);
+    } else {
+      descend = !enter(b, x);
     }
-    n = next;
+    if (descend && x->first) {
+      x = x->first;
+      continue;
+    }
+    for (;;) { /* x is done: leave it, then go to the next node */
+      leave_node(b, x);
+      if (x == top) {
+        x = NULL;
+        break;
+      }
+      if (x->next) {
+        x = x->next;
+        break;
+      }
+      x = x->parent;
+    }
   }
 }
 
@@ -590,41 +690,23 @@ int cc_stage_article(cc_ctx *ctx) {
   b.at_start = 1;
   cc_node *top = ctx->dom.body ? ctx->dom.body : ctx->dom.root;
 
-  const cc_node *x = top;
-  while (x) {
-    int descend = 0;
-    if (x->type == CC_NODE_TEXT) {
-      if (b.selected) add_text(&b, x->text, x->len);
-    } else if (!(x->flags & CC_NF_DROPPED)) {
-      if (x->flags & CC_NF_SELECTED) {
-        close_leaf(&b);
-        push(&b, x, F_SELECT);
-        b.selected++;
-      }
-      descend = b.selected ? !enter(&b, x) : 1;
-    }
-    if (descend && x->first) {
-      x = x->first;
-      continue;
-    }
-    for (;;) { /* x is done: leave it, then go to the next node */
-      leave_node(&b, x);
-      if (x == top) {
-        x = NULL;
-        break;
-      }
-      if (x->next) {
-        x = x->next;
-        break;
-      }
-      x = x->parent;
-    }
+  walk(&b, top, ctx->kept);
+  if (ctx->comments) {
+    /* --comments: the reader comments, after the body, under a heading */
+    close_leaf(&b);
+    b.container = b.doc;
+    cc_ast *h = cc_ast_new(b.a, CC_AST_HEADING);
+    h->level = 2;
+    cc_ast_add_text(b.a, h, "Comments", 8);
+    cc_ast_append(b.doc, h);
+    walk(&b, top, ctx->comments);
   }
   close_leaf(&b);
   cc_mfree(b.stack);
   cc_buf_free(&b.text);
   footers_last(b.doc, &ctx->dom);
   prune(b.doc);
+  if (!b.doc->first && !ctx->blocks.n) stated_text(ctx, b.doc);
   ctx->ast = b.doc;
   return 0;
 }

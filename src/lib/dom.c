@@ -80,7 +80,7 @@ static void init_tag_classes(void) {
       {CC_TAG_PROGRESS, D}, {CC_TAG_METER, D}, {CC_TAG_DATALIST, D},
       {CC_TAG_XMP, B}, {CC_TAG_LISTING, B}, {CC_TAG_PLAINTEXT, B},
       {CC_TAG_BIG, I}, {CC_TAG_NOBR, I}, {CC_TAG_BDI, I}, {CC_TAG_BDO, I},
-      {CC_TAG_RUBY, I}, {CC_TAG_RT, I}, {CC_TAG_RP, D}, {CC_TAG_DATA, I},
+      {CC_TAG_RUBY, I}, {CC_TAG_RT, D}, {CC_TAG_RP, D}, {CC_TAG_DATA, I},
       {CC_TAG_OTHER, I},
   };
   for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
@@ -130,12 +130,17 @@ const char *cc_node_attr(const cc_node *n, const char *name) {
   return NULL;
 }
 
-size_t cc_dom_text(const cc_node *top, char *out, size_t cap) {
+static size_t dom_text(const cc_node *top, char *out, size_t cap, int own) {
   size_t o = 0;
   int space = 1;
   if (!cap) return 0;
   for (const cc_node *x = top; x && o + 1 < cap;) {
-    if (x != top && x->type == CC_NODE_ELEMENT && (x->flags & CC_NF_DROPPED)) {
+    if (x != top && x->type == CC_NODE_ELEMENT &&
+        ((x->flags & CC_NF_DROPPED) || (own && (cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK)))) {
+      if (own && !space && o + 1 < cap) {
+        out[o++] = ' ';
+        space = 1;
+      }
       x = cc_dom_next(top, x, 1);
       continue;
     }
@@ -170,4 +175,12 @@ size_t cc_dom_text(const cc_node *top, char *out, size_t cap) {
   while (o && out[o - 1] == ' ') o--;
   out[o] = '\0';
   return o;
+}
+
+size_t cc_dom_text(const cc_node *top, char *out, size_t cap) {
+  return dom_text(top, out, cap, 0);
+}
+
+size_t cc_dom_own_text(const cc_node *top, char *out, size_t cap) {
+  return dom_text(top, out, cap, 1);
 }

@@ -87,6 +87,7 @@ typedef enum cc_node_type {
  * scoring and filtering. */
 enum {
   CC_NF_REMOVED = 1u << 0,   /* unlinked by pre-clean (kept for explain) */
+  CC_NF_HIDDEN = 1u << 1,    /* hidden, but kept by pre-clean (preclean.c) */
   CC_NF_SELECTED = 1u << 8,  /* root of a subtree chosen as article */
   CC_NF_DROPPED = 1u << 9,   /* subtree dropped by the filter */
   CC_NF_TITLE = 1u << 10,    /* the headline (goes to metadata) */
@@ -131,6 +132,9 @@ void cc_dom_finish(cc_dom *d);
  * below top), whitespace collapsed, blocks separated by a space, trimmed;
  * at most cap-1 bytes (never cutting a UTF-8 sequence). Returns its length. */
 size_t cc_dom_text(const cc_node *top, char *out, size_t cap);
+/* The same for the block's own text: nested blocks are left out (each
+ * leaves a space), the inline elements around its text kept. */
+size_t cc_dom_own_text(const cc_node *top, char *out, size_t cap);
 
 /* Attribute value or NULL. `name` must be lowercase. */
 const char *cc_node_attr(const cc_node *n, const char *name);

@@ -85,6 +85,15 @@ void cc_explain_blocks(cc_ctx *ctx) {
   cc_buf *e = ctx->explain;
   cc_node *body = d->body ? d->body : d->root;
   char lab[96], snip[96], tl[96];
+  if (ctx->meta.page_type) {
+    static const char *const names[7] = {"article", "forum", "product", "collection",
+                                         "listing", "documentation", "service"};
+    cc_buf_printf(e, "page type %s:", ctx->meta.page_type);
+    for (int t = 0; t < 7; t++)
+      cc_buf_printf(e, " %s %.2f", names[t], (double)ctx->page_type_p[t]);
+    cc_buf_putc(e, '\n');
+  }
+  if (ctx->fallback) cc_buf_printf(e, "never empty: %s\n", ctx->fallback);
   if (ctx->top) {
     label(ctx->top, tl, sizeof tl);
     cc_buf_printf(e, "container #%u %s score=%.1f chars=%u ld=%.2f\n", ctx->top->id, tl,
@@ -123,7 +132,9 @@ void cc_explain_blocks(cc_ctx *ctx) {
                   (double)s->score, s->chars, (double)cc_link_density(s), s->hint.weight,
                   s->negctx ? " (in boilerplate context)" : "");
   }
-  cc_buf_puts(e, "fate        id     chars  ld   punct cscore  element / text\n");
+  cc_buf_puts(e, "fate        id     chars  ld   punct cscore     p  element / text\n"
+                 "(p: the model's probability that the block is main content; the old\n"
+                 " selection's verdict, in <- brackets, is one of its features)\n");
   int selected = 0;
   const char *dropped = NULL;
   const cc_node *drop_root = NULL;
@@ -149,13 +160,19 @@ void cc_explain_blocks(cc_ctx *ctx) {
         cscore = ctx->st[a->id].score;
         break;
       }
-    const char *fate = !selected ? "outside" : dropped ? "DROP" : "KEEP";
+    int32_t k = ctx->blocks.of ? ctx->blocks.of[x->id] : -1;
+    if (k < 0) continue;
+    const char *fate = ctx->blocks.keep[k] ? "KEEP" : "drop";
     label(x, lab, sizeof lab);
     snippet(x, snip, 72);
-    cc_buf_printf(e, "%-8s %6u %8u %4.2f %5u %6.1f  %s \"%s\"", fate, x->id, s->own_chars,
+    cc_buf_printf(e, "%-8s %6u %8u %4.2f %5u %6.1f %5.2f  %s \"%s\"", fate, x->id, s->own_chars,
                   s->own_chars ? (double)s->own_link / s->own_chars : 0.0, s->own_punct,
-                  (double)cscore, lab, snip);
-    if (dropped) {
+                  (double)cscore, (double)ctx->blocks.p[k], lab, snip);
+    if (ctx->blocks.veto[k]) {
+      cc_buf_printf(e, "  <- vetoed: %s", dropped ? dropped : "boilerplate wording");
+    } else if (!selected) {
+      cc_buf_puts(e, "  <- outside the old selection");
+    } else if (dropped) {
       char rl[96];
       label(drop_root, rl, sizeof rl);
       cc_buf_printf(e, "  <- %s (%s #%u)", dropped, rl, drop_root->id);

@@ -172,10 +172,24 @@ static int timed_out(cc_ctx *ctx, uint64_t deadline, const char *stage) {
     if (timed_out(ctx, deadline, name)) return CC_ERR_TIMEOUT; \
   } while (0)
 
-/* `pre` is set when the bytes were already decoded to UTF-8 by
- * cc_charset_pre (a BOM, UTF-16/32). */
-static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
-                    const cc_charset_info *pre, uint64_t deadline) {
+/* Non-space bytes of text in the body: is there a page to read? */
+static size_t body_text(const cc_dom *d) {
+  const cc_node *top = d->body ? d->body : d->root;
+  size_t n = 0;
+  for (const cc_node *x = top; x; x = cc_dom_next(top, x, 0))
+    if (x->type == CC_NODE_TEXT)
+      for (uint32_t i = 0; i < x->len; i++) {
+        unsigned char c = (unsigned char)x->text[i];
+        n += !(c == ' ' || c == '\n' || c == '\t' || c == '\r');
+      }
+  return n;
+}
+
+/* The pre-pass, the conversion to UTF-8 and the parse. `pre` is set when
+ * the bytes were already decoded to UTF-8 by cc_charset_pre (a BOM,
+ * UTF-16/32). */
+static int strip_and_parse(cc_ctx *ctx, const char *bytes, size_t blen,
+                           const cc_charset_info *pre, int keep_noscript, uint64_t deadline) {
   cc_arena *a = ctx->arena;
   cc_charset_info cs = {0};
   int decoded = pre != NULL;
@@ -186,7 +200,7 @@ static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
    * the node limit (by the pre-pass's estimate: tags, text runs and the
    * formatting elements the parser re-creates) is refused here, before
    * the parser spends memory on it. */
-  cc_strip_limits sl = {ctx->opt->max_depth, 0, ctx->opt->max_attrs};
+  cc_strip_limits sl = {ctx->opt->max_depth, 0, ctx->opt->max_attrs, (unsigned)keep_noscript};
   cc_strip_bounded(a, bytes, blen, &sl, &ctx->strip);
   if (ctx->strip.est_nodes > ctx->opt->max_nodes) {
     snprintf(ctx->err, sizeof ctx->err,
@@ -216,17 +230,35 @@ static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
                        ? cc_parse_libxml2(a, utf8, ulen, &lim, &ctx->dom, ctx->err)
                        : cc_parse_gumbo_until(a, utf8, ulen, &lim, deadline, &ctx->dom,
                                               ctx->err));
+  return 0;
+}
+
+static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
+                    const cc_charset_info *pre, uint64_t deadline) {
+  cc_arena *a = ctx->arena;
+  int rc = strip_and_parse(ctx, bytes, blen, pre, 0, deadline);
+  if (rc) return rc;
+  /* An app shell (a forum served by JavaScript) may hold the whole page in
+   * <noscript>, for clients without scripts: when the noscript content
+   * outweighs the visible text many times, read the page as such a client
+   * does. */
+  if (ctx->strip.noscript_bytes >= 200 && body_text(&ctx->dom) * 8 < ctx->strip.noscript_bytes) {
+    rc = strip_and_parse(ctx, bytes, blen, pre, 1, deadline);
+    if (rc) return rc;
+  }
   STAGE("metadata", cc_stage_meta(ctx));
   cc_preclean_stats ps;
   cc_preclean(&ctx->dom, &ps);
   if (timed_out(ctx, deadline, "pre-cleaning")) return CC_ERR_TIMEOUT;
-  if (ctx->explain)
-    ctx->why = cc_arena_calloc(a, (size_t)(ctx->dom.nnodes ? ctx->dom.nnodes : 1) * sizeof *ctx->why);
+  /* why each subtree was dropped: for --explain, and a feature */
+  ctx->why = cc_arena_calloc(a, (size_t)(ctx->dom.nnodes ? ctx->dom.nnodes : 1) * sizeof *ctx->why);
   STAGE("measuring", cc_stage_measure(ctx));
   STAGE("fingerprints", cc_stage_fingerprint(ctx));
   STAGE("sections", cc_stage_sections(ctx));
   STAGE("selection", cc_stage_select(ctx));
   STAGE("filtering", cc_stage_filter(ctx));
+  STAGE("classifying the blocks", cc_stage_classify(ctx));
+  STAGE("deciding", cc_stage_decide(ctx));
   STAGE("building the article", cc_stage_article(ctx));
   cc_explain_blocks(ctx);
   return 0;
@@ -283,8 +315,8 @@ size_t cc_options_max_input(const cc_options *o) {
   return c.max_input_bytes;
 }
 
-cc_status cc_extract_taken(const char *data, size_t len, const cc_options *taken,
-                           cc_result **out, cc_error *err) {
+static cc_status extract_taken(const char *data, size_t len, const cc_options *taken,
+                               cc_result **out, cc_error *err, cc_buf *dump) {
   uint64_t start = cc_now_ns();
   cc_options clamped;
   clamp_options(taken, &clamped);
@@ -303,8 +335,10 @@ cc_status cc_extract_taken(const char *data, size_t len, const cc_options *taken
   memset(&ctx, 0, sizeof ctx);
   ctx.arena = &r->arena;
   ctx.opt = opt;
+  ctx.dump = dump;
   cc_buf explain = CC_BUF_INIT;
   if (opt->flags & CC_OPT_EXPLAIN) ctx.explain = &explain;
+  ctx.dump = dump;
 
   /* BOMs and UTF-16/32 are decoded first (they are not ASCII-compatible);
    * binary input is refused before any parsing */
@@ -373,8 +407,13 @@ cc_status cc_extract_taken(const char *data, size_t len, const cc_options *taken
   return CC_OK;
 }
 
-cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
-                     cc_result **out, cc_error *err) {
+cc_status cc_extract_taken(const char *data, size_t len, const cc_options *taken,
+                           cc_result **out, cc_error *err) {
+  return extract_taken(data, len, taken, out, err, NULL);
+}
+
+static cc_status extract(const char *data, size_t len, const cc_options *opt,
+                         cc_result **out, cc_error *err, cc_buf *dump) {
   if (out) *out = NULL;
   if (!out || (!data && len)) return fail(err, CC_ERR_ARGS, "no input or output given");
   cc_guard g;
@@ -384,9 +423,19 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   }
   cc_options taken;
   cc_status st = cc_options_take(opt, &taken, err);
-  if (st == CC_OK) st = cc_extract_taken(data, len, &taken, out, err);
+  if (st == CC_OK) st = extract_taken(data, len, &taken, out, err, dump);
   cc_guard_end(&g);
   return st;
+}
+
+cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
+                     cc_result **out, cc_error *err) {
+  return extract(data, len, opt, out, err, NULL);
+}
+
+cc_status cc_extract_dump(const char *data, size_t len, const cc_options *opt,
+                          cc_result **out, cc_error *err, cc_buf *dump) {
+  return extract(data, len, opt, out, err, dump);
 }
 
 void cc_free(void *p) { cc_mfree(p); }

@@ -10,6 +10,7 @@
 
 #include "../../include/clipclean.h"
 #include "ast.h"
+#include "blocks.h"
 #include "buf.h"
 #include "dom.h"
 #include "hints.h"
@@ -19,6 +20,9 @@ typedef struct cc_meta {
   const char *title, *author, *date, *site_name, *language, *url,
       *description, *image;
   const char *jsonld_body; /* JSON-LD articleBody, when the page gives one */
+  const char *page_type;   /* "article", "forum", "product", "collection",
+                              "listing", "documentation" or "service"
+                              (pagetype.c) */
   const char *base_url;    /* what relative links resolve against: <base
                               href>, else the caller's URL, else url; NULL
                               when none is absolute */
@@ -62,6 +66,13 @@ typedef struct cc_ctx {
   const char **why;  /* why[id]: reason a subtree was dropped (static text) */
   const char *charset; /* what the input was decoded from */
   uint64_t *fp;        /* fp[id]: fingerprint of a holder's text, 0 = none */
+  cc_blocks blocks;  /* the text blocks and their fate (blocks.h) */
+  uint8_t *kept;     /* kept[id]: 1 when a text node, image or code element
+                        goes to the article (decide.c) */
+  uint8_t *comments; /* the same for the comments kept with --comments, or NULL */
+  const char *fallback; /* decide.c: how an empty choice was widened, or NULL */
+  cc_buf *dump;      /* not NULL: classify.c writes the feature rows here */
+  float page_type_p[7];  /* pagetype.c: probability per page type */
   uint64_t *fingerprints; /* distinct fingerprints in document order */
   size_t nfingerprints;
   int markdown;        /* the text path read a Markdown clipping */
@@ -78,6 +89,8 @@ int cc_stage_measure(cc_ctx *ctx);  /* score.c: fills ctx->st */
 int cc_stage_sections(cc_ctx *ctx); /* sections.c: drops announced sections */
 int cc_stage_select(cc_ctx *ctx);   /* score.c: marks CC_NF_SELECTED */
 int cc_stage_filter(cc_ctx *ctx);   /* filter.c: marks CC_NF_DROPPED */
+int cc_stage_classify(cc_ctx *ctx); /* classify.c: blocks and their p */
+int cc_stage_decide(cc_ctx *ctx);   /* decide.c: what is kept */
 int cc_stage_article(cc_ctx *ctx);  /* article.c: builds ctx->ast */
 int cc_stage_meta(cc_ctx *ctx);     /* meta.c: fills ctx->meta */
 
@@ -95,15 +108,56 @@ uint64_t cc_fingerprint_text(const char *s, size_t n);
 void cc_fingerprints_collect(cc_ctx *ctx, const uint64_t *fp, size_t n);
 int cc_is_site_boilerplate(const cc_ctx *ctx, uint32_t id);
 
+/* blocks.c: the block list (ctx->blocks) and the working state the
+ * features read; cc_blocks_release() frees that state. */
+typedef struct cc_feat_ctx cc_feat_ctx;
+cc_feat_ctx *cc_blocks_prepare(cc_ctx *ctx);
+void cc_blocks_release(cc_feat_ctx *f);
+/* Fills row[CC_NFEAT] for block k (the page part from ctx->blocks.page). */
+void cc_block_features(const cc_ctx *ctx, const cc_feat_ctx *f, uint32_t k, float *row);
+/* Shares of the blocks' text the old selection kept and that sits in
+ * repeated sibling groups. */
+void cc_blocks_page_shares(const cc_ctx *ctx, const cc_feat_ctx *f, float *kept,
+                           float *repeated);
+
+/* The container of the repeated sibling group block k sits in (the
+ * parent of its nearest repeated ancestor), as a node id; UINT32_MAX for
+ * none. */
+uint32_t cc_block_group(const cc_ctx *ctx, const cc_feat_ctx *f, uint32_t k);
+
+/* context.c: the context model's features. r[10]: the block index ranges
+ * of the blocks under the ancestors 1, 2, 3 and 5 levels up and under the
+ * block's repeated group (cc_context_ranges); w, pw: prefix sums (n + 1)
+ * of the blocks' words and words * p; page: cc_context_page's three. */
+void cc_context_ranges(const cc_ctx *ctx, uint32_t k, uint32_t group, uint32_t *r);
+void cc_context_page(const cc_blocks *bl, const double *w, const double *pw, float *page);
+void cc_context_features(const cc_ctx *ctx, uint32_t k, const float *row1, const uint32_t *r,
+                         const double *w, const double *pw, const float *page, float *row);
+
+/* pagetype.c: the page-level features (ctx->blocks.page) and the page
+ * type (ctx->meta.page_type, ctx->page_type_p). */
+void cc_page_type(cc_ctx *ctx, const cc_feat_ctx *f);
+
 /* explain.c: appends the per-block report to ctx->explain. */
 void cc_explain_blocks(cc_ctx *ctx);
 /* Records that x's subtree is dropped, and why (a static string). */
 void cc_drop(cc_ctx *ctx, cc_node *x, const char *why);
 
+/* 1 when a link element wraps block elements with content (a card, or a
+ * whole page inside one <a>) rather than inline text (score.c). */
+int cc_link_wraps_blocks(const cc_node *a);
+
 /* Counts visible characters of UTF-8 text with whitespace runs counted
  * once; adds commas and sentence punctuation (. ! ? and their CJK/Arabic
- * forms) and words to the counters given (any may be NULL). */
+ * forms) and words to the counters given (any may be NULL). Words are
+ * runs between spaces, plus one per two kana or Han characters (written
+ * without spaces). */
 uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
                          uint32_t *punct, uint32_t *words);
+
+/* extract.c: cc_extract() that also writes the blocks' feature rows to
+ * dump (train/dump.c; not part of the public API). */
+cc_status cc_extract_dump(const char *data, size_t len, const cc_options *opt,
+                          cc_result **out, cc_error *err, cc_buf *dump);
 
 #endif

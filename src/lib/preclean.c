@@ -58,6 +58,14 @@ int cc_node_is_hidden(const cc_node *n) {
   return 0;
 }
 
+/* 1 when x is the page's h1, <main> or role=main. */
+static int is_main(const cc_node *x) {
+  if (x->type != CC_NODE_ELEMENT) return 0;
+  if (x->tag == CC_TAG_H1 || x->tag == CC_TAG_MAIN) return 1;
+  const char *r = cc_node_attr(x, "role");
+  return r && !strcmp(r, "main");
+}
+
 void cc_preclean(cc_dom *d, cc_preclean_stats *st) {
   memset(st, 0, sizeof *st);
   cc_node *top = d->body ? d->body : d->root;
@@ -65,6 +73,7 @@ void cc_preclean(cc_dom *d, cc_preclean_stats *st) {
    * have larger ids than their parent). */
   uint32_t n = d->nnodes;
   uint32_t *tl = cc_calloc(n ? n : 1, sizeof *tl);
+  uint8_t *mainish = cc_calloc(n ? n : 1, 1); /* holds an h1 or the main region */
   for (uint32_t i = n; i-- > 1;) {
     cc_node *x = d->byid[i];
     if (x->type == CC_NODE_TEXT) {
@@ -76,7 +85,11 @@ void cc_preclean(cc_dom *d, cc_preclean_stats *st) {
       }
       tl[i] += c;
     }
-    if (x->parent) tl[x->parent->id] += tl[i];
+    mainish[i] |= (uint8_t)is_main(x);
+    if (x->parent) {
+      tl[x->parent->id] += tl[i];
+      mainish[x->parent->id] |= mainish[i];
+    }
   }
   uint32_t body_text = tl[top->id];
 
@@ -88,8 +101,13 @@ void cc_preclean(cc_dom *d, cc_preclean_stats *st) {
         drop = 1;
         st->removed_elements++;
       } else if (cc_node_is_hidden(x)) {
-        if (body_text > 0 && tl[x->id] * 2 > body_text) {
+        /* pages saved with a dialog open, or before a script revealed
+         * them, hide their article: a hidden subtree holding a good part
+         * of the text, or the page's headline or main region, is kept
+         * (and marked, for the model) */
+        if (body_text > 0 && (tl[x->id] * 4 > body_text || mainish[x->id])) {
           st->kept_hidden++;
+          x->flags |= CC_NF_HIDDEN;
         } else {
           drop = 1;
           st->removed_hidden++;
@@ -106,5 +124,6 @@ void cc_preclean(cc_dom *d, cc_preclean_stats *st) {
     }
   }
   cc_mfree(tl);
+  cc_mfree(mainish);
   cc_dom_finish(d);
 }

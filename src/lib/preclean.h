@@ -4,9 +4,11 @@
  * visibility:hidden, and closed <dialog>s. The head is left alone (the
  * metadata stage reads it).
  *
- * A safety net: a hidden subtree holding most of the body's text is kept,
- * since pages saved while a consent dialog was open often hide the
- * article itself (aria-hidden on the page wrapper).
+ * A safety net: a hidden subtree holding a quarter of the body's text, or
+ * the page's h1 or main region, is kept (flagged CC_NF_HIDDEN), since pages
+ * saved while a consent dialog was open, or before a script revealed
+ * them, often hide the article itself (aria-hidden on the page wrapper,
+ * display:none until an app has run).
  */
 #ifndef CC_PRECLEAN_H
 #define CC_PRECLEAN_H

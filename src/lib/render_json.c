@@ -1,7 +1,8 @@
 /* render_json.c — one JSON object per document:
  *
  *   {"title":…,"author":…,"date":…,"site_name":…,"language":…,"url":…,
- *    "description":…,"image":…,"charset":…,"input":…,"text":…}
+ *    "description":…,"image":…,"page_type":…,"charset":…,"input":…,
+ *    "text":…}
  *
  * Keys always present and in this order; unknown values are null. The
  * object is compact, on one line, followed by a newline, so that several
@@ -103,6 +104,7 @@ void cc_render_json(const cc_meta *meta, const char *text, size_t text_len,
   set_str(o, "url", meta->url);
   set_str(o, "description", meta->description);
   set_str(o, "image", meta->image);
+  set_str(o, "page_type", meta->page_type);
   set_str(o, "charset", charset);
   set_str(o, "input", kind);
   /* measured, then written straight into out: no allocation of ours runs

@@ -19,7 +19,7 @@
 
 uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
                          uint32_t *punct, uint32_t *words) {
-  uint32_t chars = 0, c = 0, p = 0, w = 0;
+  uint32_t chars = 0, c = 0, p = 0, w = 0, cjk = 0;
   int in_space = 1;
   const unsigned char *u = (const unsigned char *)s, *e = u + len;
   while (u < e) {
@@ -50,6 +50,11 @@ uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
         u[2] == 0x8c ? c++ : p++;
       else if (u + 1 < e && b == 0xd8 && u[1] == 0x8c)
         c++;
+      /* kana (U+3040-30FF) and Han (U+3400-9FFF) are written without
+       * spaces: about two characters a word */
+      else if (u + 2 < e && ((b == 0xe3 && u[1] >= 0x81 && u[1] <= 0x83) ||
+                             (b == 0xe3 && u[1] >= 0x90) || (b >= 0xe4 && b <= 0xe9)))
+        cjk++;
       u++;
       while (u < e && (*u & 0xc0) == 0x80) u++;
     }
@@ -57,7 +62,7 @@ uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
   }
   if (commas) *commas += c;
   if (punct) *punct += p;
-  if (words) *words += w;
+  if (words) *words += w + cjk / 2;
   return chars;
 }
 
@@ -68,6 +73,19 @@ uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
 
 static inline uint16_t sat16(uint32_t v) { return v > 65535 ? 65535 : (uint16_t)v; }
 
+/* An <a> holding paragraphs, headings, lists or divs with text of their
+ * own (looked at two levels down: enough for cards and page wrappers). */
+int cc_link_wraps_blocks(const cc_node *a) {
+  for (const cc_node *c = a->first; c; c = c->next) {
+    if (c->type != CC_NODE_ELEMENT) continue;
+    if ((cc_tag_class((cc_tag)c->tag) & CC_TC_BLOCK) && c->tag != CC_TAG_BR) {
+      for (const cc_node *g = c->first; g; g = g->next)
+        if (g->type == CC_NODE_TEXT || g->type == CC_NODE_ELEMENT) return 1;
+    }
+  }
+  return 0;
+}
+
 int cc_stage_measure(cc_ctx *ctx) {
   cc_dom *d = &ctx->dom;
   uint32_t n = d->nnodes;
@@ -76,7 +94,9 @@ int cc_stage_measure(cc_ctx *ctx) {
   uint8_t *in_link = cc_malloc(n ? n : 1);
   ctx->st = st;
 
-  /* forward: holder and link context */
+  /* forward: holder and link context. A link wrapped around blocks (a
+   * card, or a whole page inside one <a>) is layout: its text is not link
+   * text. */
   holder[0] = 0;
   in_link[0] = 0;
   for (uint32_t i = 1; i < n; i++) {
@@ -85,7 +105,9 @@ int cc_stage_measure(cc_ctx *ctx) {
     int p_block = p->type != CC_NODE_ELEMENT ||
                   (cc_tag_class((cc_tag)p->tag) & CC_TC_BLOCK);
     holder[i] = p_block ? p->id : holder[p->id];
-    in_link[i] = in_link[p->id] || (cc_node_is(p, CC_TAG_A) && cc_node_attr(p, "href"));
+    int a_link = x->type == CC_NODE_ELEMENT && x->tag == CC_TAG_A && cc_node_attr(x, "href") &&
+                 !cc_link_wraps_blocks(x);
+    in_link[i] = in_link[p->id] || a_link;
     if (x->type == CC_NODE_ELEMENT) st[i].hint = cc_hint_of(x);
 
   }

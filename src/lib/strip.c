@@ -37,7 +37,8 @@ enum action {
   RAW_DROP,    /* raw text up to its end tag; drop all */
   NEST_DROP,   /* markup with possible nesting (svg, template); drop all */
   RCDATA_KEEP, /* copy verbatim up to its end tag (title, xmp) */
-  PLAINTEXT    /* everything after is text */
+  PLAINTEXT,   /* everything after is text */
+  UNWRAP       /* the tag goes, its content is read as markup */
 };
 
 static enum action classify(const char *name, size_t n) {
@@ -68,6 +69,25 @@ static enum action classify(const char *name, size_t n) {
     break;
   }
   return KEEP;
+}
+
+/* SVG's HTML integration points: HTML content inside them stays inside. */
+static int html_island(const char *name, size_t n) {
+  return eq_ci(name, n, "foreignobject") || eq_ci(name, n, "desc") || eq_ci(name, n, "title");
+}
+
+/* Start tags that leave foreign content (the HTML standard's list; <font>
+ * only with color, face or size, which is not looked at: left out). */
+static int svg_breakout(const char *name, size_t n) {
+  static const char *const tags[] = {
+      "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
+      "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
+      "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
+      "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var"};
+  if (n > 10) return 0;
+  for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+    if (eq_ci(name, n, tags[i])) return 1;
+  return 0;
 }
 
 /* A parsed tag: name span, the end (one past '>'), self-closing flag. */
@@ -1081,6 +1101,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
              clamp_u(lim ? lim->max_formatting : 0, CC_STRIP_DEFAULT_FORMATTING,
                      CC_STRIP_MAX_FORMATTING));
   size_t max_attrs = clamp_u(lim ? lim->max_attrs : 0, CC_STRIP_DEFAULT_ATTRS, CC_STRIP_MAX_ATTRS);
+  int keep_noscript = lim && lim->keep_noscript;
   char *out = cc_arena_alloc(a, len + 1);
   size_t olen = 0;
   const char *p = in, *e = in + len;
@@ -1209,7 +1230,8 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
       if (lt + 2 < e && is_alpha((unsigned char)lt[2])) {
         tag t = {0};
         if (!scan_tag(lt + 2, e, &t, NULL, NULL)) break;
-        if (!model_end(&m, t.name, t.nlen, 0)) {
+        if ((keep_noscript && t.nlen == 8 && eq_ci(t.name, 8, "noscript")) ||
+            !model_end(&m, t.name, t.nlen, 0)) {
           FLUSH(lt);
           copy_from = t.end;
           REMOVED();
@@ -1231,6 +1253,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
     while (ne < e && !is_space((unsigned char)*ne) && *ne != '/' && *ne != '>')
       ne++;
     enum action act = classify(nm, (size_t)(ne - nm));
+    if (keep_noscript && ne - nm == 8 && eq_ci(nm, 8, "noscript")) act = UNWRAP;
     int is_meta = (ne - nm == 4) && eq_ci(nm, 4, "meta");
     int is_ld = 0;
     meta_ctx mc = {0};
@@ -1311,6 +1334,8 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
       for (size_t i = 0; i < n; i++) lname[i] = (char)lower((unsigned char)t.name[i]);
       const char *et = find_end_tag(t.end, e, lname, n);
       const char *body_end = et ? et : e;
+      if (n == 8 && !memcmp(lname, "noscript", 8))
+        res->noscript_bytes += (size_t)(body_end - t.end);
       if (is_ld && res->njsonld < CC_STRIP_MAX_JSONLD) {
         res->jsonld[res->njsonld].p = t.end;
         res->jsonld[res->njsonld].len = (size_t)(body_end - t.end);
@@ -1331,7 +1356,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
       char lname[16];
       size_t n = t.nlen;
       for (size_t i = 0; i < n; i++) lname[i] = (char)lower((unsigned char)t.name[i]);
-      int depth = 1;
+      int depth = 1, svg = n == 3, islands = 0;
       const char *q = t.end;
       while (depth > 0 && q < e) {
         const char *l2 = memchr(q, '<', (size_t)(e - q));
@@ -1354,6 +1379,15 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
           q = e;
           break;
         }
+        if (svg && html_island(t2.name, t2.nlen) && !t2.self_closing)
+          islands += closing ? (islands > 0 ? -1 : 0) : 1;
+        /* outside foreignObject, desc and title, an HTML tag such as <p>
+         * or <div> ends the SVG (the parser pops it): an unclosed <svg>
+         * must not take the rest of the page with it */
+        if (svg && !closing && !islands && svg_breakout(t2.name, t2.nlen)) {
+          q = l2;
+          break;
+        }
         if (t2.nlen == n) {
           size_t i = 0;
           while (i < n && lower((unsigned char)t2.name[i]) == (unsigned char)lname[i]) i++;
@@ -1370,6 +1404,11 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
       REMOVED();
       break;
     }
+    case UNWRAP:
+      FLUSH(lt);
+      p = copy_from = t.end;
+      REMOVED();
+      break;
     case PLAINTEXT:
       no_pop_until = e; /* see RCDATA_KEEP */
       model_unsure(&m);

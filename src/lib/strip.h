@@ -51,6 +51,7 @@ typedef struct cc_strip_result {
                            re-creates (an estimate, for refusing early) */
   size_t flattened;     /* start tags dropped by the depth/formatting bounds */
   size_t attrs_cut;     /* tags whose attribute list was cut */
+  size_t noscript_bytes; /* bytes inside the <noscript> elements removed */
 } cc_strip_result;
 
 /* Bounds on the structure passed to the parser. */
@@ -58,6 +59,9 @@ typedef struct cc_strip_limits {
   unsigned max_depth; /* open elements (plus open formatting elements) */
   unsigned max_formatting; /* open formatting elements (b, i, a, font...) */
   unsigned max_attrs; /* attributes per tag */
+  unsigned keep_noscript; /* 1: <noscript> tags go, their content is kept
+                             as markup (an app shell that serves its
+                             content to clients without JavaScript) */
 } cc_strip_limits;
 
 #define CC_STRIP_DEFAULT_DEPTH 512u

@@ -16,7 +16,7 @@ typedef struct stage_doc {
 } stage_doc;
 
 /* Parses html and runs the stages up to and including `upto`:
- * 1 measure, 2 select, 3 filter, 4 article. */
+ * 1 measure, 2 select, 3 filter, 4 classify and decide, 5 article. */
 static inline void stage_run(stage_doc *s, const char *html, int upto) {
   memset(s, 0, sizeof *s);
   cc_arena_init(&s->arena);
@@ -30,10 +30,13 @@ static inline void stage_run(stage_doc *s, const char *html, int upto) {
   cc_preclean(&s->ctx.dom, &ps);
   s->ctx.why = cc_arena_calloc(&s->arena, s->ctx.dom.nnodes * sizeof *s->ctx.why);
   if (upto >= 1) cc_stage_measure(&s->ctx);
+  if (upto >= 1) cc_stage_fingerprint(&s->ctx);
   if (upto >= 2) cc_stage_sections(&s->ctx);
   if (upto >= 2) cc_stage_select(&s->ctx);
   if (upto >= 3) cc_stage_filter(&s->ctx);
-  if (upto >= 4) cc_stage_article(&s->ctx);
+  if (upto >= 4) cc_stage_classify(&s->ctx);
+  if (upto >= 4) cc_stage_decide(&s->ctx);
+  if (upto >= 5) cc_stage_article(&s->ctx);
 }
 
 static inline void stage_free(stage_doc *s) { cc_arena_free(&s->arena); }
@@ -56,6 +59,16 @@ static inline int stage_kept(const cc_node *n) {
     if (a->flags & CC_NF_SELECTED) sel = 1;
   }
   return sel;
+}
+
+/* For tests of the article builder alone: the kept mask (decide.c's
+ * ctx->kept) made from the flags, every node of a selected subtree kept
+ * unless it is inside a dropped one. */
+static inline void stage_mask_from_flags(stage_doc *s) {
+  uint32_t n = s->ctx.dom.nnodes ? s->ctx.dom.nnodes : 1;
+  s->ctx.kept = cc_arena_calloc(&s->arena, n);
+  for (uint32_t i = 0; i < s->ctx.dom.nnodes; i++)
+    s->ctx.kept[i] = (uint8_t)stage_kept(s->ctx.dom.byid[i]);
 }
 
 #endif

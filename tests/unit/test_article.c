@@ -6,13 +6,14 @@
 
 static char out[8192];
 
-/* Runs the whole pipeline on a body whose <div id=a> is forced to be the
- * selection, so these tests see the builder, not the scorer. */
+/* Runs the whole pipeline on a body whose <div id=a> is forced to be what
+ * is kept, so these tests see the builder, not the scorer or the model. */
 static const char *txt(const char *body) {
   stage_doc s;
   stage_run(&s, body, 1);
   cc_node *a = stage_by_id(&s, "a");
   if (a) a->flags |= CC_NF_SELECTED;
+  stage_mask_from_flags(&s);
   cc_stage_article(&s.ctx);
   cc_buf b = CC_BUF_INIT;
   cc_render_txt(s.ctx.ast, &b);
@@ -61,6 +62,7 @@ TEST(dropped_and_unselected_content_is_absent) {
   stage_run(&s, "<body><div id=x>outside</div><div id=a><p>in</p><p id=d>dropped</p></div></body>", 1);
   stage_by_id(&s, "a")->flags |= CC_NF_SELECTED;
   stage_by_id(&s, "d")->flags |= CC_NF_DROPPED;
+  stage_mask_from_flags(&s);
   cc_stage_article(&s.ctx);
   cc_buf b = CC_BUF_INIT;
   cc_render_txt(s.ctx.ast, &b);
@@ -77,6 +79,7 @@ TEST(links_and_images_in_the_tree) {
                 "<img src=pixel.gif width=1 height=1></p></div></body>", 1);
   s.ctx.meta.base_url = "https://example.org/news/story.html";
   stage_by_id(&s, "a")->flags |= CC_NF_SELECTED;
+  stage_mask_from_flags(&s);
   cc_stage_article(&s.ctx);
   cc_ast *p = s.ctx.ast->first;
   CHECK(p && p->type == CC_AST_PARAGRAPH);

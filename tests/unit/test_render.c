@@ -1239,11 +1239,13 @@ TEST(json_nulls_and_order) {
   cc_meta m = {0};
   CHECK_STR(json(&m, "", NULL, NULL),
             "{\"title\":null,\"author\":null,\"date\":null,\"site_name\":null,\"language\":null,"
-            "\"url\":null,\"description\":null,\"image\":null,\"charset\":null,\"input\":null,"
+            "\"url\":null,\"description\":null,\"image\":null,\"page_type\":null,\"charset\":null,"
+            "\"input\":null,"
             "\"text\":\"\"}\n");
   CHECK_STR(json(NULL, NULL, NULL, NULL),
             "{\"title\":null,\"author\":null,\"date\":null,\"site_name\":null,\"language\":null,"
-            "\"url\":null,\"description\":null,\"image\":null,\"charset\":null,\"input\":null,"
+            "\"url\":null,\"description\":null,\"image\":null,\"page_type\":null,\"charset\":null,"
+            "\"input\":null,"
             "\"text\":null}\n");
 }
 
@@ -1262,7 +1264,8 @@ TEST(json_values_unicode_controls) {
             "\"author\":\"tab\\there\\nnewline \\u0001 del\x7f\",\"date\":\"2025-01-02\","
             "\"site_name\":\"Site\",\"language\":\"fr\",\"url\":\"https://e.com/\","
             "\"description\":\"bad \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd end \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\","
-            "\"image\":\"https://e.com/i.png\",\"charset\":\"windows-1252\",\"input\":\"html\","
+            "\"image\":\"https://e.com/i.png\",\"page_type\":null,\"charset\":\"windows-1252\","
+            "\"input\":\"html\","
             "\"text\":\"Para one.\\n\\nPara two.\\n\"}\n");
   /* it parses back to the same values; an embedded NUL survives */
   cc_buf_clear(&OUT);

@@ -76,7 +76,7 @@ TEST(headings_do_not_attract_the_choice) {
 
 TEST(short_page_is_never_empty) {
   stage_doc s;
-  stage_run(&s, "<body><div>Just one line.</div></body>", 4);
+  stage_run(&s, "<body><div>Just one line.</div></body>", 5);
   CHECK(s.ctx.ast && s.ctx.ast->first);
   stage_free(&s);
 }

@@ -35,6 +35,27 @@ TEST(nested_svg_and_template) {
   CHECK_STR(strip("a<template><template>x</template>y</template>b", &r), "ab");
 }
 
+TEST(an_unclosed_svg_ends_at_html_content) {
+  /* the parser pops foreign content at an HTML tag such as <p>: an
+   * unclosed <svg> icon must not take the page with it */
+  cc_strip_result r;
+  CHECK_STR(strip("a<svg><path d=x><p>Text</p>", &r), "a<p>Text</p>");
+  CHECK_STR(strip("<svg viewBox='0 0 1 1'><use href=#i></use><div>Body</div></svg>", &r),
+            "<div>Body</div></svg>");
+  /* ...but not inside foreignObject, desc or title, where HTML belongs */
+  CHECK_STR(strip("a<svg><foreignObject><p>in</p></foreignObject></svg>b", &r), "ab");
+  CHECK_STR(strip("a<svg><desc><b>x</b></desc></svg>b", &r), "ab");
+}
+
+TEST(noscript_dropped_or_unwrapped) {
+  cc_strip_result r;
+  CHECK_STR(strip("a<noscript><p>Post</p></noscript>b", &r), "ab");
+  CHECK(r.noscript_bytes == 11);
+  cc_strip_limits lim = {0, 0, 0, 1};
+  cc_strip_bounded(&A, "a<noscript><p>Post</p></noscript>b", 35, &lim, &r);
+  CHECK_STR(r.out, "a<p>Post</p>b");
+}
+
 TEST(unterminated_runs_to_end) {
   cc_strip_result r;
   CHECK_STR(strip("a<!-- never closed <p>x</p>", &r), "a");
@@ -75,6 +96,8 @@ int main(void) {
   RUN(removes_script_style_comments);
   RUN(keeps_text_and_quoted_angle_brackets);
   RUN(nested_svg_and_template);
+  RUN(an_unclosed_svg_ends_at_html_content);
+  RUN(noscript_dropped_or_unwrapped);
   RUN(unterminated_runs_to_end);
   RUN(reports_charset_and_jsonld);
   RUN(content_type_charset);

@@ -1,0 +1,192 @@
+/* decide.c — which blocks go to the article.
+ *
+ * Reads the blocks' probabilities (classify.c) and sets keep[] in
+ * ctx->blocks, then ctx->kept[id] for every node the article builder asks
+ * about: a text node, an image, a code element is kept when the block it
+ * belongs to (its nearest block ancestor) is kept. A rule in no block is
+ * kept when the blocks on both sides of it are; an image in no block (a
+ * figure, a picture wrapper) when the article has begun and the text
+ * after it, its own caption aside, is kept.
+ */
+#include <stdlib.h>
+
+#include "pipeline.h"
+#include "oom.h"
+
+#define KEEP_AT 0.5f
+
+/* Never empty: a page with text whose blocks all fall short of KEEP_AT
+ * still gives its best region, the blocks the Readability-style selection
+ * kept, or failing that those the model rates at least half as high as
+ * its best. Returns what was done, for --explain, or NULL. */
+static const char *never_empty(cc_blocks *bl) {
+  float best = 0;
+  for (uint32_t k = 0; k < bl->n; k++) {
+    if (bl->keep[k]) return NULL;
+    if (bl->p[k] > best) best = bl->p[k];
+  }
+  if (!bl->n) return NULL;
+  int any = 0;
+  for (uint32_t k = 0; k < bl->n; k++) any |= bl->keep[k] = bl->old[k];
+  if (any) return "no block reached p >= 0.5: kept the Readability-style selection";
+  for (uint32_t k = 0; k < bl->n; k++) bl->keep[k] = bl->p[k] >= best * 0.5f;
+  return "no block reached p >= 0.5: kept those rated at least half the best";
+}
+
+/* 1 when the block is a caption or lies in one (a figcaption, a credit
+ * line inside it). */
+static int in_caption(const cc_node *x) {
+  for (int up = 0; x && up < 4; up++, x = x->parent)
+    if (cc_node_is(x, CC_TAG_FIGCAPTION) || cc_node_is(x, CC_TAG_CAPTION)) return 1;
+  return 0;
+}
+
+/* The mask of text nodes, images, rules and code elements kept, given the
+ * blocks kept (keep[]): see the comment at the top. */
+static uint8_t *mask(cc_ctx *ctx, const uint8_t *keep, const uint32_t *holder,
+                     const int32_t *last_block) {
+  cc_dom *d = &ctx->dom;
+  cc_blocks *bl = &ctx->blocks;
+  uint8_t *kept = cc_arena_calloc(ctx->arena, d->nnodes ? d->nnodes : 1);
+  uint32_t first = 0; /* the first block kept */
+  while (first < bl->n && !keep[first]) first++;
+  for (uint32_t i = 0; i < d->nnodes; i++) {
+    cc_node *x = d->byid[i];
+    /* a block element is its own holder for what it holds literally (pre) */
+    uint32_t h = x->type == CC_NODE_ELEMENT && bl->of[i] >= 0 ? i : holder[i];
+    if (bl->of[h] >= 0) {
+      kept[i] = keep[bl->of[h]];
+    } else if (cc_node_is(x, CC_TAG_HR)) {
+      /* a rule in no block: kept between kept blocks */
+      int32_t before = last_block[i], after = before + 1;
+      kept[i] = before >= 0 && (uint32_t)after < bl->n && keep[before] && keep[after];
+    } else if (cc_node_is(x, CC_TAG_IMG)) {
+      /* an image in no block (a figure, a picture wrapper): kept after the
+       * article has begun when the text it stands before is kept, its own
+       * caption aside (the lead art between a lead and the body, with a
+       * byline and share buttons before it) */
+      uint32_t after = (uint32_t)(last_block[i] + 1);
+      while (after < bl->n && in_caption(bl->node[after])) after++;
+      kept[i] = first < bl->n && bl->node[first]->id < i && after < bl->n && keep[after];
+    }
+  }
+  return kept;
+}
+
+/* An article's lead: the blocks right before the first one kept, that
+ * the Readability-style selection took (its lead step joins the prose
+ * right before the body) and whose class names them the lead (dek,
+ * standfirst, chapo, entradilla). Benchmarks often leave the lead out of
+ * their ground truth, so the model learns to drop it; readers lose it
+ * with other tools, and we keep it. */
+#define LEAD_SPAN 4
+static void keep_lead(cc_blocks *bl) {
+  uint32_t first = 0;
+  while (first < bl->n && !bl->keep[first]) first++;
+  if (first == bl->n) return;
+  for (uint32_t k = first, seen = 0; k-- > 0 && seen < LEAD_SPAN; seen++)
+    if (bl->lead[k] && bl->old[k] && !bl->veto[k]) bl->keep[k] = 1;
+}
+
+/* A teaser card on its own in the middle of kept text (a "read also" box
+ * between an article's paragraphs: a link to another page around a title
+ * and an image) is not the text's; cards side by side (a listing, a
+ * collection) are left to the model. */
+static void drop_teasers(cc_blocks *bl) {
+  for (uint32_t a = 0, b; a < bl->n; a = b) {
+    for (b = a + 1; b < bl->n && bl->card[a] && bl->card[b] == bl->card[a];) b++;
+    if (!bl->card[a] || !a || b >= bl->n) continue;
+    if (!bl->card[a - 1] && !bl->card[b] && bl->keep[a - 1] && bl->keep[b])
+      for (uint32_t k = a; k < b; k++) bl->keep[k] = 0;
+  }
+}
+
+/* A paragraph of prose the model was unsure of (p >= GAP_AT) next to a
+ * kept block of the same unit (siblings under one parent, or one nested
+ * in the other: a post's opening paragraph and its list) joins it:
+ * content comes in regions, and a unit is read whole. */
+#define GAP_AT 0.3f
+static int prose(const cc_ctx *ctx, const cc_node *x) {
+  const cc_stat *s = &ctx->st[x->id];
+  return s->own_chars >= 80 && s->own_punct >= 2 && s->own_link * 4 < s->own_chars;
+}
+
+static int within(const cc_node *x, const cc_node *top, int levels) {
+  for (x = x->parent; x && levels-- > 0; x = x->parent)
+    if (x == top) return 1;
+  return 0;
+}
+
+static int same_unit(const cc_node *a, const cc_node *b) {
+  return a->parent == b->parent || within(b, a, 2) || within(a, b, 2);
+}
+
+static void fill_gaps(const cc_ctx *ctx, cc_blocks *bl) {
+  for (uint32_t k = 0; k < bl->n; k++) {
+    if (bl->keep[k] || bl->veto[k] || bl->p[k] < GAP_AT || !prose(ctx, bl->node[k])) continue;
+    int prev = k > 0 && bl->keep[k - 1] && same_unit(bl->node[k], bl->node[k - 1]);
+    int next = k + 1 < bl->n && bl->keep[k + 1] && same_unit(bl->node[k], bl->node[k + 1]);
+    if (prev || next) bl->keep[k] = 1;
+  }
+}
+
+/* The page type model's most likely type is an article. */
+static int is_article(const cc_ctx *ctx) {
+  for (unsigned c = 1; c < 7; c++)
+    if (ctx->page_type_p[c] > ctx->page_type_p[0]) return 0;
+  return 1;
+}
+
+int cc_stage_decide(cc_ctx *ctx) {
+  cc_dom *d = &ctx->dom;
+  cc_blocks *bl = &ctx->blocks;
+  /* What the phrase filter recognises by its wording (a donation appeal,
+   * "follow us on Telegram", "Read more: ...", a consent notice) and what
+   * repeats across the site's pages is never kept, however it sits: those
+   * are statements about the page, not its content, and the model, which
+   * learns from mostly English pages, sees too few of them to be sure. */
+  for (uint32_t k = 0; k < bl->n; k++) bl->keep[k] = bl->p[k] >= KEEP_AT && !bl->veto[k];
+  /* On an article, a teaser card (a link to another page around a title
+   * and a line of text) is "read also", wherever it sits; on a listing or
+   * a collection the cards are the content, and the model judges them. */
+  drop_teasers(bl);
+  fill_gaps(ctx, bl);
+  if (is_article(ctx)) keep_lead(bl);
+  ctx->fallback = never_empty(bl);
+  /* --keep-title: the headline stays whatever the model says (the one
+   * the filter found, else the first h1) */
+  if (ctx->opt->flags & CC_OPT_KEEP_TITLE) {
+    int32_t title = -1;
+    for (uint32_t k = 0; k < bl->n && title < 0; k++)
+      if (bl->node[k]->flags & CC_NF_TITLE) title = (int32_t)k;
+    for (uint32_t k = 0; k < bl->n && title < 0; k++)
+      if (bl->node[k]->tag == CC_TAG_H1) title = (int32_t)k;
+    if (title >= 0) bl->keep[title] = 1;
+  }
+
+  uint32_t n = d->nnodes ? d->nnodes : 1;
+  uint32_t *holder = cc_malloc(n * sizeof *holder);
+  int32_t *last_block = cc_malloc(n * sizeof *last_block); /* block at or before node i */
+  holder[0] = 0;
+  int32_t prev = -1;
+  for (uint32_t i = 0; i < d->nnodes; i++) {
+    if (i) {
+      cc_node *p = d->byid[i]->parent;
+      int p_block = p->type != CC_NODE_ELEMENT || (cc_tag_class((cc_tag)p->tag) & CC_TC_BLOCK);
+      holder[i] = p_block ? p->id : holder[p->id];
+    }
+    if (bl->of[i] >= 0) prev = bl->of[i];
+    last_block[i] = prev;
+  }
+  ctx->kept = mask(ctx, bl->keep, holder, last_block);
+  /* --comments: the blocks of comment sections the article left out */
+  if (ctx->opt->flags & CC_OPT_COMMENTS) {
+    uint8_t *ck = cc_arena_calloc(ctx->arena, bl->n ? bl->n : 1);
+    int any = 0;
+    for (uint32_t k = 0; k < bl->n; k++) any |= ck[k] = bl->comment[k] && !bl->keep[k];
+    if (any) ctx->comments = mask(ctx, ck, holder, last_block);
+  }
+  cc_mfree(holder);
+  cc_mfree(last_block);
+  return 0;
+}
