@@ -161,6 +161,17 @@ const char *cc_result_language(const cc_result *res);
 const char *cc_result_url(const cc_result *res);
 const char *cc_result_description(const cc_result *res);
 const char *cc_result_image(const cc_result *res);
+/* The article's date (cc_result_date) is its publication date, else its
+ * last update; these give each one as the page states it, NULL when it
+ * does not. */
+const char *cc_result_published(const cc_result *res);
+const char *cc_result_modified(const cc_result *res);
+/* The page's tags (article:tag, keywords, JSON-LD keywords and
+ * articleSection), at most 20: returns how many, and points *tags (when
+ * not NULL) at them; the array and its strings belong to the result. */
+size_t cc_result_tags(const cc_result *res, const char *const **tags);
+/* The number of words in the body text. */
+size_t cc_result_word_count(const cc_result *res);
 /* The charset the input was decoded from (e.g. "windows-1252"). */
 const char *cc_result_charset(const cc_result *res);
 /* "html" or "text": what the input was handled as. */

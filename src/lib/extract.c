@@ -8,6 +8,7 @@
 
 #include "charset.h"
 #include "lang.h"
+#include "meta.h"
 #include "parse.h"
 #include "pipeline.h"
 #include "preclean.h"
@@ -173,6 +174,7 @@ static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
   STAGE("sections", cc_stage_sections(ctx));
   STAGE("selection", cc_stage_select(ctx));
   STAGE("filtering", cc_stage_filter(ctx));
+  STAGE("the article's head", cc_stage_head(ctx));
   STAGE("building the article", cc_stage_article(ctx));
   cc_explain_blocks(ctx);
   return 0;
@@ -315,6 +317,8 @@ ACCESSOR(language, meta.language)
 ACCESSOR(url, meta.url)
 ACCESSOR(description, meta.description)
 ACCESSOR(image, meta.image)
+ACCESSOR(published, meta.published)
+ACCESSOR(modified, meta.modified)
 ACCESSOR(charset, charset)
 ACCESSOR(input_kind, kind)
 ACCESSOR(text, text)
@@ -327,6 +331,15 @@ const uint64_t *cc_result_block_hashes(const cc_result *r, size_t *count) {
 }
 
 size_t cc_result_text_length(const cc_result *r) { return r ? r->text_len : 0; }
+
+size_t cc_result_tags(const cc_result *r, const char *const **tags) {
+  if (tags) *tags = r ? r->meta.tags : NULL;
+  return r ? r->meta.ntags : 0;
+}
+
+size_t cc_result_word_count(const cc_result *r) {
+  return r && r->text_len ? cc_word_count(r->text, r->text_len) : 0;
+}
 
 void cc_free(void *p) { free(p); }
 

@@ -249,6 +249,28 @@ cc_script cc_script_of_token(const char *s, unsigned len) {
   return CC_SCRIPT_NONE;
 }
 
+size_t cc_word_count(const char *utf8, size_t len) {
+  const unsigned char *p = (const unsigned char *)utf8, *e = p + len;
+  size_t words = 0;
+  int in_word = 0;
+  while (p < e) {
+    uint32_t cp = decode(&p, e);
+    cc_script sc = cc_script_of(cp);
+    int digit = cp >= '0' && cp <= '9';
+    if (sc == CC_SCRIPT_HAN || sc == CC_SCRIPT_KANA) { /* written without spaces */
+      words++;
+      in_word = 0;
+    } else if (sc != CC_SCRIPT_NONE || digit) {
+      words += !in_word;
+      in_word = 1;
+    } else if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 ||
+               (cp >= 0x2000 && cp <= 0x200A)) {
+      in_word = 0; /* punctuation inside a word ("don't", "e-mail") keeps it one */
+    }
+  }
+  return words;
+}
+
 const char *cc_script_name(cc_script s) {
   static const char *const names[CC_SCRIPT_COUNT] = {
       "none", "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari",

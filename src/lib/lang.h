@@ -45,6 +45,11 @@ cc_script cc_script_of(uint32_t cp);
  * its first character: Latin letters are ASCII after normalization. */
 cc_script cc_script_of_token(const char *s, unsigned len);
 
+/* Words as a reader counts them: runs of letters and digits (punctuation
+ * inside a run does not split it: "don't", "e-mail"); in scripts written
+ * without spaces (Han, kana), each character. */
+size_t cc_word_count(const char *utf8, size_t len);
+
 /* A short English name ("Latin", "Cyrillic", ...). */
 const char *cc_script_name(cc_script s);
 
