@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "charset.h"
@@ -213,6 +214,22 @@ cc_input_format cc_sniff_input(const char *data, size_t len, const char *hint,
   return k == CC_SNIFF_BINARY ? CC_INPUT_AUTO : k == CC_SNIFF_TEXT ? CC_INPUT_TEXT : CC_INPUT_HTML;
 }
 
+/* The language: the one its text is written in when the page declares
+ * none, or declares one the text plainly is not in (a German blog left at
+ * the theme's "en"); a declared language we cannot tell apart from the
+ * text's (no profile for it, same script) stands. */
+static const char *text_language(const char *declared, const char *text, size_t len) {
+  if (!len) return declared;
+  if (!declared) return cc_lang_detect(text, len);
+  const char *sure = cc_lang_detect_sure(text, len);
+  if (!sure) return declared;
+  size_t dl = strcspn(declared, "-"), sl = strcspn(sure, "-");
+  if (dl == sl && !strncasecmp(declared, sure, dl)) return declared; /* keeps "en-GB" */
+  cc_script ts = CC_SCRIPT_NONE;
+  cc_lang_detect_script(text, len, &ts);
+  return cc_lang_script(declared) != CC_SCRIPT_NONE || ts != CC_SCRIPT_LATIN ? sure : declared;
+}
+
 cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
                      cc_result **out, cc_error *err) {
   if (out) *out = NULL;
@@ -293,8 +310,7 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   r->text = cc_arena_strndup(&r->arena, txt.data ? txt.data : "", txt.len);
   r->text_len = txt.len;
   cc_buf_free(&txt);
-  /* a page that declares no language gets the one its text is written in */
-  if (!r->meta.language && r->text_len) r->meta.language = cc_lang_detect(r->text, r->text_len);
+  r->meta.language = text_language(r->meta.language, r->text, r->text_len);
   if (ctx.explain) r->explain = cc_buf_detach(&explain, NULL);
   *out = r;
   return CC_OK;

@@ -222,6 +222,33 @@ TEST(tags_and_word_count) {
   CHECK_INT(cc_result_word_count(R), 22);
 }
 
+/* ---- language ---- */
+
+#define DE_PROSE                                                                   \
+  "<p>Die Digitalisierung zieht sich bereits heute durch fast alle Branchen, sei es im " \
+  "Finanzbereich, in der Industrie oder auch im Bereich der Medizin. Auch wenn nicht "   \
+  "jedes Modell bedroht ist, wird es f\xc3\xbcr die meisten Unternehmen Zeit, sich mit " \
+  "den neuen Techniken zu befassen, die sich in den letzten Jahren durchgesetzt haben " \
+  "und die auch in der Zukunft eine gro\xc3\x9f" "e Rolle spielen werden.</p>"
+
+TEST(language_from_text) {
+  /* a German blog left at its theme's "en" */
+  run("<html lang='en-US'><body><article>" DE_PROSE "</article></body></html>");
+  CHECK_STR(cc_result_language(R), "de");
+  /* an English article declared German */
+  run("<html lang='de'><body><article>" PROSE PROSE PROSE "</article></body></html>");
+  CHECK_STR(cc_result_language(R), "en");
+  /* agreeing: the declared tag stays, region and all */
+  run("<html lang='en-GB'><body><article>" PROSE PROSE "</article></body></html>");
+  CHECK_STR(cc_result_language(R), "en-GB");
+  /* too little text to contradict anyone */
+  run("<html lang='fr'><body><article><p>The end of the story, at last.</p></article></body></html>");
+  CHECK_STR(cc_result_language(R), "fr");
+  /* a language we cannot identify, in the text's script, stands */
+  run("<html lang='ca'><body><article>" PROSE PROSE PROSE "</article></body></html>");
+  CHECK_STR(cc_result_language(R), "ca");
+}
+
 int main(void) {
   RUN(title_from_visible_headline);
   RUN(dates_near_headline);
@@ -229,6 +256,7 @@ int main(void) {
   RUN(author_lists_and_names);
   RUN(not_the_pages_author);
   RUN(tags_and_word_count);
+  RUN(language_from_text);
   cc_result_free(R);
   return test_summary();
 }
