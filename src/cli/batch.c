@@ -91,6 +91,7 @@ typedef struct slot {
   char *out;
   size_t outlen;
   char *explain;
+  char *name;        /* --name title: the output's stem from the worker */
   uint64_t in_bytes;
   /* pass 1 */
   uint64_t site, text_hash;
@@ -212,6 +213,7 @@ static void slot_clear(slot *s) {
   free(s->msg);
   free(s->out);
   free(s->explain);
+  free(s->name);
   free(s->hashes);
   memset(s, 0, sizeof *s);
 }
@@ -306,7 +308,7 @@ static void feed_url(batch *b, slot *s) {
     slot_done(s, OUT_DUPLICATE, NULL);
     return;
   }
-  if (b->sink.kind == SINK_DIR) {
+  if (b->sink.kind == SINK_DIR && !b->o->wc.name_mode) {
     char err[300];
     s->outpath = sink_output_path_url(&b->sink, s->item.path, err, sizeof err);
     if (!s->outpath) {
@@ -383,7 +385,7 @@ static void feed(batch *b) {
       if (!strcmp(s->item.path, "-")) slot_done(s, OUT_DEFERRED, NULL);
       continue;
     }
-    if (b->sink.kind == SINK_DIR) {
+    if (b->sink.kind == SINK_DIR && !b->o->wc.name_mode) {
       char err[300];
       s->outpath = sink_output_path(&b->sink, s->item.path, s->item.rel, err, sizeof err);
       if (!s->outpath) {
@@ -413,6 +415,8 @@ static void feed(batch *b) {
         p->out = NULL;
         s->explain = p->explain;
         p->explain = NULL;
+        s->name = p->name;
+        p->name = NULL;
         s->in_bytes = p->input_bytes;
         if (p->dev || p->ino) { /* so the output cannot replace the input */
           s->st.st_dev = (dev_t)p->dev;
@@ -429,9 +433,17 @@ static void feed(batch *b) {
 
 /* ---- results ---- */
 
+/* An empty article (no text at all) gives no txt, md or html output: no
+ * file, nothing on the stream (a front matter or an HTML head with no
+ * body reads as a clipping that worked); json and jsonl still say it. */
+static int empty_output(const batch *b, const slot *s) {
+  return s->kind == RES_EMPTY && b->o->wc.format != CC_FORMAT_JSON &&
+         b->o->wc.format != CLI_FORMAT_JSONL;
+}
+
 static void write_output(batch *b, slot *s) {
   if (b->sink.kind != SINK_DIR || b->mode == PASS_LEARN || !s->outpath) return;
-  if (s->kind != RES_OK && s->kind != RES_EMPTY) return;
+  if ((s->kind != RES_OK && s->kind != RES_EMPTY) || empty_output(b, s)) return;
   char err[512];
   int fatal_err;
   if (sink_write_file(&b->sink, s->outpath, s->have_st ? &s->st : NULL, s->out ? s->out : "",
@@ -445,6 +457,37 @@ static void write_output(batch *b, slot *s) {
   b->held -= s->outlen;
   s->out = NULL;
   s->outlen = 0;
+}
+
+/* --name title: the output is named and written in input order, so that
+ * two clippings with one title get the same names whatever -j is (the
+ * first keeps the plain name, the next -2...). An input whose clipping has
+ * no title is named as without --name. */
+static void name_output(batch *b, slot *s) {
+  if (!b->o->wc.name_mode || b->sink.kind != SINK_DIR || s->outpath) return;
+  if (s->kind != RES_OK && s->kind != RES_EMPTY) return;
+  if (empty_output(b, s)) return;
+  char err[300];
+  if (s->name) {
+    const char *rel = s->item.remote ? NULL : s->item.rel;
+    const char *sl = rel ? strrchr(rel, '/') : NULL;
+    s->outpath = sink_output_path_named(&b->sink, rel, sl ? (size_t)(sl - rel) : 0, s->name, err,
+                                        sizeof err);
+  } else if (s->item.remote) {
+    s->outpath = sink_output_path_url(&b->sink, s->item.path, err, sizeof err);
+  } else {
+    s->outpath = sink_output_path(&b->sink, s->item.path, s->item.rel, err, sizeof err);
+  }
+  struct stat st;
+  if (!s->outpath) {
+    s->kind = RES_ERROR;
+    free(s->msg);
+    s->msg = xstrdup(err);
+  } else if (b->o->skip_existing && lstat(s->outpath, &st) == 0 && S_ISREG(st.st_mode)) {
+    s->kind = OUT_SKIPPED; /* known only now: the name comes from the title */
+  } else {
+    write_output(b, s);
+  }
 }
 
 static void on_done(void *ctx, pool_done *d) {
@@ -474,6 +517,8 @@ static void on_done(void *ctx, pool_done *d) {
     s->p1.out = NULL;
     s->explain = s->p1.explain;
     s->p1.explain = NULL;
+    s->name = s->p1.name;
+    s->p1.name = NULL;
     slot_done(s, RES_OK, NULL);
   } else {
     s->out = xmalloc(r->outlen + 1);
@@ -482,6 +527,7 @@ static void on_done(void *ctx, pool_done *d) {
     s->outlen = r->outlen;
     b->held += s->outlen;
     if (r->explain) s->explain = xstrdup(r->explain);
+    if (r->name) s->name = xstrdup(r->name);
     slot_done(s, (int)r->kind, NULL);
   }
   if (b->mode == PASS_APPLY && s->nbp) b->recleaned++;
@@ -581,7 +627,7 @@ static void emit_stream(batch *b, slot *s) {
     record_error_fetch(&rec, s->item.path, s->msg, s->item.remote ? &rf : NULL);
     data = rec.data;
     len = rec.len;
-  } else if (s->kind != RES_OK && s->kind != RES_EMPTY) {
+  } else if ((s->kind != RES_OK && s->kind != RES_EMPTY) || empty_output(b, s)) {
     return;
   }
   char err[300];
@@ -614,6 +660,7 @@ static void emit(batch *b) {
       r.rel = s->item.rel;
       r.message = s->msg;
       r.explain = s->explain;
+      r.name = s->name;
       r.kind = (uint32_t)(s->kind == OUT_DEFERRED ? SPOOL_DEFERRED : s->kind);
       r.site = s->site;
       r.input_bytes = s->in_bytes;
@@ -631,6 +678,7 @@ static void emit(batch *b) {
       b->c.done++;
       b->c.bytes += s->in_bytes;
     } else {
+      name_output(b, s);
       b->c.done++;
       b->c.bytes += s->in_bytes;
       if (s->explain && !b->fatal) {
@@ -645,7 +693,11 @@ static void emit(batch *b) {
       case RES_OK: b->c.cleaned++; break;
       case RES_EMPTY:
         b->c.empty++;
-        if (!b->o->quiet) note(b, s->item.path, "%s", "no article text found (empty output)");
+        if (!b->o->quiet)
+          note(b, s->item.path, "%s",
+               empty_output(b, s) ? (b->sink.kind == SINK_DIR ? "no article text found: no file written"
+                                                                : "no article text found: nothing written")
+                                  : "no article text found (empty text)");
         break;
       case OUT_SKIPPED: b->c.skipped++; break;
       case OUT_DUPLICATE:

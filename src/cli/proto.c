@@ -352,6 +352,7 @@ void result_encode(const result_msg *r, penc *e) {
   penc_str(e, r->message);
   penc_str(e, r->url);
   penc_str(e, r->explain);
+  penc_str(e, r->name);
   penc_u64s(e, r->hashes, r->nhashes);
 }
 
@@ -367,6 +368,7 @@ int result_decode(const char *payload, size_t len, result_msg *r, uint64_t **has
   r->message = pdec_bytes(&d, &n);
   r->url = pdec_bytes(&d, &n);
   r->explain = pdec_bytes(&d, &n);
+  r->name = pdec_bytes(&d, &n);
   *hash_store = pdec_u64s(&d, &r->nhashes);
   r->hashes = *hash_store;
   r->out = pdec_rest(&d, &r->outlen);

@@ -137,6 +137,7 @@ typedef struct result_msg {
   const char *message;     /* error message, or NULL */
   const char *url;         /* the result's URL (canonical/og:url/...), or NULL */
   const char *explain;     /* --explain report, or NULL */
+  const char *name;        /* --name title: the output file's stem, or NULL */
   const uint64_t *hashes;  /* block fingerprints (JOB_WANT_HASHES) */
   size_t nhashes;
   const char *out;         /* the rendering */

@@ -198,7 +198,7 @@ TEST(job_and_result_encodings) {
   penc_free(&e);
 
   uint64_t hs[2] = {7, 8};
-  result_msg r = {42, RES_OK, 0, 1234, 99, NULL, "https://x.org/c", "explain", hs, 2, "text", 4};
+  result_msg r = {42, RES_OK, 0, 1234, 99, NULL, "https://x.org/c", "explain", NULL, hs, 2, "text", 4};
   result_encode(&r, &e);
   pl = malloc(e.len + 4);
   memcpy(pl, e.data, e.len);
