@@ -92,12 +92,15 @@ typedef enum cc_iev_kind { /* LINK and after: wrappers' ends (keep last) */
   CC_IEV_BREAK, /* hard line break */
   CC_IEV_SPACE, /* boundary of a flattened block: reads as whitespace */
   CC_IEV_IMAGE, /* node: url, text = alt, title */
+  CC_IEV_FNREF, /* node: a footnote reference; text, len: its label */
   CC_IEV_LINK,  /* node: url, title */
   CC_IEV_LINK_END,
   CC_IEV_EMPH,
   CC_IEV_EMPH_END,
   CC_IEV_STRONG,
-  CC_IEV_STRONG_END
+  CC_IEV_STRONG_END,
+  CC_IEV_SPAN,  /* node: a span of meaning, its kind in node->level */
+  CC_IEV_SPAN_END
 } cc_iev_kind;
 
 typedef struct cc_iev {
