@@ -186,6 +186,64 @@ size_t cc_result_text_length(const cc_result *res);
 char *cc_render(const cc_result *res, cc_format fmt, size_t *len,
                 cc_error *err);
 
+/* ---- render options ------------------------------------------------- */
+
+/* Render flags (bit set in cc_render_options.flags). */
+enum {
+  CC_RENDER_NO_IMAGES = 1u << 0,   /* md, html: leave images out */
+  CC_RENDER_NO_LINKS = 1u << 1,    /* md, html: links become their text */
+  CC_RENDER_NO_TABLES = 1u << 2,   /* every format: leave tables out */
+  CC_RENDER_FRONT_MATTER = 1u << 3, /* md: begin with a YAML front matter
+                                      block of the page's metadata (title,
+                                      source, author, published, modified,
+                                      site, language, description, image,
+                                      tags, word_count, clipped) */
+  CC_RENDER_TITLE = 1u << 4,       /* md: a "# title" heading before the
+                                      body, unless the body opens with it */
+  CC_RENDER_CAPTIONS = 1u << 5,    /* txt: figure captions as paragraphs
+                                      (md and html always show them) */
+  CC_RENDER_LEAD_IMAGE = 1u << 6   /* md, html: the page's image
+                                      (cc_result_image) first, when the body
+                                      has no image of its own */
+};
+
+/* The Markdown written for CC_FORMAT_MD. */
+typedef enum cc_md_flavor {
+  CC_MD_COMMONMARK = 0, /* CommonMark with GFM tables, strikethrough and
+                           footnotes (default) */
+  CC_MD_OBSIDIAN        /* Obsidian's dialect: CommonMark + GFM plus what
+                           Obsidian reads and CommonMark lacks (==marked
+                           text==, embedded videos), and front matter with
+                           Obsidian's property names (created, list-valued
+                           author) */
+} cc_md_flavor;
+
+/* Where an image's URL points in a rendering: given the image's absolute
+ * URL, returns the URL or path to write instead (a local copy), or NULL to
+ * keep it. The returned string must stay valid during the render call. */
+typedef const char *(*cc_image_url_fn)(const char *url, void *userdata);
+
+/* How to render a result. Initialise with cc_render_options_init(). */
+typedef struct cc_render_options {
+  size_t size;               /* set by cc_render_options_init(); do not change */
+  unsigned flags;            /* CC_RENDER_*; default 0 */
+  cc_md_flavor md_flavor;    /* default CC_MD_COMMONMARK */
+  size_t max_output_bytes;   /* the rendering may not exceed this; default 0:
+                                the extraction's max_output_bytes */
+  const char *clipped;       /* front matter and json: when the page was
+                                clipped (ISO 8601); NULL: left out */
+  cc_image_url_fn image_url; /* md, html: rewrites image URLs; NULL: none */
+  void *image_url_data;      /* passed to image_url */
+} cc_render_options;
+
+#define cc_render_options_init(ro) \
+  cc_render_options_init_size((ro), sizeof(cc_render_options))
+void cc_render_options_init_size(cc_render_options *ro, size_t size);
+
+/* Renders the result with render options (NULL: as cc_render). */
+char *cc_render_with(const cc_result *res, cc_format fmt,
+                     const cc_render_options *ro, size_t *len, cc_error *err);
+
 /* The --explain report: one line per block with its features, scores and
  * the reason it was kept or dropped. Only present when the extraction ran
  * with CC_OPT_EXPLAIN; NULL otherwise. Owned by the result. */

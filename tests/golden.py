@@ -102,7 +102,7 @@ def page_text(data):
 
 def run(cli, fmt, page):
     try:
-        p = subprocess.run([cli, "-f", fmt, page], capture_output=True,
+        p = subprocess.run([cli, "-f", fmt, "--no-clipped", page], capture_output=True,
                            timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return None, f"clipclean -f {fmt} timed out after {TIMEOUT}s"

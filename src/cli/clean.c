@@ -19,6 +19,7 @@
 #include "content.h"
 #include "record.h"
 #include "sandbox.h"
+#include "slug.h"
 
 #ifndef CC_NO_TEST_HOOKS
 static const char *hook_crash, *hook_hang;
@@ -61,6 +62,7 @@ void clean_out_free(clean_out *k) {
   sbuf_free(&k->msg);
   free(k->url);
   free(k->explain);
+  free(k->name);
   free(k->hashes);
   memset(k, 0, sizeof *k);
 }
@@ -126,7 +128,7 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
     record_result_fetch(&keep->out, source, r, fetched);
   } else {
     size_t n;
-    char *o = cc_render(r, (cc_format)cfg->format, &n, &e);
+    char *o = cc_render_with(r, (cc_format)cfg->format, &cfg->ro, &n, &e);
     if (!o) {
       cc_result_free(r);
       content_free(&c);
@@ -142,6 +144,11 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
   res->text_hash = hash64(t ? t : "", t ? tl : 0, HASH64_SEED);
   if (cc_result_url(r)) keep->url = xstrdup(cc_result_url(r));
   res->url = keep->url;
+  if (cfg->name_mode != NAME_PATH) { /* -O DIR --name title: the file's stem */
+    keep->name = slug_of(cc_result_title(r),
+                         cfg->name_mode == NAME_DATE_TITLE ? cc_result_date(r) : NULL);
+    res->name = keep->name;
+  }
   if ((job->flags & JOB_WANT_EXPLAIN) && cc_result_explain(r)) {
     keep->explain = xstrdup(cc_result_explain(r));
     res->explain = keep->explain;

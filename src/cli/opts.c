@@ -3,6 +3,7 @@
 #include "opts.h"
 #include "sandbox.h"
 
+#include "slug.h"
 #include "url.h"
 
 #include <sched.h>
@@ -11,7 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+#include "record.h"
 
 static const char usage[] =
     "usage: clipclean [OPTIONS] [INPUT...]\n"
@@ -44,6 +48,11 @@ static const char usage[] =
     "                          DIR is created if needed and never read as input\n"
     "      --skip-existing     with -O: skip inputs whose output exists (resumes\n"
     "                          an interrupted batch)\n"
+    "      --name MODE         with -O: path (default: as above), title (a slug\n"
+    "                          of the article's title: DIR/the-budget-vote.md) or\n"
+    "                          date-title (DIR/2025-02-04-the-budget-vote.md);\n"
+    "                          in input order, a title taken earlier in the run\n"
+    "                          gets -2, -3...; no title: named as by path\n"
     "\n"
     "Inputs and batch:\n"
     "      --from FILE         also read input paths from FILE, one per line\n"
@@ -71,6 +80,22 @@ static const char usage[] =
     "      --keep-title        keep the headline in the body\n"
     "      --no-filter         skip the boilerplate phrase filter\n"
     "      --explain           print each block's scores and fate to stderr\n"
+    "\n"
+    "Clippings (notes apps):\n"
+    "      --no-front-matter   md: no YAML front matter (title, source, author,\n"
+    "                          published, modified, site, language, description,\n"
+    "                          image, tags, word_count, clipped); the title stays\n"
+    "                          as a # heading\n"
+    "      --no-clipped        no clipping time in front matter, json and jsonl\n"
+    "                          (for output that does not change from run to run)\n"
+    "      --md-flavor F       commonmark (default: GFM tables, ~~strikethrough~~,\n"
+    "                          [^1] footnotes, task lists) or obsidian (also\n"
+    "                          ==highlights==, embedded videos, Obsidian's\n"
+    "                          property names)\n"
+    "      --captions          txt: keep figure captions, as their own paragraphs\n"
+    "                          (md and html always show them under their image)\n"
+    "      --lead-image        md, html: the page's main image first, when the\n"
+    "                          article has no image of its own\n"
     "      --max-size BYTES    refuse larger inputs (default 64M for files, 20M\n"
     "                          for downloads; K/M/G suffixes)\n"
     "      --no-sandbox        do not confine the workers that parse (seccomp)\n"
@@ -143,7 +168,13 @@ enum {
   OPT_FETCH_TIMEOUT,
   OPT_RETRIES,
   OPT_USER_AGENT,
-  OPT_INSECURE
+  OPT_INSECURE,
+  OPT_NAME,
+  OPT_NO_FRONT_MATTER,
+  OPT_NO_CLIPPED,
+  OPT_MD_FLAVOR,
+  OPT_CAPTIONS,
+  OPT_LEAD_IMAGE
 };
 
 static const struct option long_opts[] = {
@@ -178,6 +209,12 @@ static const struct option long_opts[] = {
     {"retries", required_argument, NULL, OPT_RETRIES},
     {"user-agent", required_argument, NULL, OPT_USER_AGENT},
     {"insecure", no_argument, NULL, OPT_INSECURE},
+    {"name", required_argument, NULL, OPT_NAME},
+    {"no-front-matter", no_argument, NULL, OPT_NO_FRONT_MATTER},
+    {"no-clipped", no_argument, NULL, OPT_NO_CLIPPED},
+    {"md-flavor", required_argument, NULL, OPT_MD_FLAVOR},
+    {"captions", no_argument, NULL, OPT_CAPTIONS},
+    {"lead-image", no_argument, NULL, OPT_LEAD_IMAGE},
     {"quiet", no_argument, NULL, 'q'},
     {"version", no_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
@@ -264,6 +301,16 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   o->fetch.retries = FETCH_DEFAULT_RETRIES;
   o->fetch.max_retry_wait = FETCH_MAX_RETRY_WAIT;
   o->fetch.max_size = FETCH_DEFAULT_MAX_SIZE;
+  /* clippings: front matter and a title heading in md, stamped with the
+   * run's start (one time for every output of a batch) */
+  static char clipped[32];
+  time_t now = time(NULL);
+  struct tm tm;
+  if (gmtime_r(&now, &tm) && strftime(clipped, sizeof clipped, "%Y-%m-%dT%H:%M:%SZ", &tm))
+    o->wc.ro.clipped = clipped;
+  cc_render_options_init(&o->wc.ro);
+  o->wc.ro.flags = CC_RENDER_FRONT_MATTER | CC_RENDER_TITLE;
+  o->wc.ro.clipped = clipped[0] ? clipped : NULL;
   int ch;
   opterr = 0;
   while ((ch = getopt_long(argc, argv, ":f:o:O:j:0qVh", long_opts, NULL)) != -1) {
@@ -357,6 +404,21 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
       break;
     case 0: break; /* a flag option (--no-sandbox) */
     case OPT_INSECURE: o->fetch.insecure = 1; break;
+    case OPT_NAME:
+      if (!strcmp(optarg, "path")) o->wc.name_mode = NAME_PATH;
+      else if (!strcmp(optarg, "title")) o->wc.name_mode = NAME_TITLE;
+      else if (!strcmp(optarg, "date-title")) o->wc.name_mode = NAME_DATE_TITLE;
+      else return usage_error("unknown --name '%s' (path, title, date-title)", optarg);
+      break;
+    case OPT_NO_FRONT_MATTER: o->wc.ro.flags &= ~(unsigned)CC_RENDER_FRONT_MATTER; break;
+    case OPT_NO_CLIPPED: o->wc.ro.clipped = NULL; break;
+    case OPT_MD_FLAVOR:
+      if (!strcmp(optarg, "commonmark") || !strcmp(optarg, "gfm")) o->wc.ro.md_flavor = CC_MD_COMMONMARK;
+      else if (!strcmp(optarg, "obsidian")) o->wc.ro.md_flavor = CC_MD_OBSIDIAN;
+      else return usage_error("unknown --md-flavor '%s' (commonmark, obsidian)", optarg);
+      break;
+    case OPT_CAPTIONS: o->wc.ro.flags |= CC_RENDER_CAPTIONS; break;
+    case OPT_LEAD_IMAGE: o->wc.ro.flags |= CC_RENDER_LEAD_IMAGE; break;
     case 'q': o->quiet = 1; break;
     case 'V': printf("clipclean %s\n", cc_version()); return 0;
     case 'h': fputs(usage, stdout); return 0;
@@ -371,6 +433,8 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   if (o->output && o->output_dir) return usage_error("%s", "-o and -O exclude each other");
   if (o->skip_existing && !o->output_dir)
     return usage_error("%s", "--skip-existing needs -O DIR (one output file per input)");
+  if (o->wc.name_mode != NAME_PATH && !o->output_dir)
+    return usage_error("%s", "--name needs -O DIR (one output file per input)");
   if (o->output && !strcmp(o->output, "-")) o->output = NULL; /* -o - is stdout */
   if (o->from && !strcmp(o->from, "-"))
     for (int i = 0; i < o->ninputs; i++)
@@ -381,6 +445,7 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   if (dashes > 1) return usage_error("%s", "stdin (-) can be read only once");
   if (o->urls && !strcmp(o->urls, "-") && (dashes || (o->from && !strcmp(o->from, "-"))))
     return usage_error("%s", "stdin can be read only once (--urls -, --from -, or -)");
+  record_set_clipped(o->wc.ro.clipped);
   o->has_urls = o->urls != NULL;
   for (int i = 0; i < o->ninputs; i++)
     if (url_is_remote(o->inputs[i])) o->has_urls = 1;

@@ -3,8 +3,9 @@
  *    "final_url":…, "http_status":… (fetched URLs only: the URL after
  *    redirects, null when none answered, and the last response's status,
  *    null when there was none),
- *    "title":…, "author":…, "date":…, "site_name":…, "language":…,
- *    "url":…, "description":…, "image":…, "charset":…, "input_kind":…,
+ *    "title":…, "author":…, "date":…, "published":…, "modified":…,
+ *    "site_name":…, "language":…, "url":…, "description":…, "image":…,
+ *    "tags":[…], "word_count":…, "clipped":…, "charset":…, "input_kind":…,
  *    "text":…}
  * For a URL, "source" is the URL as given and "url" stays the page's own
  * (canonical) URL, else the final URL. Unknown metadata is null. Keys always come in this order, so the same
@@ -27,6 +28,10 @@ typedef struct record_fetch {
   const char *final_url; /* or NULL */
   long http_status;      /* or 0 */
 } record_fetch;
+
+/* The clipping time the records of this process give ("clipped", ISO
+ * 8601), or NULL for null (--no-clipped). */
+void record_set_clipped(const char *iso);
 
 /* The record of a cleaned document (status "ok" or "empty"), newline-ended. */
 void record_result(sbuf *b, const char *source, const cc_result *res);

@@ -9,6 +9,7 @@
 
 #include "charset.h"
 #include "lang.h"
+#include "marks.h"
 #include "meta.h"
 #include "parse.h"
 #include "pipeline.h"
@@ -165,6 +166,7 @@ static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
                        : cc_parse_gumbo_until(a, utf8, ulen, &lim, deadline, &ctx->dom,
                                               ctx->err));
   STAGE("metadata", cc_stage_meta(ctx));
+  cc_marks(&ctx->dom); /* what pre-cleaning would take: embeds, task boxes */
   cc_preclean_stats ps;
   cc_preclean(&ctx->dom, &ps);
   if (timed_out(ctx, deadline, "pre-cleaning")) return CC_ERR_TIMEOUT;
@@ -359,18 +361,45 @@ size_t cc_result_word_count(const cc_result *r) {
 
 void cc_free(void *p) { free(p); }
 
+void cc_render_options_init_size(cc_render_options *ro, size_t size) {
+  if (!ro || size < sizeof *ro) return;
+  memset(ro, 0, size);
+  ro->size = size;
+  ro->md_flavor = CC_MD_COMMONMARK;
+}
+
 char *cc_render(const cc_result *r, cc_format fmt, size_t *len, cc_error *err) {
+  return cc_render_with(r, fmt, NULL, len, err);
+}
+
+char *cc_render_with(const cc_result *r, cc_format fmt, const cc_render_options *ro,
+                     size_t *len, cc_error *err) {
   if (!r) {
     fail(err, CC_ERR_ARGS, "no result to render");
     return NULL;
   }
+  cc_render_options defaults;
+  cc_render_options_init(&defaults);
+  if (!ro) ro = &defaults;
+  if (ro->size < sizeof *ro || (unsigned)ro->md_flavor > CC_MD_OBSIDIAN) {
+    fail(err, CC_ERR_ARGS, "render options not set up by cc_render_options_init");
+    return NULL;
+  }
+  /* images, links and tables are left out at extraction in this version */
+  if (ro->flags & (CC_RENDER_NO_IMAGES | CC_RENDER_NO_LINKS | CC_RENDER_NO_TABLES)) {
+    fail(err, CC_ERR_ARGS, "leave images, links or tables out with the extraction options");
+    return NULL;
+  }
   cc_buf out = CC_BUF_INIT;
   switch (fmt) {
-  case CC_FORMAT_TXT: cc_buf_put(&out, r->text, r->text_len); break;
-  case CC_FORMAT_MD: cc_render_md(r->ast, &r->meta, &out); break;
-  case CC_FORMAT_HTML: cc_render_html(r->ast, &r->meta, &out); break;
+  case CC_FORMAT_TXT:
+    if (ro->flags & CC_RENDER_CAPTIONS) cc_render_txt_with(r->ast, CC_TXT_CAPTIONS, &out);
+    else cc_buf_put(&out, r->text, r->text_len);
+    break;
+  case CC_FORMAT_MD: cc_render_md(r->ast, &r->meta, ro, &out); break;
+  case CC_FORMAT_HTML: cc_render_html(r->ast, &r->meta, ro, &out); break;
   case CC_FORMAT_JSON:
-    cc_render_json(&r->meta, r->text, r->text_len, r->charset, r->kind, &out);
+    cc_render_json(&r->meta, r->text, r->text_len, r->charset, r->kind, ro, &out);
     break;
   default:
     fail(err, CC_ERR_ARGS, "unknown output format");

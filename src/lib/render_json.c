@@ -1,7 +1,12 @@
 /* render_json.c — one JSON object per document:
  *
- *   {"title":…,"author":…,"date":…,"site_name":…,"language":…,"url":…,
- *    "description":…,"image":…,"charset":…,"input":…,"text":…}
+ *   {"title":…,"author":…,"date":…,"published":…,"modified":…,
+ *    "site_name":…,"language":…,"url":…,"description":…,"image":…,
+ *    "tags":[…],"word_count":…,"clipped":…,"charset":…,"input":…,"text":…}
+ *
+ * `date` is the article's date (its publication, else its last update);
+ * `published` and `modified` each as the page states it; `clipped` is the
+ * render options' clipping time.
  *
  * Keys always present and in this order; unknown values are null. The
  * object is compact, on one line, followed by a newline, so that several
@@ -19,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "render.h"
 #include "render_util.h"
 
@@ -89,18 +95,29 @@ static int to_buf(const char *s, size_t n, void *data) {
 }
 
 void cc_render_json(const cc_meta *meta, const char *text, size_t text_len,
-                    const char *charset, const char *kind, cc_buf *out) {
+                    const char *charset, const char *kind, const cc_render_options *ro,
+                    cc_buf *out) {
   static const cc_meta none = {0};
   if (!meta) meta = &none;
   json_t *o = must(json_object());
   set_str(o, "title", meta->title);
   set_str(o, "author", meta->author);
   set_str(o, "date", meta->date);
+  set_str(o, "published", meta->published);
+  set_str(o, "modified", meta->modified);
   set_str(o, "site_name", meta->site_name);
   set_str(o, "language", meta->language);
   set_str(o, "url", meta->url);
   set_str(o, "description", meta->description);
   set_str(o, "image", meta->image);
+  json_t *tags = must(json_array());
+  for (size_t i = 0; i < meta->ntags; i++)
+    if (json_array_append_new(tags, utf8_string(meta->tags[i], strlen(meta->tags[i])))) must(NULL);
+  if (json_object_set_new(o, "tags", tags)) must(NULL);
+  if (json_object_set_new(o, "word_count",
+                          must(json_integer((json_int_t)(text ? cc_word_count(text, text_len) : 0)))))
+    must(NULL);
+  set_str(o, "clipped", ro ? ro->clipped : NULL);
   set_str(o, "charset", charset);
   set_str(o, "input", kind);
   size_t start = out->len;
