@@ -8,4 +8,4 @@ apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config ca-certificates \
   libgumbo-dev libxml2-dev libuchardet-dev libjansson-dev zlib1g-dev \
   libcurl4-openssl-dev libseccomp-dev \
-  python3 clang libclang-rt-dev valgrind time >/dev/null
+  python3 python3-yaml clang libclang-rt-dev valgrind time >/dev/null

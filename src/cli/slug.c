@@ -42,6 +42,37 @@ static int separator(uint32_t c) {
          (c >= 0x1f000 && c <= 0x1faff);
 }
 
+/* The lowercase of a capital in the Latin-1, Latin Extended-A, Greek and
+ * Cyrillic blocks (the scripts whose titles are written in capitals);
+ * other code points as they are. */
+static uint32_t lower_cp(uint32_t c) {
+  if ((c >= 0xc0 && c <= 0xde && c != 0xd7) || (c >= 0x391 && c <= 0x3ab && c != 0x3a2) ||
+      (c >= 0x410 && c <= 0x42f))
+    return c + 0x20;
+  if (c >= 0x400 && c <= 0x40f) return c + 0x50;
+  if (c >= 0x100 && c <= 0x17f && c != 0x130 && c != 0x138 && c != 0x149 && c != 0x17f) {
+    int odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e);
+    if (odd_upper ? (c & 1) : !(c & 1)) return c + 1;
+  }
+  return c;
+}
+
+static size_t put_cp(char *o, uint32_t c) {
+  if (c < 0x80) return o[0] = (char)c, 1;
+  if (c < 0x800) return o[0] = (char)(0xc0 | (c >> 6)), o[1] = (char)(0x80 | (c & 0x3f)), 2;
+  if (c < 0x10000) {
+    o[0] = (char)(0xe0 | (c >> 12));
+    o[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+    o[2] = (char)(0x80 | (c & 0x3f));
+    return 3;
+  }
+  o[0] = (char)(0xf0 | (c >> 18));
+  o[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+  o[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+  o[3] = (char)(0x80 | (c & 0x3f));
+  return 4;
+}
+
 /* Names Windows reserves whatever their extension. */
 static int reserved(const char *s, size_t n) {
   static const char *const names[] = {"con", "prn", "aux", "nul"};
@@ -81,7 +112,7 @@ char *slug_of(const char *title, const char *date) {
       dash = 0;
     }
     if (c < 0x80) buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-    else memcpy(buf + o, p + i, l), o += l;
+    else o += put_cp(buf + o, lower_cp(c)); /* never longer than l */
     i += l;
   }
   /* cut off mid-word: end at the last whole word when there is one */

@@ -12,8 +12,9 @@ enum { NAME_PATH = 0, NAME_TITLE, NAME_DATE_TITLE };
 /* Longest slug, in bytes (before the extension and a "-2" suffix). */
 #define SLUG_MAX 80
 
-/* A readable file stem from a title (UTF-8): ASCII letters lowercased,
- * letters of other scripts and digits kept as they are, everything else
+/* A readable file stem from a title (UTF-8): letters lowercased (ASCII,
+ * Latin-1, Latin Extended-A, Greek, Cyrillic), letters of other scripts
+ * and digits kept as they are, apostrophes dropped, everything else
  * (spaces, punctuation, the characters file systems refuse) a single '-',
  * none at either end; cut at a word boundary within SLUG_MAX bytes. With a
  * date (its first 10 characters, YYYY-MM-DD), that date and '-' come
