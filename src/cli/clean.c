@@ -63,8 +63,48 @@ void clean_out_free(clean_out *k) {
   free(k->url);
   free(k->explain);
   free(k->name);
+  free(k->images);
   free(k->hashes);
   memset(k, 0, sizeof *k);
+}
+
+/* --images: the rendering's image URLs are listed (http(s) ones, once
+ * each), and those the parent saved (imap: "URL\tPATH\n") point at their
+ * local copy. */
+typedef struct images {
+  const char *imap;
+  sbuf list;
+} images;
+
+static const char *image_url(const char *url, void *data) {
+  images *im = data;
+  size_t ul = strlen(url);
+  if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8)) return NULL;
+  if (!strchr(url, '\n')) {
+    int listed = 0;
+    for (const char *p = im->list.data; p && *p && !listed;) {
+      size_t l = strcspn(p, "\n");
+      listed = l == ul && !memcmp(p, url, ul);
+      p += l + (p[l] == '\n');
+    }
+    if (!listed) {
+      sbuf_put(&im->list, url, ul);
+      sbuf_putc(&im->list, '\n');
+    }
+  }
+  for (const char *p = im->imap; p && *p;) { /* URL\tPATH\n */
+    const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
+    if (!tab || !nl || tab > nl) break;
+    if ((size_t)(tab - p) == ul && !memcmp(p, url, ul)) {
+      static __thread char path[4096];
+      size_t l = (size_t)(nl - tab - 1) < sizeof path - 1 ? (size_t)(nl - tab - 1) : sizeof path - 1;
+      memcpy(path, tab + 1, l);
+      path[l] = '\0';
+      return path;
+    }
+    p = nl + 1;
+  }
+  return NULL;
 }
 
 static void fail(result_msg *res, clean_out *keep, cc_status st, const char *msg) {
@@ -128,7 +168,18 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
     record_result_fetch(&keep->out, source, r, fetched);
   } else {
     size_t n;
-    char *o = cc_render_with(r, (cc_format)cfg->format, &cfg->ro, &n, &e);
+    cc_render_options ro = cfg->ro;
+    images im = {job->imap, {0}};
+    if (job->flags & JOB_WANT_IMAGES) { /* list the images; point them home */
+      ro.image_url = image_url;
+      ro.image_url_data = &im;
+    }
+    char *o = cc_render_with(r, (cc_format)cfg->format, &ro, &n, &e);
+    if (im.list.len) {
+      keep->images = sbuf_detach(&im.list, NULL);
+      res->images = keep->images;
+    }
+    sbuf_free(&im.list);
     if (!o) {
       cc_result_free(r);
       content_free(&c);

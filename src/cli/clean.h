@@ -40,6 +40,7 @@ typedef struct clean_out {
   char *url;      /* owned copies of the result's strings */
   char *explain;
   char *name;
+  char *images;   /* JOB_WANT_IMAGES: the image URLs, '\n'-separated */
   uint64_t *hashes;
 } clean_out;
 void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,

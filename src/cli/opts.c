@@ -96,6 +96,12 @@ static const char usage[] =
     "                          (md and html always show them under their image)\n"
     "      --lead-image        md, html: the page's main image first, when the\n"
     "                          article has no image of its own\n"
+    "      --images DIR        md, html: download the article's images into DIR\n"
+    "                          (fetched like pages: same politeness and limits;\n"
+    "                          named by a hash of their URL, so a rerun reuses\n"
+    "                          them) and link them relative to each output; an\n"
+    "                          image that fails keeps its remote link, with a\n"
+    "                          warning. No site learning in such a run\n"
     "      --max-size BYTES    refuse larger inputs (default 64M for files, 20M\n"
     "                          for downloads; K/M/G suffixes)\n"
     "      --no-sandbox        do not confine the workers that parse (seccomp)\n"
@@ -174,7 +180,8 @@ enum {
   OPT_NO_CLIPPED,
   OPT_MD_FLAVOR,
   OPT_CAPTIONS,
-  OPT_LEAD_IMAGE
+  OPT_LEAD_IMAGE,
+  OPT_IMAGES
 };
 
 static const struct option long_opts[] = {
@@ -215,6 +222,7 @@ static const struct option long_opts[] = {
     {"md-flavor", required_argument, NULL, OPT_MD_FLAVOR},
     {"captions", no_argument, NULL, OPT_CAPTIONS},
     {"lead-image", no_argument, NULL, OPT_LEAD_IMAGE},
+    {"images", required_argument, NULL, OPT_IMAGES},
     {"quiet", no_argument, NULL, 'q'},
     {"version", no_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
@@ -419,6 +427,7 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
       break;
     case OPT_CAPTIONS: o->wc.ro.flags |= CC_RENDER_CAPTIONS; break;
     case OPT_LEAD_IMAGE: o->wc.ro.flags |= CC_RENDER_LEAD_IMAGE; break;
+    case OPT_IMAGES: o->images_dir = optarg; break;
     case 'q': o->quiet = 1; break;
     case 'V': printf("clipclean %s\n", cc_version()); return 0;
     case 'h': fputs(usage, stdout); return 0;
@@ -435,6 +444,12 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
     return usage_error("%s", "--skip-existing needs -O DIR (one output file per input)");
   if (o->wc.name_mode != NAME_PATH && !o->output_dir)
     return usage_error("%s", "--name needs -O DIR (one output file per input)");
+  if (o->images_dir && o->wc.format != CC_FORMAT_MD && o->wc.format != CC_FORMAT_HTML)
+    return usage_error("%s", "--images needs -f md or -f html (the formats that show images)");
+#ifndef CC_HAVE_FETCH
+  if (o->images_dir)
+    return usage_error("%s", "--images: this clipclean was built without URL support");
+#endif
   if (o->output && !strcmp(o->output, "-")) o->output = NULL; /* -o - is stdout */
   if (o->from && !strcmp(o->from, "-"))
     for (int i = 0; i < o->ninputs; i++)

@@ -271,6 +271,78 @@ def test_rules_never_twice(tmp):
     assert text.count("\n---\n") >= 1, text
 
 
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c63f8cfc0f01f0005000201a5f3a8b0"
+                    "0000000049454e44ae426082")
+PICS = b"""<html><head><title>Pics</title></head><body><article><h1>Pictures of the barrier</h1>
+<p>The council met on Tuesday to discuss the budget, which had been delayed twice since the spring.</p>
+<p><img src="/img/a.png" alt="A"> <img src="/img/missing.png" alt="B"> <img src="/img/page.jpg" alt="C"></p>
+<p>Residents who spoke at the meeting were divided about the cost and the loss of the old garden.</p>
+<p><img src="/img/a.png" alt="A again"> <img src="/img/noext" alt="D"></p>
+</article></body></html>"""
+
+
+def serve(counts):
+    """A loopback server: a page with images, one missing, one that is a page."""
+    import http.server
+    import threading
+
+    class H(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def do_GET(self):
+            counts[self.path] = counts.get(self.path, 0) + 1
+            if self.path == "/page":
+                body, ctype, code = PICS, "text/html", 200
+            elif self.path in ("/img/a.png", "/img/noext"):
+                body, ctype, code = PNG, "image/png", 200
+            elif self.path == "/img/page.jpg":
+                body, ctype, code = b"<html>oops</html>", "text/html", 200
+            else:
+                body, ctype, code = b"gone", "text/plain", 404
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+def test_images(tmp):
+    counts = {}
+    srv = serve(counts)
+    url = f"http://127.0.0.1:{srv.server_address[1]}/page"
+    try:
+        p = run(["--delay", "0", "-O", f"{tmp}/out", "--images", f"{tmp}/out/img", "-f", "md",
+                 "--no-clipped", url])
+        err = p.stderr.decode()
+        (name,) = [f for f in os.listdir(f"{tmp}/out") if f.endswith(".md")]
+        md = open(f"{tmp}/out/{name}", encoding="utf-8").read()
+        saved = sorted(os.listdir(f"{tmp}/out/img"))
+        assert len(saved) == 2 and all(f.endswith(".png") for f in saved), saved
+        for f in saved:
+            assert open(f"{tmp}/out/img/{f}", "rb").read() == PNG
+        # saved images linked relative to the output; the failed ones keep
+        # their remote link, each with one warning
+        assert md.count("](img/") == 3, md
+        assert f"![B]({url[:-5]}/img/missing.png)" in md and "/img/page.jpg)" in md, md
+        assert "missing.png: HTTP 404" in err and "page.jpg: not an image: text/html" in err, err
+        assert counts["/img/a.png"] == 1, counts  # once, though linked twice
+        # a rerun reuses the files; html output links them too
+        run(["--delay", "0", "-o", f"{tmp}/page.html", "--images", f"{tmp}/out/img", "-f", "html", url])
+        assert counts["/img/a.png"] == 1 and counts["/img/noext"] == 1, counts
+        h = open(f"{tmp}/page.html", encoding="utf-8").read()
+        assert 'src="out/img/' in h, h
+        # only md and html show images
+        assert run(["--images", f"{tmp}/i", url], check_rc=2).returncode == 2
+    finally:
+        srv.shutdown()
+
+
 def aeb_check(aeb):
     """The bar: every AEB page in -f md has front matter that parses, a
     title and a source whenever the page has them, no two rules in a row."""
