@@ -17,6 +17,9 @@
  * a back-link, a credit. */
 static const char *const noteref_words[] = {"footnote", "fnref", "noteref", "endnote",
                                             "doc-noteref", "cite_ref", "reference"};
+/* ... and the names notes are given as anchors (the href's fragment). */
+static const char *const target_words[] = {"#fn", "#footnote", "#note", "#cite_note", "#endnote",
+                                           "#ref-"};
 static const char *const backlink_words[] = {"backref", "footnote-back", "reversefootnote",
                                              "fn-back", "doc-backlink", "backlink"};
 static const char *const credit_words[] = {"credit", "copyright", "photographer", "byline",
@@ -64,15 +67,19 @@ static size_t small_text(const cc_node *x, char *out, size_t cap) {
   return n;
 }
 
-/* "1", "[2]", "(3)", "*", "†", "a": a mark, with brackets stripped. */
+/* "1", "[2]", "(3)", "*", "†", "a", "iv": a mark (digits, up to three
+ * letters, or signs), with brackets stripped; not a word ("Notes"). */
 static int mark_label(const char *t, size_t n, char *label, size_t cap) {
   while (n && (*t == '[' || *t == '(' || *t == ' ')) t++, n--;
   while (n && (t[n - 1] == ']' || t[n - 1] == ')' || t[n - 1] == ' ')) n--;
   if (!n || n > 6 || n >= cap) return 0;
+  size_t letters = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)t[i];
-    if (c == ' ' || c == '[' || c == ']') return 0;
+    if (c == ' ' || c == '[' || c == ']' || c == '\\' || c == '^') return 0;
+    letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   }
+  if (letters > 3) return 0;
   memcpy(label, t, n);
   label[n] = '\0';
   return 1;
@@ -99,8 +106,17 @@ int cc_rich_fnref(const cc_node *x, char *label, size_t cap) {
     return n < sizeof t - 1 && mark_label(t, n, label, cap);
   }
   if (x->tag != CC_TAG_A || !page_anchor(x) || cc_rich_backlink(x)) return 0;
-  /* a link by itself: only when it says it is a note reference */
-  if (!NAMED(x, noteref_words) && !(x->parent && NAMED(x->parent, noteref_words))) return 0;
+  /* a link by itself: when it says it is a note reference (its class, or
+   * its target's name: #fn3, #footnote-3, #note3, #cite_note-3), or holds
+   * only a superscript (<a href="#fn3"><sup>[3]</sup></a>) */
+  const cc_node *only = NULL;
+  int several = 0;
+  for (const cc_node *c = x->first; c; c = c->next)
+    if (c->type == CC_NODE_ELEMENT) several += only != NULL, only = c;
+  if (!NAMED(x, noteref_words) && !(x->parent && NAMED(x->parent, noteref_words)) &&
+      !HAS(cc_node_attr(x, "href"), target_words) &&
+      !(only && !several && only->tag == CC_TAG_SUP))
+    return 0;
   size_t n = small_text(x, t, sizeof t);
   return n < sizeof t - 1 && mark_label(t, n, label, cap);
 }

@@ -116,6 +116,14 @@ TEST(footnotes) {
          "<ol class='references'><li id='cite_note-1'>A source, 2020.</li></ol></article>");
   CHECK_CONTAINS(m, "A claim.[^1] More");
   CHECK_CONTAINS(m, "[^1]: A source, 2020.");
+  /* a bare link named for a note by its target (#fn3), a link holding only
+   * a superscript; a link to "#notes" saying "Notes" is no mark */
+  m = md("<article><p>Fast.<a href='#fn3'>3</a> Slow.<a href='#n4'><sup>4</sup></a> See "
+         "<a href='#notes'>Notes</a> for more words, to make the paragraph long enough.</p>" PROSE
+         "<ol id='notes'><li id='fn3'>Third note.</li><li id='n4'>Fourth note.</li></ol></article>");
+  CHECK_CONTAINS(m, "Fast.[^3] Slow.[^4] See Notes for");
+  CHECK_CONTAINS(m, "[^3]: Third note.");
+  CHECK_CONTAINS(m, "[^4]: Fourth note.");
   /* an in-page link that is no note stays text */
   m = md("<article><p>See <a href='#section-2'>the second section</a> below, which explains "
          "it all in words long enough to be article text.</p>" PROSE "</article>");
