@@ -291,8 +291,10 @@ static void read_block(cc_ctx *ctx, head_dates *hd, const block_text *b) {
   hd->carry_left = label && b->n - seg < 4 ? 60 : 0;
 }
 
-/* A subtree whose dates are other pages' or other people's. */
-static int foreign(const cc_stat *s) {
+/* A subtree whose dates are other pages' or other people's: comments,
+ * related links, a quotation or an embedded post (a tweet's date). */
+static int foreign(const cc_node *x, const cc_stat *s) {
+  if (x->tag == CC_TAG_BLOCKQUOTE || (s->hint.kinds & CC_HK_EMBED)) return 1;
   return s->hint.weight < 0 &&
          (s->hint.kinds & (CC_HK_COMMENT | CC_HK_RELATED | CC_HK_AD | CC_HK_NAV | CC_HK_FOOTER));
 }
@@ -405,7 +407,7 @@ static void scan_after(cc_ctx *ctx, const cc_node *anchor, int inside, head_date
       continue;
     }
     const cc_stat *s = &ctx->st[x->id];
-    if (x->type != CC_NODE_ELEMENT || foreign(s)) {
+    if (x->type != CC_NODE_ELEMENT || foreign(x, s)) {
       x = cc_dom_next(body, x, 1);
       continue;
     }
@@ -441,7 +443,7 @@ static void scan_before(cc_ctx *ctx, const cc_node *anchor, head_dates *hd) {
     const cc_node *x = d->byid[i];
     if (x->type == CC_NODE_TEXT) text += x->len;
     else if (x->type == CC_NODE_ELEMENT && x->id + 1 < anchor->id && in_tree(d, x) &&
-             !foreign(&ctx->st[i]) && !is_ancestor(x, anchor)) {
+             !foreign(x, &ctx->st[i]) && !is_ancestor(x, anchor)) {
       hd->dist = text + 1; /* after the headline wins a tie */
       date_block(ctx, hd, x);
     }

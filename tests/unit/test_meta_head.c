@@ -103,6 +103,12 @@ TEST(dates_near_headline) {
   run("<body><article><h1>Budget vote delayed</h1>" PROSE PROSE
       "<div class='related'><p>May 1, 2023</p></div></article></body>");
   CHECK_STR(cc_result_date(R), NULL);
+  /* a quoted post's date is its author's, not the page's */
+  run("<body><article><h1>Budget vote delayed</h1>"
+      "<blockquote class='twitter-tweet'><p>The vote is off again</p>&mdash; A. Roe "
+      "<a href='https://x.example/status/1'>March 3, 2024</a></blockquote>" PROSE
+      "</article></body>");
+  CHECK_STR(cc_result_date(R), NULL);
   /* a meta "date element" reading "Updated on" is a modification */
   run("<html lang='en-US'><body><article><h1>Budget vote delayed</h1>" PROSE
       "<div class='post-date'>Updated on 09/11/25</div></article></body>");
