@@ -1,8 +1,10 @@
 /* fuzz_extract.c — the whole library on one input: cc_extract with options,
  * a charset hint, a page URL and limits decoded from the first 8 bytes,
- * then every accessor and cc_render in every format. Small depth/node
+ * then every accessor and cc_render in every format, and cc_render_to with
+ * render options (which must stream the same bytes). Small depth/node
  * limits are drawn often, so the flattening and refusal paths are hit. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "../include/clipclean.h"
 #include "fuzz.h"
@@ -14,6 +16,18 @@ static const char *const hints[] = {
 static const char *const urls[] = {
     NULL, "https://example.com/a/b/c.html?q=1#f", "http://example.org", "relative/path",
     "https://user:pw@host:8080/", "javascript:alert(1)", "", "//proto.relative/x"};
+
+typedef struct stream {
+  const char *want; /* cc_render_with's output */
+  size_t len, at;
+} stream;
+
+static int same(const char *d, size_t n, void *ud) {
+  stream *s = ud;
+  if (s->want && (s->at + n > s->len || memcmp(s->want + s->at, d, n))) abort();
+  s->at += n;
+  return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fuzz_in in = {data, size};
@@ -66,6 +80,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       if (o.max_output_bytes && len > o.max_output_bytes) abort();
       cc_free(out);
     }
+  }
+  for (size_t i = 0; i < cc_result_image_count(r); i++)
+    total += strlen(cc_result_image_url(r, i)) + strlen(cc_result_image_alt(r, i));
+  for (size_t i = 0; i < cc_result_link_count(r); i++)
+    total += strlen(cc_result_link_url(r, i)) + strlen(cc_result_link_text(r, i));
+  /* render options from the last bytes: streamed = whole */
+  cc_render_options ro;
+  cc_render_options_init(&ro);
+  ro.flags = (b0 >> 3) & 7u; /* images, links, tables */
+  if (b2 & 0x40) ro.max_output_bytes = 1 + (size_t)b1 * 64u;
+  for (int f = CC_FORMAT_TXT; f <= CC_FORMAT_JSON; f++) {
+    size_t len = 0;
+    char *out = cc_render_with(r, (cc_format)f, &ro, &len, &e);
+    stream s = {out, len, 0};
+    cc_status sst = cc_render_to(r, (cc_format)f, &ro, same, &s, &e);
+    if (out && (sst != CC_OK || s.at != len)) abort();
+    if (!out && sst == CC_OK) abort();
+    cc_free(out);
   }
   cc_result_free(r);
   (void)total;

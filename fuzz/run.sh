@@ -27,7 +27,7 @@ for t in $targets; do
   corpus="$build/corpus/$t"
   mkdir -p "$corpus" "$build/seeds/$t"
   case $t in
-    fuzz_url|fuzz_fetch_text) maxlen=4096 ;;
+    fuzz_url|fuzz_fetch_text|fuzz_print) maxlen=4096 ;;
     fuzz_charset|fuzz_content) maxlen=20000 ;;
     *) maxlen=65536 ;;
   esac

@@ -101,6 +101,31 @@ def main():
                b"\r\n------MultipartBoundary--x--\r\n")
         put(out, "fuzz_content", b"\0" + mht)
         put(out, "fuzz_content", b"\0" + gzip.compress(mht))
+    # WARC files (tests/warc/warcgen.py): a small crawl of the sample pages,
+    # with records of every kind and broken ones, in each mode fuzz_warc has
+    sys.path.insert(0, os.path.join(ROOT, "tests", "warc"))
+    import warcgen
+    samples = [read(p)[:8192] for p in sorted(glob.glob(os.path.join(ROOT, "samples", "*",
+                                                                      "page.html*")))][:4]
+    recs = [warcgen.warcinfo()]
+    for i, page in enumerate(samples):
+        url = "https://example.org/%d" % i
+        recs += [warcgen.request(url), warcgen.response(url, page)]
+    recs += [warcgen.response("https://example.org/img", b"\x89PNG\r\n\x1a\n",
+                              headers=(("Content-Type", "image/png"),)),
+             warcgen.response("https://example.org/gone", b"<p>gone</p>", status=404),
+             warcgen.response("https://example.org/z", gzip.compress(b"<p>zipped</p>", mtime=0),
+                              headers=(("Content-Type", "text/html"),
+                                       ("Content-Encoding", "gzip"))),
+             warcgen.record("resource", b"<p>liar</p>", "https://example.org/l", "text/html",
+                            declared=1 << 30),
+             warcgen.record("resource", b"plain text", "https://example.org/t", "text/plain"),
+             warcgen.record("resource", b"<p>short</p>", "https://example.org/s", "text/html",
+                            declared=3)]
+    crawl = warcgen.archive(recs)
+    for mode in (0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x18, 0x41, 0x80, 0xc4):
+        put(out, "fuzz_warc", bytes([mode, 37, 11]) + crawl)
+    put(out, "fuzz_warc", b"\0\0\0" + warcgen.archive(recs, gz=True))
     urls = [
         ("https://example.com/a/b/c?q#f", "../d/./e?x=1#y"), ("http://h/", "//other/p"),
         ("https://h/a/", "?q"), ("https://h/a", "#frag"), ("", "javascript:alert(1)"),
@@ -123,6 +148,22 @@ def main():
     for line in ["https://example.org/a # comment", "# only a comment", "   ",
                  "\ufeffhttp://x.example/p?q=1", "ftp://nope.example/", "example.org/no-scheme"]:
         put(out, "fuzz_fetch_text", b"\2" + line.encode())
+    # fuzz_text: the text clippings (real ones, and the samples' expected
+    # texts), with option bytes
+    texts = sorted(glob.glob(os.path.join(ROOT, "tests", "data", "seeds", "*.txt")))
+    texts += sorted(glob.glob(os.path.join(ROOT, "samples", "*", "expected.txt")))
+    for i, p in enumerate(texts):
+        put(out, "fuzz_text", bytes([i % 32]) + read(p)[:MAX])
+    put(out, "fuzz_text", b"\0Title\n\n" + b"".join(
+        b"Paragraph %d of the story, where the council met on Tuesday.\n\nReport\n\n" % i
+        for i in range(200)))
+    # fuzz_print: names and messages as the CLI prints and records them
+    for v in [b"page.html\nNo such file or directory", b"caf\xe9.html\nboom",
+              b"esc\x1b[31m.html\nnot a web page: text/x\x1b]0;t\x07",
+              b"bidi\xe2\x80\xaeevil.html\nx", b"https://user:pw@example.org/a@b\nHTTP 404",
+              b"\xed\xa0\x80\xf4\x90\x80\x80\xc0\xaf\nbad forms", b"two\nlines\nthree"]:
+        put(out, "fuzz_print", b"\0" + v)
+        put(out, "fuzz_print", b"\1" + v)
     print("seeded %d pages into %s" % (n, out))
     return 0
 

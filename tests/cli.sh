@@ -148,12 +148,16 @@ check "unknown format exits 2 naming it" '[ $rc -eq 2 ] && has err "pdf"'
 run -o a.txt -O in page.html
 check "-o with -O exits 2" '[ $rc -eq 2 ] && [ -s err ] && [ ! -e a.txt ]'
 run -O new-dir/sub page.html
-check "-O with a missing directory creates it" '[ $rc -eq 0 ] && [ -s new-dir/sub/page.txt ]'
+check "-O with a missing directory creates it" '[ $rc -eq 0 ] && [ -s new-dir/sub/page.html.txt ]'
 : > not-a-dir
 run -O not-a-dir page.html
 check "-O naming a file exits 2 with a message" '[ $rc -eq 2 ] && has err "not-a-dir"'
 run --max-size lots page.html
 check "bad --max-size exits 2" '[ $rc -eq 2 ] && [ -s err ]'
+run --charset no-such-charset page.html
+check "--charset with an unknown name exits 2 naming it" '[ $rc -eq 2 ] && has err "no-such-charset" && is_empty out'
+run --charset LATIN1 page.html
+check "--charset takes any WHATWG label, any case" '[ $rc -eq 0 ] && has out "granddaughter"'
 
 # ------------------------------------------------------------------ formats
 run -f txt page.html
@@ -182,7 +186,9 @@ check "-f json: one object with the text" 'json_ok out "isinstance(o, dict) and 
 check "-f json: title without the site suffix" 'json_ok out "o.get(\"title\") == \"Keeper\x27s log reaches the archive\""'
 check "-f json: text field equals the txt rendering" 'json_ok out "o[\"text\"].rstrip() == open(\"ref.txt\", encoding=\"utf-8\").read().rstrip()"'
 run -f json page.html in/page.html
-check "-f json with two inputs: JSON Lines, one object per input" 'json_ok out "len(objs) == 2 and all(\"$SENT\" in x[\"text\"] for x in objs)"'
+check "-f json with two inputs to one stream: refused (exit 2), pointing to jsonl" '[ $rc -eq 2 ] && is_empty out && has err "jsonl"'
+run -f jsonl page.html in/page.html
+check "-f jsonl with two inputs: one object per input and line" 'json_ok out "len(objs) == 2 and all(\"$SENT\" in x[\"text\"] for x in objs)"'
 
 # -------------------------------------------------------------------- stdin
 runin page.html
@@ -195,9 +201,13 @@ check "gzip on stdin is read transparently" '[ $rc -eq 0 ] && cmp -s out ref.txt
 # ------------------------------------------------------------- missing file
 run missing.html page.html
 check "missing file: exit 1" '[ $rc -eq 1 ]'
-check "missing file: exactly one line on stderr" '[ "$(lines err)" = 1 ]'
-check "missing file: the line is 'clipclean: <path>: No such file or directory'" '[ "$(cat err)" = "clipclean: missing.html: No such file or directory" ]'
+check "missing file: one line for it, then the summary accounting for both inputs" '[ "$(lines err)" = 2 ] && [ "$(tail -n 1 err)" = "clipclean: 2 inputs: 1 cleaned, 0 empty, 1 failed, 0 skipped" ]'
+check "missing file: the line is 'clipclean: <path>: No such file or directory'" '[ "$(head -n 1 err)" = "clipclean: missing.html: No such file or directory" ]'
 check "missing file: the other input is still processed" 'cmp -s out ref.txt'
+run -q missing.html page.html
+check "missing file, -q: the same two lines" '[ $rc -eq 1 ] && [ "$(lines err)" = 2 ] && has err "2 inputs: 1 cleaned"'
+run missing.html
+check "one missing file: just its line (no summary for one input)" '[ $rc -eq 1 ] && [ "$(lines err)" = 1 ]'
 run page.html missing.html
 check "missing file last: the first input still printed, exit 1" '[ $rc -eq 1 ] && cmp -s out ref.txt'
 mkdir adir.html
@@ -216,33 +226,34 @@ cp page.html names/e
 cp page.html names/f.backup.html
 run -O outd names/a.html names/b.htm names/c.txt names/d.html.gz names/e names/f.backup.html
 check "-O: exit 0" '[ $rc -eq 0 ]'
-check "-O: DIR/<base>.txt with .html/.htm/.txt/.gz stripped, nothing else in DIR" '[ "$(listing outd)" = "a.txt b.txt c.txt d.txt e.txt f.backup.txt " ]'
+check "-O: DIR/<whole input name>.txt, nothing else in DIR" '[ "$(listing outd)" = "a.html.txt b.htm.txt c.txt.txt d.html.gz.txt e.txt f.backup.html.txt " ]'
 check "-O: nothing on stdout" 'is_empty out'
-check "-O: each file holds the rendering" 'cmp -s outd/a.txt ref.txt'
-check "-O: the .html.gz input gives the same rendering" 'cmp -s outd/d.txt ref.txt'
+check "-O: each file holds the rendering" 'cmp -s outd/a.html.txt ref.txt'
+check "-O: the .html.gz input gives the same rendering" 'cmp -s outd/d.html.gz.txt ref.txt'
 mkdir outm
 run -O outm -f md names/a.html names/d.html.gz
-check "-O -f md: DIR/<base>.md" '[ $rc -eq 0 ] && [ "$(listing outm)" = "a.md d.md " ]'
+check "-O -f md: DIR/<name>.md" '[ $rc -eq 0 ] && [ "$(listing outm)" = "a.html.md d.html.gz.md " ]'
 mkdir outs
 runin page.html -O outs
 check "-O with stdin: DIR/stdin.txt" '[ $rc -eq 0 ] && [ "$(listing outs)" = "stdin.txt " ] && cmp -s outs/stdin.txt ref.txt'
 mkdir outx
 run -O outx missing.html names/a.html
-check "-O with a missing input: exit 1, the other output written" '[ $rc -eq 1 ] && [ "$(listing outx)" = "a.txt " ]'
+check "-O with a missing input: exit 1, the other output written" '[ $rc -eq 1 ] && [ "$(listing outx)" = "a.html.txt " ]'
 run -O outd names/a.html
-check "-O over an existing output replaces it" '[ $rc -eq 0 ] && cmp -s outd/a.txt ref.txt && [ "$(listing outd)" = "a.txt b.txt c.txt d.txt e.txt f.backup.txt " ]'
+check "-O over an existing output replaces it" '[ $rc -eq 0 ] && cmp -s outd/a.html.txt ref.txt && [ "$(listing outd)" = "a.html.txt b.htm.txt c.txt.txt d.html.gz.txt e.txt f.backup.html.txt " ]'
 
 # ------------------------------------------------------- -O . over the input
 mkdir here
+cp page.html here/x
 cp page.html here/x.html
 cp page.html here/y.htm
-(cd here && "$CC" -O . -f html x.html y.htm >../out 2>../err)
+(cd here && "$CC" -O . -f html x x.html y.htm >../out 2>../err)
 rc=$?
-check "-O . -f html x.html: refuses, exit 1" '[ $rc -eq 1 ]'
-check "-O . -f html x.html: x.html left intact" 'cmp -s here/x.html page.html'
-check "-O . -f html x.html: says why, naming x.html" 'has err "x.html"'
-check "-O . -f html: the other input (y.htm -> y.html) is still written" 'grep -q "$SENT" here/y.html'
-check "-O . -f html: no temporary file left" '[ "$(listing here)" = "x.html y.htm y.html " ]'
+check "-O . -f html x x.html (x -> x.html, an input): refuses, exit 1" '[ $rc -eq 1 ]'
+check "-O . -f html x x.html: x.html left intact" 'cmp -s here/x.html page.html'
+check "-O . -f html x x.html: says why, naming it" 'has err "x.html: refusing to overwrite an input"'
+check "-O . -f html: the other inputs (x.html, y.htm) are still written" 'grep -q "$SENT" here/y.htm.html && grep -q "$SENT" here/x.html.html'
+check "-O . -f html: no temporary file left" '[ "$(listing here)" = "x x.html x.html.html y.htm y.htm.html " ]'
 
 # ----------------------------------------------------------------- -o FILE
 mkdir o

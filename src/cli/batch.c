@@ -34,7 +34,15 @@
  * most that many bodies are in memory. Past the held-output budget only the
  * head's URL may start, like the head's file. Site learning needs a second
  * reading of every page; a URL cannot be re-read, so runs with URLs clean
- * each page once (single pass). */
+ * each page once (single pass).
+ *
+ * WARC files: a file input whose bytes are a WARC's is read record by
+ * record (warc_input.h) in its place: each page takes a slot like a
+ * fetched page (QUEUED with its bytes in memory; at most 2 x -j such pages
+ * wait for a worker, so memory holds few pages whatever the file's size),
+ * each broken record a slot with its error; other records are only
+ * counted. Pass 1 of site learning leaves WARC files to pass 2 (like
+ * stdin): their pages are cleaned once. */
 #include "batch.h"
 
 #include <errno.h>
@@ -52,12 +60,14 @@
 #include "inputs.h"
 #include "io.h"
 #include "progress.h"
+#include "sandbox.h"
 #include "record.h"
 #include "sink.h"
 #include "site.h"
 #include "spool.h"
 #include "url.h"
 #include "util.h"
+#include "warc_input.h"
 #include "workers.h"
 #include "attach.h"
 
@@ -126,11 +136,16 @@ typedef struct batch {
   int epipe;             /* stdout's reader went away */
   int exit_code;         /* set by fatal errors */
   double spawn_retry;    /* after a failed fork: not before this time */
-  uint64_t cancelled;    /* inputs not done because of Ctrl-C */
+  uint64_t cancelled;    /* inputs taken but not done: the run stopped */
+  uint64_t untaken;      /* inputs never taken: the run stopped first */
+  int untaken_unknown;   /* ... and a list on stdin left unread */
+  int learn_stopped;     /* stopped in the learning pass: nothing written */
   uint64_t held;         /* bytes of renderings held in the window */
   uint64_t recleaned, fallback; /* pass 2 statistics */
   double t0;
   uint64_t bytes_total;
+  warc_input *warc;      /* the WARC file being read, or NULL */
+  warc_stats ws;
   fetcher *fetch;        /* when there are URLs or --images (and libcurl) */
   attach *att;           /* --images */
   uint64_t fetch_waiting; /* fetched pages waiting for a worker */
@@ -184,24 +199,29 @@ static void signals_teardown(void) {
 
 static const char *shown_name(const char *path) { return strcmp(path, "-") ? path : "<stdin>"; }
 
-static void note(batch *b, const char *path, const char *fmt, const char *arg) {
+/* An input's name in messages: a WARC page's says where it is. */
+static const char *slot_name(const struct slot *s);
+
+/* One line on stderr; everything in it that came from outside (names,
+ * servers' words) is made printable (util.h). */
+static void note(batch *b, const char *path, const char *msg) {
   progress_clear(&b->prog);
-  sbuf m = {0};
-  sbuf_puts(&m, "clipclean: ");
-  if (path) {
-    sbuf_puts(&m, shown_name(path));
-    sbuf_puts(&m, ": ");
+  if (!path) {
+    cli_say("%s", msg);
+    return;
   }
-  sbuf_printf(&m, fmt, arg);
-  sbuf_putc(&m, '\n');
-  ssize_t r = write(2, m.data, m.len);
-  (void)r;
-  sbuf_free(&m);
+  /* a name of any length (a 50 MB URL...) is shown by its first 1000
+   * bytes: a message stays a line */
+  const char *name = shown_name(path);
+  size_t n = strlen(name), k = n > 1024 ? 1000 : n;
+  while (k < n && ((unsigned char)name[k] & 0xc0) == 0x80) k--;
+  if (k < n) cli_say("%.*s... (%zu bytes): %s", (int)k, name, n, msg);
+  else cli_say("%s: %s", name, msg);
 }
 
 static void fatal(batch *b, int code, const char *path, const char *msg) {
   if (b->fatal) return;
-  note(b, path, "%s", msg);
+  note(b, path, msg);
   b->fatal = 1;
   b->exit_code = code;
 }
@@ -209,6 +229,10 @@ static void fatal(batch *b, int code, const char *path, const char *msg) {
 /* ---- slots ---- */
 
 static slot *slot_of(batch *b, uint64_t seq) { return &b->win[seq % b->W]; }
+
+static const char *slot_name(const slot *s) {
+  return s->item.label ? s->item.label : shown_name(s->item.path);
+}
 
 static void slot_clear(slot *s) {
   input_item_free(&s->item);
@@ -338,7 +362,7 @@ static void feed_url(batch *b, slot *s) {
     }
   }
   s->state = SL_FETCH;
-  fetcher_add(b->fetch, ATTACH_ID(s->seq, 0), s->item.path);
+  fetcher_add(b->fetch, ATTACH_ID(s->seq, 0), s->item.fetch ? s->item.fetch : s->item.path);
 #endif
 }
 
@@ -374,18 +398,93 @@ static int spool_source_next(batch *b, input_item *it, spool_rec *p1) {
 static const job_source inputs_source = {inputs_source_next};
 static const job_source spool_source = {spool_source_next};
 
+/* ---- WARC files ---- */
+
+/* A file input (or stdin) that may be a WARC file: not one pass 1 has
+ * cleaned already, and stdin not in pass 1 (it waits for pass 2). */
+static int maybe_warc(const batch *b, const slot *s) {
+  const input_item *it = &s->item;
+  if (it->error || it->remote || (b->mode == PASS_LEARN && !strcmp(it->path, "-"))) return 0;
+  if (b->mode == PASS_APPLY && s->p1.kind != SPOOL_DEFERRED) return 0;
+  return warc_input_is_warc(it->path);
+}
+
+/* Starts reading a WARC file in place of its input: 0, or -1 with the
+ * input failed (it cannot be read). The progress line has no total from
+ * then on (records are not counted ahead). */
+static int open_warc(batch *b, slot *s) {
+  char err[300];
+  b->warc = warc_input_open(s->item.path, b->o->wc.opt.max_input_bytes, err, sizeof err);
+  if (!b->warc) {
+    s->item.error = xstrdup(err);
+    return -1;
+  }
+  b->ws.files++;
+  if (b->counter) {
+    inputs_close(b->counter);
+    b->counter = NULL;
+  }
+  b->prog.total = 0;
+  b->prog.total_final = 0;
+  b->prog.unit = "inputs";
+  return 0;
+}
+
+/* The next input: a page of the WARC file being read, else the source's
+ * next; 1 with an item, 0 at the end, -1 when nothing now (pages wait for
+ * workers already), 2 for a WARC file that pass 1 leaves to pass 2. */
+static int next_input(batch *b, slot *s) {
+  for (;;) {
+    if (b->warc) {
+      if (b->fetch_waiting >= (uint64_t)(2 * b->o->jobs)) return -1;
+      if (warc_input_next(b->warc, &s->item, &b->ws)) return 1;
+      warc_input_close(b->warc);
+      b->warc = NULL;
+    }
+    int rc = b->source->next(b, &s->item, &s->p1);
+    if (rc <= 0 || !maybe_warc(b, s)) return rc;
+    if (b->mode == PASS_LEARN) return 2;
+    if (open_warc(b, s) != 0) return 1;
+    input_item_free(&s->item);
+    spool_rec_free(&s->p1);
+  }
+}
+
+/* A page from a WARC file entering the window: named (-O) like a URL,
+ * skipped (--skip-existing), or queued with its bytes. */
+static void feed_warc_page(batch *b, slot *s) {
+  if (b->sink.kind == SINK_DIR) {
+    char err[300];
+    char *name = s->item.url ? NULL : warc_input_name(&s->item);
+    s->outpath = name ? sink_output_path(&b->sink, name, NULL, err, sizeof err)
+                      : sink_output_path_url(&b->sink, s->item.url, err, sizeof err);
+    free(name);
+    struct stat st;
+    if (!s->outpath) slot_done(s, RES_ERROR, err);
+    else if (b->o->skip_existing && lstat(s->outpath, &st) == 0 && S_ISREG(st.st_mode))
+      slot_done(s, OUT_SKIPPED, NULL);
+    if (s->state == SL_DONE) {
+      free(s->item.data);
+      s->item.data = NULL;
+      return;
+    }
+  }
+  s->waiting = 1;
+  b->fetch_waiting++;
+}
+
 static void feed(batch *b) {
   while (!b->src_done && !b->stopping && !b->fatal && b->next - b->head < b->W) {
     slot *s = slot_of(b, b->next);
     memset(s, 0, sizeof *s);
-    int rc = b->source->next(b, &s->item, &s->p1);
+    int rc = next_input(b, s);
     b->src_waiting = rc < 0;
     if (rc <= 0) {
       if (rc == 0) b->src_done = 1;
       slot_clear(s);
       break;
     }
-    s->have_p1 = b->mode == PASS_APPLY;
+    s->have_p1 = b->mode == PASS_APPLY && !s->item.warc;
     s->seq = b->next++;
     s->state = SL_QUEUED;
     if (s->item.error) {
@@ -396,9 +495,14 @@ static void feed(batch *b) {
       feed_url(b, s);
       continue;
     }
+    if (s->item.warc) {
+      feed_warc_page(b, s);
+      continue;
+    }
     if (b->mode == PASS_LEARN) {
-      /* stdin cannot be read twice: it is cleaned in pass 2 only */
-      if (!strcmp(s->item.path, "-")) slot_done(s, OUT_DEFERRED, NULL);
+      /* stdin cannot be read twice, a WARC file is not read twice: they
+       * are cleaned in pass 2 only */
+      if (rc == 2 || !strcmp(s->item.path, "-")) slot_done(s, OUT_DEFERRED, NULL);
       continue;
     }
     if (b->sink.kind == SINK_DIR && !b->o->wc.name_mode) {
@@ -565,7 +669,7 @@ static int images_wait(batch *b, slot *s, const result_msg *r) {
 static void on_image_warn(void *ctx, uint64_t seq, const char *msg) {
   batch *b = ctx;
   slot *s = slot_of(b, seq);
-  if (s->seq == seq && !b->o->quiet) note(b, s->item.path, "%s", msg);
+  if (s->seq == seq && !b->o->quiet) note(b, slot_name(s), msg);
 }
 
 static void on_image_ready(void *ctx, uint64_t seq) {
@@ -628,6 +732,18 @@ static void on_done(void *ctx, pool_done *d) {
   write_output(b, s);
 }
 
+/* A line a worker wrote to its stderr: passed on, printable, with the
+ * name of the input it was cleaning. */
+static void on_worker_message(void *ctx, uint64_t seq, const char *line) {
+  batch *b = ctx;
+  slot *s = slot_of(b, seq);
+  int known = seq >= b->head && seq < b->next && s->seq == seq;
+  sbuf m = {0};
+  sbuf_printf(&m, "worker: %s", line);
+  note(b, known ? s->item.path : NULL, m.data);
+  sbuf_free(&m);
+}
+
 /* ---- dispatching ---- */
 
 static void dispatch(batch *b) {
@@ -683,7 +799,10 @@ static void dispatch(batch *b) {
     if (s->item.remote)
       j.flags |= JOB_FETCHED | (s->item.as_text ? JOB_AS_TEXT : 0) |
                  JOB_WITH_STATUS(s->item.http_status);
+    else if (s->item.warc && s->item.as_text)
+      j.flags |= JOB_AS_TEXT;
     j.source = s->item.path;
+    j.extra = s->item.extra;
     j.url = s->item.url;
     if (b->att && b->mode != PASS_LEARN) { /* list its images; later, point them home */
       j.flags |= JOB_WANT_IMAGES;
@@ -716,6 +835,8 @@ static void dispatch(batch *b) {
 
 /* ---- emitting, in input order ---- */
 
+static void stream_failed(batch *b, int rc, const char *err);
+
 static void emit_stream(batch *b, slot *s) {
   if (b->sink.kind == SINK_DIR || b->fatal) return;
   sbuf rec = {0};
@@ -723,19 +844,28 @@ static void emit_stream(batch *b, slot *s) {
   size_t len = s->outlen;
   if (s->kind == RES_ERROR) {
     if (b->o->wc.format != CLI_FORMAT_JSONL) return;
-    record_fetch rf = {s->item.url, s->item.http_status};
-    record_error_fetch(&rec, s->item.path, s->msg, s->item.remote ? &rf : NULL);
+    record_fetch rf = {s->item.url, s->item.http_status, s->item.extra};
+    record_error_fetch(&rec, s->item.path, s->msg,
+                       s->item.remote || s->item.extra ? &rf : NULL);
     data = rec.data;
     len = rec.len;
   } else if ((s->kind != RES_OK && s->kind != RES_EMPTY) || empty_output(b, s)) {
     return;
   }
   char err[300];
-  int rc = sink_stream(&b->sink, data ? data : "", len, err, sizeof err);
-  /* in a batch, documents in one stream are separated by a line break */
-  if (rc == 0 && b->is_batch && len && data[len - 1] != '\n')
-    rc = sink_stream(&b->sink, "\n", 1, err, sizeof err);
+  /* documents go through the sink's separation (sink.h); a jsonl error
+   * record is a line of its own */
+  int rc = rec.data ? sink_stream(&b->sink, data, len, err, sizeof err)
+                    : sink_stream_doc(&b->sink, data ? data : "", len, s->kind == RES_EMPTY, err,
+                                      sizeof err);
+  int e = errno;
   sbuf_free(&rec);
+  errno = e;
+  stream_failed(b, rc, err);
+}
+
+/* A failed write to the stream output. */
+static void stream_failed(batch *b, int rc, const char *err) {
   if (rc != 0) {
     if (errno == EPIPE) { /* the reader went away (| head): stop quietly */
       b->fatal = 1;
@@ -784,7 +914,11 @@ static void emit(batch *b) {
       if (s->explain && !b->fatal) {
         progress_clear(&b->prog);
         sbuf m = {0};
-        sbuf_printf(&m, "== %s\n%s", shown_name(s->item.path), s->explain);
+        const char *name = slot_name(s);
+        sbuf_puts(&m, "== "); /* the name and the page's text, made printable */
+        sbuf_put_printable(&m, name, strlen(name), 0);
+        sbuf_putc(&m, '\n');
+        sbuf_put_printable(&m, s->explain, strlen(s->explain), 1);
         ssize_t w = write(2, m.data, m.len);
         (void)w;
         sbuf_free(&m);
@@ -794,7 +928,7 @@ static void emit(batch *b) {
       case RES_EMPTY:
         b->c.empty++;
         if (!b->o->quiet)
-          note(b, s->item.path, "%s",
+          note(b, slot_name(s),
                empty_output(b, s) ? (b->sink.kind == SINK_DIR ? "no article text found: no file written"
                                                                 : "no article text found: nothing written")
                                   : "no article text found (empty text)");
@@ -803,11 +937,11 @@ static void emit(batch *b) {
       case OUT_DUPLICATE:
         b->c.skipped++;
         b->c.duplicates++;
-        if (!b->o->quiet) note(b, s->item.path, "%s", "listed before: fetched once");
+        if (!b->o->quiet) note(b, slot_name(s), "listed before: fetched once");
         break;
       default:
         b->c.failed++;
-        note(b, s->item.path, "%s", s->msg ? s->msg : "failed");
+        note(b, slot_name(s), s->msg ? s->msg : "failed");
         break;
       }
       emit_stream(b, s);
@@ -857,7 +991,7 @@ static void check_signals(batch *b) {
       char m[160];
       snprintf(m, sizeof m, "interrupted: finishing the %d document%s in hand (Ctrl-C again to abandon %s)",
                busy, busy == 1 ? "" : "s", busy == 1 ? "it" : "them");
-      note(b, NULL, "%s", m);
+      note(b, NULL, m);
     }
   }
   if (n >= 2 && !b->aborting) {
@@ -887,7 +1021,7 @@ static void wait_events(batch *b) {
 #ifdef CC_HAVE_FETCH
   if (b->fetch) nf = fetcher_nfds(b->fetch);
 #endif
-  int n = 0, cap = b->o->jobs + 1 + nf;
+  int n = 0, cap = pool_nfds(b->pool) + 1 + nf;
   struct pollfd *fds = xcalloc((size_t)cap, sizeof *fds);
   fds[n].fd = g_sigpipe[0];
   fds[n].events = POLLIN;
@@ -951,6 +1085,35 @@ static int run_pass(batch *b) {
   return 0;
 }
 
+/* The run stopped (Ctrl-C, or an error that would hit every output):
+ * counts the inputs it never took, so the summary accounts for all. A
+ * list on stdin is not read on (its writer may never stop); a second
+ * Ctrl-C stops the count. */
+static void count_untaken(batch *b) {
+  if (b->src_done) return;
+  if (b->mode == PASS_APPLY) {
+    spool_rec r;
+    while (g_signals < 2 && spool_read(&b->sp, &r) == 1) {
+      spool_rec_free(&r);
+      b->untaken++;
+    }
+    return;
+  }
+  const cli_opts *o = b->o;
+  int stdin_list = (o->from && !strcmp(o->from, "-")) || (o->urls && !strcmp(o->urls, "-"));
+  input_item it;
+  while (g_signals < 2) {
+    if (stdin_list && inputs_on_stdin(b->src)) {
+      b->untaken_unknown = 1;
+      break;
+    }
+    if (!inputs_next(b->src, &it)) break;
+    input_item_free(&it);
+    b->untaken++;
+  }
+  b->src_done = 1;
+}
+
 /* ---- setup and summary ---- */
 
 static int any_directory(const cli_opts *o) {
@@ -959,6 +1122,14 @@ static int any_directory(const cli_opts *o) {
     if (strcmp(o->inputs[i], "-") && stat(o->inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) return 1;
   }
   return 0;
+}
+
+/* The WARC files among the arguments (stdin too, peeked at, not read):
+ * one makes a batch (of its pages). */
+static int count_warc(char **args, int nargs) {
+  int n = 0;
+  for (int i = 0; i < nargs; i++) n += warc_input_is_warc(args[i]);
+  return n;
 }
 
 static void fmt_bytes(char *buf, size_t n, double v) {
@@ -986,16 +1157,36 @@ static double peak_rss_kb(void) {
   return kb;
 }
 
-static void summary(batch *b, int learned) {
+/* The summary: the accounting of every input, then (`full`) the figures. */
+static void summary_figures(batch *b, int learned, sbuf *m);
+
+static void summary(batch *b, int learned, int full) {
+  sbuf m = {0};
+  /* every input: done one way or another, or not done */
+  const counts *c = &b->c;
+  uint64_t cl = b->learn_stopped ? 0 : c->cleaned, em = b->learn_stopped ? 0 : c->empty;
+  uint64_t fa = b->learn_stopped ? 0 : c->failed, sk = b->learn_stopped ? 0 : c->skipped;
+  uint64_t not_done = b->cancelled + b->untaken, total = cl + em + fa + sk + not_done;
+  sbuf_printf(&m, "%llu input%s: %llu cleaned, %llu empty, %llu failed, %llu skipped",
+              (unsigned long long)total, total == 1 ? "" : "s", (unsigned long long)cl,
+              (unsigned long long)em, (unsigned long long)fa, (unsigned long long)sk);
+  if (not_done || b->untaken_unknown) {
+    const char *why = b->fatal ? "stopped by the error above" : "interrupted";
+    sbuf_printf(&m, ", %llu not done (%s%s)", (unsigned long long)not_done, why,
+                b->learn_stopped ? " while learning: nothing written" : "");
+    if (b->untaken_unknown) sbuf_puts(&m, ", nor the rest of the list on stdin (not read)");
+  }
+  if (full) summary_figures(b, learned, &m);
+  note(b, NULL, m.data);
+  sbuf_free(&m);
+}
+
+/* Time, rates, URLs, site learning, peak memory. */
+static void summary_figures(batch *b, int learned, sbuf *mp) {
+  sbuf m = *mp;
   double el = now_sec() - b->t0;
   char by[32];
   fmt_bytes(by, sizeof by, (double)b->c.bytes);
-  sbuf m = {0};
-  sbuf_printf(&m, "%llu input%s: %llu cleaned, %llu empty, %llu failed, %llu skipped",
-              (unsigned long long)b->c.done, b->c.done == 1 ? "" : "s",
-              (unsigned long long)b->c.cleaned, (unsigned long long)b->c.empty,
-              (unsigned long long)b->c.failed, (unsigned long long)b->c.skipped);
-  if (b->cancelled) sbuf_printf(&m, ", %llu not done (interrupted)", (unsigned long long)b->cancelled);
   if (b->o->has_urls) {
     char fb[32];
     fmt_bytes(fb, sizeof fb, (double)b->c.fetch_bytes);
@@ -1004,8 +1195,20 @@ static void summary(batch *b, int learned) {
     if (b->c.duplicates)
       sbuf_printf(&m, ", %llu listed twice", (unsigned long long)b->c.duplicates);
   }
+  if (b->ws.files) {
+    const warc_stats *w = &b->ws;
+    sbuf_printf(&m, "; WARC: %llu record%s in %llu file%s: %llu page%s, %llu skipped (%llu not "
+                "responses, %llu not HTML or text, %llu redirects or HTTP errors), %llu broken",
+                (unsigned long long)w->records, w->records == 1 ? "" : "s",
+                (unsigned long long)w->files, w->files == 1 ? "" : "s",
+                (unsigned long long)w->pages, w->pages == 1 ? "" : "s",
+                (unsigned long long)(w->not_response + w->not_text + w->http_status),
+                (unsigned long long)w->not_response, (unsigned long long)w->not_text,
+                (unsigned long long)w->http_status, (unsigned long long)w->broken);
+  }
   sbuf_printf(&m, "; %s in %.1f s (%.1f %s/s, %.2f MB/s)", by, el,
-              el > 0 ? (double)b->c.done / el : 0.0, b->o->has_urls ? "inputs" : "files",
+              el > 0 ? (double)b->c.done / el : 0.0,
+              b->o->has_urls || b->ws.files ? "inputs" : "files",
               el > 0 ? (double)b->c.bytes / el / 1e6 : 0.0);
   if (learned) {
     site_stats st;
@@ -1021,8 +1224,7 @@ static void summary(batch *b, int learned) {
   if (self_kb > 0 && getrusage(RUSAGE_CHILDREN, &kids) == 0)
     sbuf_printf(&m, "; peak RSS %.1f MB parent, %.1f MB largest worker", self_kb / 1024.0,
                 (double)kids.ru_maxrss / 1024.0);
-  note(b, NULL, "%s", m.data);
-  sbuf_free(&m);
+  *mp = m;
 }
 
 static void reset_window(batch *b) {
@@ -1041,7 +1243,14 @@ int batch_run(const cli_opts *o) {
   char **args = o->inputs;
   int nargs = o->ninputs;
   if (!nargs && !o->from && !o->urls) args = stdin_only, nargs = 1;
-  b->is_batch = nargs > 1 || o->from || o->urls || any_directory(o);
+  int nwarc = count_warc(args, nargs);
+  b->is_batch = nargs > 1 || o->from || o->urls || any_directory(o) || nwarc;
+  if (b->is_batch && o->wc.format == CC_FORMAT_JSON && !o->output_dir) {
+    cli_say("-f json writes one JSON object, for one input; for several, use -f jsonl (one "
+            "object per line, with its source) or -O DIR (one file each)");
+    fputs("Try 'clipclean --help'.\n", stderr);
+    return 2;
+  }
 
   /* the output */
   struct stat dst;
@@ -1053,13 +1262,12 @@ int batch_run(const cli_opts *o) {
       int rc = io_mkdirs_for(p.data);
       sbuf_free(&p);
       if (rc != 0 || stat(o->output_dir, &dst) != 0) {
-        fprintf(stderr, "clipclean: %s: cannot create the output directory: %s\n", o->output_dir,
-                strerror(errno));
+        cli_say("%s: cannot create the output directory: %s", o->output_dir, strerror(errno));
         return 1;
       }
     }
     if (!S_ISDIR(dst.st_mode)) {
-      fprintf(stderr, "clipclean: %s: not a directory\n", o->output_dir);
+      cli_say("%s: not a directory", o->output_dir);
       return 2;
     }
     have_dir = 1;
@@ -1067,8 +1275,7 @@ int batch_run(const cli_opts *o) {
       struct stat st;
       if (strcmp(args[i], "-") && stat(args[i], &st) == 0 && st.st_dev == dst.st_dev &&
           st.st_ino == dst.st_ino) {
-        fprintf(stderr, "clipclean: %s: the output directory cannot be an input directory\n",
-                args[i]);
+        cli_say("%s: the output directory cannot be an input directory", args[i]);
         return 2;
       }
     }
@@ -1076,20 +1283,21 @@ int batch_run(const cli_opts *o) {
   if (o->output) {
     for (int i = 0; i < nargs; i++)
       if (strcmp(args[i], "-") && io_same_file(o->output, args[i])) {
-        fprintf(stderr, "clipclean: %s: refusing to overwrite an input (-o)\n", args[i]);
+        cli_say("%s: refusing to overwrite an input (-o)", args[i]);
         return 2;
       }
   }
   sink_kind sk = o->output_dir ? SINK_DIR : o->output ? SINK_FILE : SINK_STDOUT;
   const char *target = o->output_dir ? o->output_dir : o->output;
   if (sink_open(&b->sink, sk, target, opts_format_ext(o->wc.format), err, sizeof err) != 0) {
-    fprintf(stderr, "clipclean: %s\n", err);
+    cli_say("%s", err);
     return 1; /* an output that cannot be written: a failure, not a usage error */
   }
   for (int i = 0; i < nargs; i++) sink_protect_input(&b->sink, args[i]);
+  sink_set_documents(&b->sink, o->wc.format, b->is_batch);
 
   if (signals_setup() != 0) {
-    fprintf(stderr, "clipclean: cannot set up signal handling: %s\n", strerror(errno));
+    cli_say("cannot set up signal handling: %s", strerror(errno));
     sink_close(&b->sink, 0, err, sizeof err);
     return 1;
   }
@@ -1124,28 +1332,27 @@ int batch_run(const cli_opts *o) {
   }
   b->win = xcalloc(b->W, sizeof *b->win);
   b->pool = pool_new(o->jobs, &o->wc, o->timeout, RECYCLE_JOBS);
+  pool_on_message(b->pool, on_worker_message, b);
+  if (!cli_sandbox_disabled && !worker_sandbox_available() && !o->quiet)
+    note(b, NULL, "this clipclean was built without libseccomp: the workers that parse "
+                  "run unconfined (no sandbox)");
 
-  /* a URL cannot be read twice: runs with URLs clean in one pass */
-  /* nor do runs with --images: their pages are rendered again */
-  int learn = o->site_learning && b->is_batch && !o->has_urls && !o->images_dir;
+  /* a URL cannot be read twice: runs with URLs clean in one pass; so do
+   * runs of WARC files only (their pages are cleaned once), and runs with
+   * --images (their pages are rendered again) */
+  int learn = o->site_learning && b->is_batch && !o->has_urls && !o->images_dir &&
+              (o->from || nwarc < nargs);
   if (learn) {
-    const char *dir = NULL;
-    char *odir = NULL;
-    if (o->output_dir) dir = o->output_dir;
-    else if (o->output) {
-      const char *sl = strrchr(o->output, '/');
-      odir = sl ? xstrndup(o->output, (size_t)(sl - o->output)) : xstrdup(".");
-      dir = odir;
-    }
-    if (spool_open(&b->sp, dir, err, sizeof err) != 0) {
-      note(b, NULL, "%s", err);
-      note(b, NULL, "%s", "going on without site learning");
+    /* in $TMPDIR: never in the output directory, which may be full or
+     * read-only (and is the user's, not ours) */
+    if (spool_open(&b->sp, NULL, err, sizeof err) != 0) {
+      note(b, NULL, err);
+      note(b, NULL, "going on without site learning");
       learn = 0;
     } else {
       b->have_spool = 1;
       b->sites = site_new(SITE_MAX_ENTRIES);
     }
-    free(odir);
   }
 
   int learned = 0;
@@ -1154,6 +1361,11 @@ int batch_run(const cli_opts *o) {
     b->source = &inputs_source;
     progress_pass(&b->prog, "learn");
     run_pass(b);
+    if (b->stopping || b->fatal) { /* nothing was written: every input is not done */
+      count_untaken(b);
+      b->untaken += b->c.done;
+      b->learn_stopped = 1;
+    }
     inputs_close(b->src);
     b->src = NULL;
     if (b->counter) {
@@ -1175,15 +1387,15 @@ int batch_run(const cli_opts *o) {
         progress_pass(&b->prog, "clean");
         learned = 1;
         run_pass(b);
+        if (b->stopping || b->fatal) count_untaken(b);
       }
-    } else if (b->stopping && !b->fatal) {
-      note(b, NULL, "%s", "interrupted while learning: no output written");
     }
   } else {
     b->mode = PASS_SINGLE;
     b->source = &inputs_source;
     progress_pass(&b->prog, NULL);
     run_pass(b);
+    if (b->stopping || b->fatal) count_untaken(b);
   }
   progress_update(&b->prog, &b->c, 1);
   progress_clear(&b->prog);
@@ -1197,21 +1409,29 @@ int batch_run(const cli_opts *o) {
   if (pool_free(b->pool) && !b->fatal && !g_signals)
     fatal(b, 1, NULL, "a worker process did not exit cleanly");
   reset_window(b);
+  if (!b->epipe && b->sink.kind != SINK_DIR) { /* the html wrapper's end */
+    int rc = sink_stream_end(&b->sink, err, sizeof err);
+    stream_failed(b, rc, err);
+  }
   int commit = !b->stopping && !b->fatal;
   /* -o when nothing at all was cleaned: the previous file stays */
-  int all_failed = o->output && b->c.failed && !b->c.cleaned && !b->c.empty;
+  int atomic = b->sink.file_open;
+  int all_failed = atomic && b->c.failed && !b->c.cleaned && !b->c.empty;
   if (all_failed) commit = 0;
   if (sink_close(&b->sink, commit, err, sizeof err) != 0) fatal(b, 1, NULL, err);
-  else if (!commit && o->output)
-    note(b, o->output, "%s",
+  else if (!commit && atomic)
+    note(b, o->output,
          all_failed ? "not written (every input failed)" : "not written (the run did not finish)");
   uint64_t failed = b->c.failed;
-  /* the summary is for batches: directories and lists always, a few
-   * file arguments only on a terminal (scripts get one line per failed
-   * input and nothing else) */
-  if (b->is_batch && !o->quiet && !b->epipe && (learned || b->mode == PASS_SINGLE) &&
-      (o->from || o->urls || any_directory(o) || isatty(2)))
-    summary(b, learned);
+  /* the summary is for batches: always when an input failed or was not
+   * done (-q included: it accounts for every input), else for directories,
+   * lists and WARC files, and a few file arguments on a terminal; not when
+   * stdout's reader went away (| head), which is no failure of ours to
+   * report */
+  int trouble = failed || b->cancelled || b->untaken || b->untaken_unknown || b->fatal;
+  int full = !o->quiet && (o->from || o->urls || any_directory(o) || b->ws.files || isatty(2));
+  if (b->is_batch && !b->epipe && (trouble || full)) summary(b, learned, full);
+  warc_input_close(b->warc);
   if (b->src) inputs_close(b->src);
   if (b->counter) inputs_close(b->counter);
   if (b->have_spool) spool_close(&b->sp);

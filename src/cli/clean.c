@@ -1,10 +1,15 @@
 /* clean.c — the worker: its job loop and the cleaning of one input (see
- * clean.h). Test hooks (environment variables, read once at worker start,
- * compiled in unless CC_NO_TEST_HOOKS is defined) let the test suite make
- * a worker misbehave on purpose:
+ * clean.h). Test hooks (environment variables, read once at worker start)
+ * let the test suite make a worker misbehave on purpose. They exist only
+ * in builds configured with CC_TEST_HOOKS (on by default in sanitized
+ * builds, the test suite's; never in a release build):
  *   CLIPCLEAN_TEST_CRASH_ON=STR  abort() on an input containing STR
  *   CLIPCLEAN_TEST_HANG_ON=STR   sleep forever on an input containing STR
  *   CLIPCLEAN_TEST_DELAY_MS=N    sleep N ms before each input
+ *   CLIPCLEAN_TEST_STDERR_ON=STR on an input containing STR, write an escape
+ *                                sequence to stderr and try to overwrite
+ *                                stderr's file from its start (which must
+ *                                fail: stderr is a pipe to the parent)
  * They are checked against the decoded document, never in the parent. */
 #include "clean.h"
 
@@ -16,13 +21,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "content.h"
 #include "record.h"
 #include "sandbox.h"
 #include "slug.h"
 
-#ifndef CC_NO_TEST_HOOKS
-static const char *hook_crash, *hook_hang;
+#ifdef CC_TEST_HOOKS
+static const char *hook_crash, *hook_hang, *hook_stderr;
 static long hook_delay_ms;
 
 static int contains(const char *h, size_t n, const char *needle) {
@@ -36,6 +40,7 @@ static int contains(const char *h, size_t n, const char *needle) {
 static void hooks_init(void) {
   hook_crash = getenv("CLIPCLEAN_TEST_CRASH_ON");
   hook_hang = getenv("CLIPCLEAN_TEST_HANG_ON");
+  hook_stderr = getenv("CLIPCLEAN_TEST_STDERR_ON");
   const char *d = getenv("CLIPCLEAN_TEST_DELAY_MS");
   hook_delay_ms = d ? strtol(d, NULL, 10) : 0;
 }
@@ -49,6 +54,13 @@ static void sleep_ms(long ms) {
 static void hooks_run(const char *data, size_t len) {
   if (hook_delay_ms > 0) sleep_ms(hook_delay_ms);
   if (hook_crash && contains(data, len, hook_crash)) abort();
+  if (hook_stderr && contains(data, len, hook_stderr)) {
+    static const char msg[] = "\033[31mhello from the worker\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    w = pwrite(2, "OVERWRITTEN", 11, 0);
+    if (lseek(2, 0, SEEK_SET) == 0) w = write(2, "OVERWRITTEN", 11);
+    (void)w;
+  }
   if (hook_hang && contains(data, len, hook_hang))
     for (;;) sleep_ms(1000);
 }
@@ -107,9 +119,19 @@ static const char *image_url(const char *url, void *data) {
   return NULL;
 }
 
+static int put_out(const char *data, size_t len, void *out) {
+  sbuf_put(out, data, len);
+  return 0;
+}
+
 static void fail(result_msg *res, clean_out *keep, cc_status st, const char *msg) {
   res->kind = RES_ERROR;
   res->status = (uint32_t)st;
+  char m[200];
+  if (st == CC_ERR_NOMEM) { /* an allocation the library survived: the limit's doing */
+    worker_limit_describe(WORKER_EXIT_NOMEM << 8, m, sizeof m); /* as if it had exited so */
+    msg = m;
+  }
   sbuf_puts(&keep->msg, msg && *msg ? msg : cc_strerror(st));
   res->message = keep->msg.data;
 }
@@ -119,75 +141,60 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
   memset(res, 0, sizeof *res);
   memset(keep, 0, sizeof *keep);
   res->seq = job->seq;
-  char err[256];
-  content c;
-  size_t max = cfg->opt.max_input_bytes ? cfg->opt.max_input_bytes : SIZE_MAX;
-  if (content_prepare(job->data, job->len, max, &c, err, sizeof err) != 0) {
-    res->input_bytes = c.len;
-    content_free(&c);
-    fail(res, keep, CC_ERR_NOT_HTML, err);
-    return;
-  }
-  res->input_bytes = c.len;
-  hooks_run(c.data, c.len);
+  res->input_bytes = job->len;
+  hooks_run(job->data, job->len);
 
+  /* the library reads the saved page as it is (gzip, MHTML, HTML, text) */
   cc_options opt = cfg->opt;
   if (job->flags & JOB_WANT_EXPLAIN) opt.flags |= CC_OPT_EXPLAIN;
-  if (!opt.url) opt.url = job->url ? job->url : c.url;
-  if (!opt.charset_hint) opt.charset_hint = job->charset ? job->charset : c.charset;
-  if (opt.input_format == CC_INPUT_AUTO)
-    opt.input_format = c.kind == CONTENT_TEXT || (job->flags & JOB_AS_TEXT) ? CC_INPUT_TEXT
-                                                                             : CC_INPUT_HTML;
+  if (!opt.url) opt.url = job->url;
+  if (!opt.charset_hint) opt.charset_hint = job->charset;
+  if (opt.input_format == CC_INPUT_AUTO && (job->flags & JOB_AS_TEXT))
+    opt.input_format = CC_INPUT_TEXT;
   /* a fetched URL's record says where it ended up and how it was served */
-  record_fetch rf = {job->url, (long)JOB_STATUS(job->flags)};
-  const record_fetch *fetched = (job->flags & JOB_FETCHED) ? &rf : NULL;
+  record_fetch rf = {job->url, (long)JOB_STATUS(job->flags), job->extra};
+  const record_fetch *fetched = (job->flags & JOB_FETCHED) || job->extra ? &rf : NULL;
   opt.site_boilerplate = job->nbp ? job->bp : NULL;
   opt.site_boilerplate_count = job->nbp;
 
   cc_result *r = NULL;
   cc_error e;
   memset(&e, 0, sizeof e);
-  cc_status st = cc_extract(c.data, c.len, &opt, &r, &e);
-  /* c (the MHTML url and charset in opt) stays alive until the result is
-   * freed: the library's metadata may point at opt->url */
+  cc_status st = cc_extract_page(job->data, job->len, &opt, &r, &e);
   const char *source = job->source ? job->source : "-";
   if (st == CC_ERR_EMPTY) {
     res->kind = RES_EMPTY;
     if (cfg->format == CLI_FORMAT_JSONL) record_empty(&keep->out, source, fetched);
     res->out = keep->out.data ? keep->out.data : "";
     res->outlen = keep->out.len;
-    content_free(&c);
     return;
   }
   if (st != CC_OK) {
     fail(res, keep, st, e.message);
-    content_free(&c);
     return;
   }
   if (cfg->format == CLI_FORMAT_JSONL) {
     record_result_fetch(&keep->out, source, r, fetched);
   } else {
-    size_t n;
+    /* streamed into the message buffer: the rendering is not held twice */
     cc_render_options ro = cfg->ro;
     images im = {job->imap, {0}};
     if (job->flags & JOB_WANT_IMAGES) { /* list the images; point them home */
       ro.image_url = image_url;
       ro.image_url_data = &im;
     }
-    char *o = cc_render_with(r, (cc_format)cfg->format, &ro, &n, &e);
+    cc_status rs = cc_render_to(r, (cc_format)cfg->format, &ro, put_out, &keep->out, &e);
     if (im.list.len) {
       keep->images = sbuf_detach(&im.list, NULL);
       res->images = keep->images;
     }
     sbuf_free(&im.list);
-    if (!o) {
+    if (rs != CC_OK) {
       cc_result_free(r);
-      content_free(&c);
+      sbuf_free(&keep->out);
       fail(res, keep, e.status ? e.status : CC_ERR_INTERNAL, e.message);
       return;
     }
-    sbuf_put(&keep->out, o, n);
-    cc_free(o);
   }
   size_t tl = cc_result_text_length(r);
   res->kind = tl ? RES_OK : RES_EMPTY;
@@ -215,7 +222,6 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
     }
   }
   cc_result_free(r);
-  content_free(&c);
   res->out = keep->out.data ? keep->out.data : "";
   res->outlen = keep->out.len;
 }
@@ -225,6 +231,7 @@ int worker_main(int fd, const worker_config *cfg) {
   /* The sandbox hook: from here on the worker only reads jobs from fd,
    * computes, and writes results to fd. */
   if (worker_sandbox_enter() != 0) return 70;
+  if (proto_send(fd, MSG_READY, NULL, 0) != 0) return errno == EPIPE ? 0 : 3;
   /* a job: the input, its boilerplate list (at most one fingerprint per
    * node) and a few strings */
   uint64_t max = (uint64_t)(cfg->opt.max_input_bytes ? cfg->opt.max_input_bytes : ((size_t)64 << 20)) +
@@ -244,7 +251,9 @@ int worker_main(int fd, const worker_config *cfg) {
     }
     result_msg res;
     clean_out keep;
+    worker_job_begin();
     clean_job(cfg, &job, &res, &keep);
+    worker_job_end();
     penc e = {0};
     result_encode(&res, &e);
     struct iovec iov[2] = {{e.data, e.len}, {(void *)res.out, res.outlen}};

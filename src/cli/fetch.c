@@ -8,12 +8,15 @@
  * (CC_HAVE_FETCH); the rest of the CLI knows URLs through url.h. */
 #include "fetch.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include "../../include/clipclean.h"
@@ -35,6 +38,8 @@ typedef struct req {
   struct req *rprev, *rnext; /* in the list of requests in flight */
   int running;
   int hops, tries;
+  int origin_internal; /* the URL as typed reached an internal address */
+  int proxied;         /* the current hop goes through a proxy */
   uint64_t chain[FETCH_MAX_REDIRECTS + 2]; /* keys of the URLs visited */
   int nchain;
   /* the response being received */
@@ -323,6 +328,150 @@ static size_t on_write(char *p, size_t sz, size_t n, void *ud) {
   return k;
 }
 
+/* ---- where a request may go (fetch.h: internal addresses) ---- */
+
+#ifdef CC_TEST_HOOKS
+/* Test hook: CLIPCLEAN_TEST_PUBLIC=A,B,... (IPv4 addresses) counts those
+ * loopback addresses as public, so the tests can play an outside site. */
+static int test_public(int family, const unsigned char *a) {
+  const char *e = getenv("CLIPCLEAN_TEST_PUBLIC");
+  char ip[16];
+  if (!e || family != 4) return 0;
+  snprintf(ip, sizeof ip, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+  for (const char *p = e; (p = strstr(p, ip)); p++)
+    if ((p == e || p[-1] == ',') && (p[strlen(ip)] == ',' || !p[strlen(ip)])) return 1;
+  return 0;
+}
+#else
+static int test_public(int family, const unsigned char *a) { return (void)family, (void)a, 0; }
+#endif
+
+static int internal(int family, const unsigned char *a) {
+  return url_addr_internal(family, a) && !test_public(family, a);
+}
+
+/* The address of a socket curl is about to open: family 4 or 6, and its
+ * bytes; 0 for another family. */
+static int sock_addr(const struct sockaddr *sa, const unsigned char **a) {
+  if (sa->sa_family == AF_INET) {
+    *a = (const unsigned char *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr;
+    return 4;
+  }
+  if (sa->sa_family == AF_INET6) {
+    *a = (const unsigned char *)&((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr;
+    return 6;
+  }
+  return 0;
+}
+
+/* A host given as an IP literal or a name of the local machine: its zone
+ * (1 internal, 0 public), or -1 when only resolving it would tell. */
+static int host_zone(const char *url) {
+  url_parts p;
+  const char *why;
+  if (url_parse(url, &p, &why) != 0) return -1;
+  char h[64];
+  size_t n = p.host_len;
+  const char *hs = p.host;
+  if (n > 2 && hs[0] == '[') hs++, n -= 2;
+  if (n >= sizeof h) return -1;
+  memcpy(h, hs, n);
+  h[n] = '\0';
+  while (n && h[n - 1] == '.') h[--n] = '\0';
+  unsigned char a[16];
+  if (inet_pton(AF_INET, h, a) == 1) return internal(4, a);
+  if (inet_pton(AF_INET6, h, a) == 1) return internal(6, a);
+  if (!strcasecmp(h, "localhost") || (n > 10 && !strcasecmp(h + n - 10, ".localhost"))) return 1;
+  return -1;
+}
+
+/* Would curl send this URL through a proxy (it reads the same variables)?
+ * Then it resolves nothing itself, and only the host's name can be judged. */
+static int via_proxy(const char *url) {
+  int https = !strncasecmp(url, "https:", 6);
+  const char *px = getenv(https ? "https_proxy" : "http_proxy");
+  if ((!px || !*px) && https) px = getenv("HTTPS_PROXY");
+  if (!px || !*px) px = getenv("all_proxy");
+  if (!px || !*px) px = getenv("ALL_PROXY");
+  if (!px || !*px) return 0;
+  const char *np = getenv("no_proxy");
+  if (!np || !*np) np = getenv("NO_PROXY");
+  if (!np || !*np) return 1;
+  char *host = url_host_key(url);
+  if (!host) return 1;
+  size_t hl = strlen(host);
+  int bypass = 0;
+  for (const char *e = np; *e && !bypass;) {
+    while (*e == ',' || *e == ' ') e++;
+    size_t k = strcspn(e, ", ");
+    const char *d = e;
+    size_t dk = k;
+    if (dk && *d == '.') d++, dk--;
+    if ((k == 1 && *e == '*') ||
+        (dk && hl >= dk && !strncasecmp(host + hl - dk, d, dk) &&
+         (hl == dk || host[hl - dk - 1] == '.')))
+      bypass = 1;
+    e += k;
+  }
+  free(host);
+  return !bypass;
+}
+
+/* curl opens a socket for a hop: the first hop (the URL as typed) may go
+ * anywhere, and says whether the request started inside; a later hop (a
+ * redirect) that moves from outside to an internal address is refused,
+ * unless --allow-private. */
+static int addr_refused(req *r, int fam, const unsigned char *a) {
+  if (!fam || r->proxied || r->f->cfg.allow_private) return 0;
+  int in = internal(fam, a);
+  if (!r->hops) {
+    r->origin_internal |= in;
+    return 0;
+  }
+  if (!in || r->origin_internal) return 0;
+  char ip[INET6_ADDRSTRLEN];
+  inet_ntop(fam == 4 ? AF_INET : AF_INET6, a, ip, sizeof ip);
+  snprintf(r->abort_msg, sizeof r->abort_msg,
+           "redirected from the Internet to %s, an internal address: refused "
+           "(--allow-private allows it)", ip);
+  return 1;
+}
+
+static curl_socket_t on_open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *sa) {
+  req *r = ud;
+  const unsigned char *a;
+  int fam = sock_addr(&sa->addr, &a);
+  if (purpose == CURLSOCKTYPE_IPCXN && addr_refused(r, fam, a)) return CURL_SOCKET_BAD;
+  return socket(sa->family, sa->socktype, sa->protocol);
+}
+
+/* The same check on the address a hop was answered from: a connection
+ * curl reused (opened by an earlier request) never went through
+ * on_open_socket. Returns 1 when the answer must not be used. */
+static int answer_refused(req *r) {
+  char *ip = NULL;
+  unsigned char a[16];
+  if (curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_IP, &ip) != CURLE_OK || !ip || !*ip) return 0;
+  if (inet_pton(AF_INET, ip, a) == 1) return addr_refused(r, 4, a);
+  if (inet_pton(AF_INET6, ip, a) == 1) return addr_refused(r, 6, a);
+  return 0;
+}
+
+/* The same rule, for a hop through a proxy: by the host's name alone. */
+static int hop_refused(req *r, const char *url) {
+  if (!r->proxied || r->f->cfg.allow_private) return 0;
+  int z = host_zone(url);
+  if (!r->hops) {
+    r->origin_internal |= z == 1;
+    return 0;
+  }
+  if (z != 1 || r->origin_internal) return 0;
+  snprintf(r->abort_msg, sizeof r->abort_msg,
+           "redirected from the Internet to an internal host: refused (--allow-private "
+           "allows it)");
+  return 1;
+}
+
 static void reset_response(req *r) {
   free(r->body);
   r->body = NULL;
@@ -371,6 +520,8 @@ static int setup_easy(fetcher *f, req *r) {
   curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, c->insecure ? 0L : 1L);
   curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, c->insecure ? 0L : 2L);
   curl_easy_setopt(e, CURLOPT_COOKIEFILE, ""); /* in memory, this URL only */
+  curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+  curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, r);
   return 0;
 }
 
@@ -393,10 +544,11 @@ static void stop_running(fetcher *f, req *r) {
   f->active--;
 }
 
+/* The URL the response came from, never with its credentials. */
 static char *effective_url(req *r) {
   char *u = NULL;
   if (r->easy) curl_easy_getinfo(r->easy, CURLINFO_EFFECTIVE_URL, &u);
-  return xstrdup(u ? u : r->cur);
+  return url_without_userinfo(u ? u : r->cur);
 }
 
 static void report(req *r, fetch_result *res, fetch_done_fn fn, void *ctx) {
@@ -494,8 +646,13 @@ static void describe_curl_error(fetcher *f, req *r, CURLcode rc, char *m, size_t
   case CURLE_URL_MALFORMAT:
     snprintf(m, cap, "malformed URL: %s", eb);
     break;
-  case CURLE_UNSUPPORTED_PROTOCOL:
-    snprintf(m, cap, "only http and https URLs can be fetched");
+  case CURLE_UNSUPPORTED_PROTOCOL: /* our URLs are http(s): the answer was not */
+    snprintf(m, cap, "the server's answer is not HTTP (no status line: %s)", eb);
+    break;
+  case CURLE_OUT_OF_MEMORY: /* a header line over curl's 100 kB limit */
+    curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &code);
+    if (code) snprintf(m, cap, "the server's response headers are too large (a line over 100 kB)");
+    else snprintf(m, cap, "the server's answer is too large to read as HTTP (%s)", eb);
     break;
   case CURLE_WEIRD_SERVER_REPLY:
     snprintf(m, cap, "the server's answer is not HTTP: %s", eb);
@@ -518,16 +675,21 @@ static void follow_redirect(fetcher *f, req *r, long code, fetch_done_fn fn, voi
   char m[320];
   url_parts p;
   const char *why;
-  if (url_parse(loc, &p, &why) != 0) {
-    if (url_has_scheme(loc) && !url_is_remote(loc))
-      snprintf(m, sizeof m, "redirect to %.200s refused: only http and https are followed", loc);
+  char *shown = url_without_userinfo(loc); /* what a message may quote */
+  if (url_parse(loc, &p, &why) != 0 || p.userinfo) {
+    if (p.userinfo)
+      snprintf(m, sizeof m, "redirect to %.200s refused: it carries credentials", shown);
+    else if (url_has_scheme(loc) && !url_is_remote(loc))
+      snprintf(m, sizeof m, "redirect to %.200s refused: only http and https are followed", shown);
     else
-      snprintf(m, sizeof m, "bad redirect to %.200s: %s", loc, why);
+      snprintf(m, sizeof m, "bad redirect to %.200s: %s", shown, why);
+    free(shown);
     fail(r, code, m, fn, ctx);
     return;
   }
   if (r->hops >= FETCH_MAX_REDIRECTS) {
     snprintf(m, sizeof m, "too many redirects (more than %d)", FETCH_MAX_REDIRECTS);
+    free(shown);
     fail(r, code, m, fn, ctx);
     return;
   }
@@ -536,11 +698,13 @@ static void follow_redirect(fetcher *f, req *r, long code, fetch_done_fn fn, voi
   free(key);
   for (int i = 0; i < r->nchain; i++)
     if (r->chain[i] == kh) {
-      snprintf(m, sizeof m, "redirect loop: back to %.200s after %d redirect%s", loc, r->hops + 1,
-               r->hops ? "s" : "");
+      snprintf(m, sizeof m, "redirect loop: back to %.200s after %d redirect%s", shown,
+               r->hops + 1, r->hops ? "s" : "");
+      free(shown);
       fail(r, code, m, fn, ctx);
       return;
     }
+  free(shown);
   r->chain[r->nchain++] = kh;
   r->hops++;
   free(r->cur);
@@ -614,6 +778,7 @@ static void finished(fetcher *f, req *r, CURLcode rc, fetch_done_fn fn, void *ct
   stop_running(f, r);
   long code = 0;
   curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &code);
+  if (!r->abort_msg[0] && rc == CURLE_OK) answer_refused(r);
   if (r->abort_msg[0]) {
     char m[200];
     snprintf(m, sizeof m, "%s", r->abort_msg);
@@ -625,6 +790,11 @@ static void finished(fetcher *f, req *r, CURLcode rc, fetch_done_fn fn, void *ct
     describe_curl_error(f, r, rc, m, sizeof m);
     fail(r, code, m, fn, ctx);
     return;
+  }
+  if (code != 429 && code != 503 && r->h->delay > f->cfg.delay) {
+    /* the host answers again: a delay raised by a 429/503 halves back */
+    double d = r->h->delay / 2;
+    r->h->delay = d < f->cfg.delay ? f->cfg.delay : d;
   }
   if (code >= 300 && code < 400 && code != 304) follow_redirect(f, r, code, fn, ctx);
   else if (code == 429 || code == 503) retry_later(f, r, code, fn, ctx);
@@ -639,7 +809,20 @@ static void start_or_fail(fetcher *f, req *r, fetch_done_fn fn, void *ctx) {
     return;
   }
   reset_response(r);
-  curl_easy_setopt(r->easy, CURLOPT_URL, r->cur);
+  r->proxied = via_proxy(r->cur);
+  if (hop_refused(r, r->cur)) {
+    char m[200];
+    snprintf(m, sizeof m, "%s", r->abort_msg);
+    fail(r, 0, m, fn, ctx);
+    return;
+  }
+  CURLcode uc = curl_easy_setopt(r->easy, CURLOPT_URL, r->cur);
+  if (uc != CURLE_OK) {
+    char m[200];
+    snprintf(m, sizeof m, "curl refused the URL: %s", curl_easy_strerror(uc));
+    fail(r, 0, m, fn, ctx);
+    return;
+  }
   CURLMcode mc = curl_multi_add_handle(f->multi, r->easy);
   if (mc != CURLM_OK) {
     char m[200];

@@ -27,7 +27,7 @@
  * retried `retries` times after Retry-After (seconds or an HTTP-date) when
  * it is at most `max_retry_wait`, else after 1, 2, 4... seconds; the whole
  * host pauses meanwhile and its delay doubles (at least 1 s, at most
- * max_retry_wait) for the rest of the run. A response over `max_size`
+ * max_retry_wait), until its later answers halve it back. A response over `max_size`
  * bytes (decompressed) is cut off. A 2xx response must be a web page
  * (text/html, XHTML), text (text/plain, markdown: the text cleaner), or of
  * no/unspecific type (the worker sniffs it); anything else (application/
@@ -37,6 +37,20 @@
  * the usual environment variables (http_proxy, https_proxy, no_proxy...),
  * which libcurl reads itself. Cookies a site sets during one URL's
  * redirects are sent back within that URL's fetch only.
+ *
+ * Where a fetch may go: the URL as typed may reach any address; a redirect
+ * may not take a request that started on the Internet to an internal
+ * address (loopback, private, link-local and the like: url_addr_internal),
+ * checked on every address curl connects to (so a name that resolves
+ * inside is caught too; through a proxy, which resolves for us, the
+ * redirect's host name is judged: an IP literal or localhost). A request
+ * that started inside (the user typed such a URL) stays free to move
+ * inside; allow_private lifts the rule. A redirect carrying credentials
+ * (user:password@) is refused; credentials the user typed are sent, but
+ * never appear in a final URL or a message.
+ *
+ * A 429 or 503 raises the host's delay; every other answer of that host
+ * halves it back towards `delay`.
  *
  * Memory: a request holds its URL, its curl handle while it runs, and its
  * body; hosts are kept while they have requests, and for `delay` after
@@ -59,6 +73,7 @@ typedef struct fetch_config {
   uint64_t max_size;       /* bytes of one response body */
   const char *user_agent;  /* NULL: clipclean/VERSION (...) */
   int insecure;            /* do not verify TLS certificates */
+  int allow_private;       /* --allow-private: redirects may go inside */
 } fetch_config;
 
 /* The defaults (documented in --help). */

@@ -16,19 +16,11 @@
 #include "util.h"
 
 static const char *const doc_exts[] = {".html", ".htm", ".xhtml", ".shtml",
-                                       ".mhtml", ".mht", ".txt"};
+                                       ".mhtml", ".mht", ".txt", ".warc"};
 
 static int ends_with_ci(const char *s, size_t n, const char *ext) {
   size_t k = strlen(ext);
   return n > k && strncasecmp(s + n - k, ext, k) == 0;
-}
-
-size_t inputs_stem_len(const char *name) {
-  size_t n = strlen(name);
-  if (ends_with_ci(name, n, ".gz")) n -= 3;
-  for (size_t i = 0; i < sizeof doc_exts / sizeof doc_exts[0]; i++)
-    if (ends_with_ci(name, n, doc_exts[i])) return n - strlen(doc_exts[i]);
-  return strlen(name);
 }
 
 int inputs_recognized(const char *name) {
@@ -46,6 +38,9 @@ void input_item_free(input_item *it) {
   free(it->data);
   free(it->url);
   free(it->charset);
+  free(it->label);
+  free(it->extra);
+  free(it->fetch);
   memset(it, 0, sizeof *it);
 }
 
@@ -249,12 +244,18 @@ static char *list_rel(const char *p) {
   return b.len ? sbuf_detach(&b, NULL) : (sbuf_free(&b), NULL);
 }
 
+/* A URL item: its name without credentials, the URL itself to fetch. */
+static void url_item(const char *u, input_item *it) {
+  it->path = url_without_userinfo(u);
+  if (strcmp(it->path, u)) it->fetch = xstrdup(u);
+  it->remote = 1;
+}
+
 /* A URL to fetch; an error item when it does not parse. */
 static int start_url(const char *u, input_item *it) {
   url_parts p;
   const char *why;
-  it->path = xstrdup(u);
-  it->remote = 1;
+  url_item(u, it);
   if (url_parse(u, &p, &why) != 0) it->error = xstrdup(why);
   return 1;
 }
@@ -332,8 +333,7 @@ static int next_url(input_source *s, input_item *it) {
     const char *why;
     int rc = url_list_line(s->line, &u, &why);
     if (rc == 0) continue;
-    it->path = xstrdup(u);
-    it->remote = 1;
+    url_item(u, it);
     if (rc < 0) {
       sbuf m = {0};
       sbuf_printf(&m, "%s (line %lu of %s)", why, s->uline,
@@ -342,6 +342,12 @@ static int next_url(input_source *s, input_item *it) {
     }
     return 1;
   }
+}
+
+int inputs_on_stdin(const input_source *s) {
+  if (s->depth || s->root || s->argi < s->cfg.nargs) return 0;
+  if (s->cfg.from && s->list_open != 2) return !strcmp(s->cfg.from, "-");
+  return s->cfg.urls && s->ulist_open != 2 && !strcmp(s->cfg.urls, "-");
 }
 
 int inputs_next(input_source *s, input_item *it) {
@@ -355,7 +361,7 @@ int inputs_next(input_source *s, input_item *it) {
       s->root = NULL;
       if (!s->found) {
         it->path = root;
-        it->error = xstrdup("no HTML, MHTML or text files in this directory");
+        it->error = xstrdup("no HTML, MHTML, WARC or text files in this directory");
         return 1;
       }
       free(root);

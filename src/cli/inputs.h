@@ -6,7 +6,7 @@
  * entries of the directories on the current path of the walk.
  *
  * Walk rules: only files with a recognized extension are taken (.html .htm
- * .xhtml .shtml .mhtml .mht .txt, any of them + .gz, any case); hidden
+ * .xhtml .shtml .mhtml .mht .txt .warc, any of them + .gz, any case); hidden
  * entries (name starting with '.') are skipped, which also keeps our own
  * temp files out; symbolic links to files are followed, symbolic links to
  * directories are not (no loops, no escaping the tree); the output
@@ -24,6 +24,7 @@
 #define CCCLI_INPUTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 typedef struct input_item {
@@ -39,8 +40,17 @@ typedef struct input_item {
   char *url;     /* the final URL, after redirects */
   char *charset; /* from Content-Type */
   int remote;    /* `path` is an http(s) URL to fetch */
+  char *fetch;   /* the URL with the credentials the user typed, when it had
+                    some; `path`, its name everywhere, never shows them */
   int as_text;   /* served as text/plain: the text cleaner */
   int http_status; /* of the response (fetched inputs), else 0 */
+  /* A page read from a WARC file (warc_input.h): `path` is the file, the
+   * bytes, url, charset and status come from the record. */
+  int warc;
+  uint64_t warc_offset; /* the record's offset in the file */
+  char *label;   /* its name in messages ("crawl.warc.gz: record at offset
+                    N (URL)"), or NULL: `path` */
+  char *extra;   /* pre-encoded members of its jsonl record, or NULL */
 } input_item;
 
 void input_item_free(input_item *it);
@@ -64,11 +74,11 @@ input_source *inputs_open(const inputs_config *cfg);
  * 0 at the end. */
 int inputs_next(input_source *s, input_item *it);
 void inputs_close(input_source *s);
+/* 1 when the next input would come from a list read on stdin (--from -,
+ * --urls -): the arguments and other lists are done. */
+int inputs_on_stdin(const input_source *s);
 
 /* 1 when a name ends in a recognized extension. */
 int inputs_recognized(const char *name);
-/* The length of `name` without its recognized extension(s) (.gz, then one
- * of the document extensions); the whole length when none. */
-size_t inputs_stem_len(const char *name);
 
 #endif

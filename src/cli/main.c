@@ -24,9 +24,11 @@
 
 #include "batch.h"
 #include "fetch.h"
+#include "io.h"
 #include "opts.h"
 
 int main(int argc, char **argv) {
+  io_note_inherited(); /* before anything is opened: see io.h */
   cli_opts o;
   int rc = opts_parse(argc, argv, &o);
   if (rc >= 0) return rc;

@@ -5,6 +5,7 @@
 
 #include "slug.h"
 #include "url.h"
+#include "version.h"
 
 #include <sched.h>
 #include <errno.h>
@@ -25,24 +26,35 @@ static const char usage[] =
     "INPUT is a file, a directory (walked recursively), an http:// or https://\n"
     "URL (fetched: see URLs below), or - for stdin (the default); files and\n"
     "URLs mix freely. Files are .html .htm .xhtml .shtml, .mhtml/.mht\n"
-    "single-file archives, .txt clippings, and any of these gzip-compressed\n"
-    "(.gz); what a file is, is decided by its content, not its name. In a\n"
-    "directory, only files with those extensions are taken; hidden entries and\n"
-    "links to directories are skipped.\n"
+    "single-file archives, .txt clippings, .warc web archives (every HTML or\n"
+    "text response in it is cleaned, named by its URL under -O), and any of\n"
+    "these gzip-compressed (.gz); what a file is, is decided by its content,\n"
+    "not its name. In a directory, only files with those extensions are\n"
+    "taken; hidden entries and links to directories are skipped. A named\n"
+    "input must be a regular file (a FIFO or a device is refused); a stream\n"
+    "is read from stdin or from a descriptor handed over open (/dev/fd/N, as\n"
+    "<(command) gives).\n"
     "\n"
     "Output:\n"
     "  -f, --format FMT        txt (default), md, html, json, or jsonl: one JSON\n"
     "                          object per input and line, in input order, with\n"
     "                          source, status (ok, empty, error), error, metadata\n"
-    "                          and text (for a URL also final_url, http_status)\n"
+    "                          and text (for a URL also final_url, http_status;\n"
+    "                          for a WARC page warc_target_uri, warc_date,\n"
+    "                          warc_record_id, warc_offset, http_status).\n"
+    "                          Several inputs to stdout or -o: txt and md are\n"
+    "                          separated by a line '* * *', html becomes one\n"
+    "                          document with an <article> each, json is refused\n"
+    "                          (use jsonl, or -O)\n"
     "  -o, --output FILE       write everything to FILE, atomically at the end\n"
-    "                          (default: stdout); left untouched if interrupted\n"
-    "  -O, --output-dir DIR    one file per input, written atomically: inputs\n"
-    "                          found in a directory keep their relative path\n"
-    "                          (DIR/sub/page.txt), list entries their path as\n"
-    "                          given, file arguments go flat (DIR/page.txt).\n"
-    "                          A name already given to an earlier input keeps\n"
-    "                          its whole original name (DIR/page.htm.txt).\n"
+    "                          (default: stdout); left untouched if interrupted;\n"
+    "                          a device or FIFO (/dev/null) is written as a stream\n"
+    "  -O, --output-dir DIR    one file per input, written atomically, named\n"
+    "                          after the input's whole file name plus the\n"
+    "                          format's extension (page.html -> page.html.txt):\n"
+    "                          inputs found in a directory keep their relative\n"
+    "                          path (DIR/sub/page.html.txt), list entries their\n"
+    "                          path as given, file arguments go flat.\n"
     "                          A URL gets host and path plus a hash of the URL\n"
     "                          (DIR/example-org-news-story-1a2b3c4d.txt).\n"
     "                          DIR is created if needed and never read as input\n"
@@ -60,18 +72,22 @@ static const char usage[] =
     "  -0, --null              --from entries end with NUL, not newline\n"
     "  -j, --jobs N            worker processes (default: number of CPUs)\n"
     "      --timeout SECONDS   give up on a document after this long (default\n"
-    "                          30; 0 for no limit); its worker is killed\n"
+    "                          30; 0 for no limit), and after this much CPU\n"
+    "                          time (the kernel's count); its worker is killed\n"
     "      --no-site-learning  do not learn boilerplate from other pages of the\n"
     "                          same site (on by default in a batch: blocks that\n"
     "                          recur on many pages of a site are removed)\n"
     "      --no-progress       no progress line (it is shown only when stderr\n"
     "                          is a terminal anyway)\n"
-    "  -q, --quiet             no progress, no summary, no notes: errors only\n"
+    "  -q, --quiet             no progress, no notes: errors only, and the\n"
+    "                          summary's count when an input failed or was not\n"
+    "                          done\n"
     "\n"
     "Extraction:\n"
     "      --url URL           the page's URL (base for links, url metadata)\n"
     "      --charset NAME      the input's charset, as a transport header gives\n"
-    "                          it (overrides an MHTML part's charset)\n"
+    "                          it (overrides an MHTML part's charset); a WHATWG\n"
+    "                          encoding label (utf-8, latin1, shift_jis...)\n"
     "      --input-format F    auto (default: sniffed), html or text\n"
     "      --parser P          gumbo (default) or libxml2\n"
     "      --no-images         leave images out of md/html output\n"
@@ -105,6 +121,10 @@ static const char usage[] =
     "      --max-size BYTES    refuse larger inputs (default 64M for files, 20M\n"
     "                          for downloads; K/M/G suffixes)\n"
     "      --no-sandbox        do not confine the workers that parse (seccomp)\n"
+    "      --max-memory SIZE   memory one worker may take for its documents\n"
+    "                          (default 2G; 0: no limit): a document that needs\n"
+    "                          more fails alone, \"out of memory\"; so -j N\n"
+    "                          workers take at most N times it\n"
     "\n"
     "URLs (fetched by the main process, cleaned by the workers like files):\n"
     "      --urls FILE         also fetch the URLs listed in FILE, one per line\n"
@@ -119,11 +139,17 @@ static const char usage[] =
     "                          for one whole request (default 30; 0: no limit)\n"
     "      --retries N         retries of a 429 or 503 answer (default 3), after\n"
     "                          its Retry-After (60 s at most) or 1, 2, 4 s; the\n"
-    "                          host pauses meanwhile and its delay doubles\n"
+    "                          host pauses meanwhile and its delay doubles (then\n"
+    "                          halves back with each later answer)\n"
     "      --user-agent STRING the User-Agent header (default: clipclean/VERSION)\n"
     "      --insecure          do not verify TLS certificates\n"
-    "Redirects are followed (10 at most, http and https only); the final URL is\n"
-    "the base for relative links. A response must be a web page or plain text:\n"
+    "      --allow-private     let redirects lead from the Internet to internal\n"
+    "                          addresses (loopback, private, link-local), which\n"
+    "                          are refused by default\n"
+    "Redirects are followed (10 at most, http and https only, never with\n"
+    "credentials, never from the Internet to an internal address); the final\n"
+    "URL is the base for relative links. Credentials in a URL you give are sent\n"
+    "but never shown. A response must be a web page or plain text:\n"
     "other types (PDF, images) fail, as do HTTP errors. Proxies come from\n"
     "http_proxy, https_proxy and no_proxy. A URL listed twice is fetched once.\n"
     "Output stays in input order; with -O, each file is written as soon as its\n"
@@ -143,7 +169,8 @@ static const char usage[] =
     "or hangs its worker fails alone (\"worker crashed\", \"timed out\") and the\n"
     "batch goes on. Output does not depend on -j. Ctrl-C stops taking new\n"
     "inputs, finishes those in hand and exits with status 130; a second Ctrl-C\n"
-    "abandons them.\n"
+    "abandons them. An output that cannot be written (disk full, read-only)\n"
+    "stops the batch. The summary accounts for every input, done or not.\n"
     "\n"
     "Exit status: 0 when every input was cleaned (empty articles included: they\n"
     "are reported, not failed), 1 when any input failed, 2 on usage errors, 130\n"
@@ -181,7 +208,9 @@ enum {
   OPT_MD_FLAVOR,
   OPT_CAPTIONS,
   OPT_LEAD_IMAGE,
-  OPT_IMAGES
+  OPT_IMAGES,
+  OPT_MAX_MEMORY,
+  OPT_ALLOW_PRIVATE
 };
 
 static const struct option long_opts[] = {
@@ -207,6 +236,7 @@ static const struct option long_opts[] = {
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
     {"no-sandbox", no_argument, &cli_sandbox_disabled, 1},
+    {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
     {"urls", required_argument, NULL, OPT_URLS},
     {"parallel", required_argument, NULL, OPT_PARALLEL},
     {"per-host", required_argument, NULL, OPT_PER_HOST},
@@ -223,6 +253,7 @@ static const struct option long_opts[] = {
     {"captions", no_argument, NULL, OPT_CAPTIONS},
     {"lead-image", no_argument, NULL, OPT_LEAD_IMAGE},
     {"images", required_argument, NULL, OPT_IMAGES},
+    {"allow-private", no_argument, NULL, OPT_ALLOW_PRIVATE},
     {"quiet", no_argument, NULL, 'q'},
     {"version", no_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
@@ -275,9 +306,11 @@ static int parse_seconds(const char *s, double lo, int lo_open, double hi, doubl
 }
 
 static int usage_error(const char *fmt, const char *arg) {
-  fprintf(stderr, "clipclean: ");
-  fprintf(stderr, fmt, arg);
-  fprintf(stderr, "\nTry 'clipclean --help'.\n");
+  sbuf m = {0};
+  sbuf_printf(&m, fmt, arg);
+  cli_say("%s", m.data);
+  sbuf_free(&m);
+  fputs("Try 'clipclean --help'.\n", stderr);
   return 2;
 }
 
@@ -314,11 +347,12 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   static char clipped[32];
   time_t now = time(NULL);
   struct tm tm;
-  if (gmtime_r(&now, &tm) && strftime(clipped, sizeof clipped, "%Y-%m-%dT%H:%M:%SZ", &tm))
-    o->wc.ro.clipped = clipped;
+  if (!gmtime_r(&now, &tm) || !strftime(clipped, sizeof clipped, "%Y-%m-%dT%H:%M:%SZ", &tm))
+    clipped[0] = '\0';
   cc_render_options_init(&o->wc.ro);
   o->wc.ro.flags = CC_RENDER_FRONT_MATTER | CC_RENDER_TITLE;
   o->wc.ro.clipped = clipped[0] ? clipped : NULL;
+  cli_sandbox_max_memory = CLI_DEFAULT_MAX_MEMORY;
   int ch;
   opterr = 0;
   while ((ch = getopt_long(argc, argv, ":f:o:O:j:0qVh", long_opts, NULL)) != -1) {
@@ -357,7 +391,12 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
     case OPT_NO_SITE_LEARNING: o->site_learning = 0; break;
     case OPT_NO_PROGRESS: o->progress = 0; break;
     case OPT_URL: o->wc.opt.url = optarg; break;
-    case OPT_CHARSET: o->wc.opt.charset_hint = optarg; break;
+    case OPT_CHARSET:
+      if (!cc_charset_name(optarg))
+        return usage_error("unknown charset '%s' (a WHATWG encoding label, such as utf-8, "
+                           "windows-1252, iso-8859-2, shift_jis)", optarg);
+      o->wc.opt.charset_hint = optarg;
+      break;
     case OPT_INPUT_FORMAT:
       if (!strcmp(optarg, "auto")) o->wc.opt.input_format = CC_INPUT_AUTO;
       else if (!strcmp(optarg, "html")) o->wc.opt.input_format = CC_INPUT_HTML;
@@ -369,9 +408,18 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
       else if (!strcmp(optarg, "libxml2")) o->wc.opt.parser = CC_PARSER_LIBXML2;
       else return usage_error("unknown parser '%s' (gumbo, libxml2)", optarg);
       break;
-    case OPT_NO_IMAGES: o->wc.opt.flags |= CC_OPT_NO_IMAGES; break;
-    case OPT_NO_LINKS: o->wc.opt.flags |= CC_OPT_NO_LINKS; break;
-    case OPT_NO_TABLES: o->wc.opt.flags |= CC_OPT_NO_TABLES; break;
+    case OPT_NO_IMAGES: /* the result's text and the rendering alike */
+      o->wc.opt.flags |= CC_OPT_NO_IMAGES;
+      o->wc.ro.flags |= CC_RENDER_NO_IMAGES;
+      break;
+    case OPT_NO_LINKS: /* the result's text and the rendering alike */
+      o->wc.opt.flags |= CC_OPT_NO_LINKS;
+      o->wc.ro.flags |= CC_RENDER_NO_LINKS;
+      break;
+    case OPT_NO_TABLES: /* the result's text and the rendering alike */
+      o->wc.opt.flags |= CC_OPT_NO_TABLES;
+      o->wc.ro.flags |= CC_RENDER_NO_TABLES;
+      break;
     case OPT_KEEP_TITLE: o->wc.opt.flags |= CC_OPT_KEEP_TITLE; break;
     case OPT_NO_FILTER: o->wc.opt.flags |= CC_OPT_NO_FILTER; break;
     case OPT_EXPLAIN: o->explain = 1; break;
@@ -379,6 +427,15 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
       if (parse_size(optarg, &o->wc.opt.max_input_bytes) != 0)
         return usage_error("bad size '%s'", optarg);
       o->fetch.max_size = o->wc.opt.max_input_bytes;
+      break;
+    case OPT_MAX_MEMORY:
+      if (!strcmp(optarg, "0") || !strcmp(optarg, "none")) {
+        cli_sandbox_max_memory = 0;
+      } else if (parse_size(optarg, &cli_sandbox_max_memory) != 0 ||
+                 cli_sandbox_max_memory < ((size_t)32 << 20)) {
+        return usage_error("bad --max-memory '%s' (32M or more, K/M/G suffixes; 0 for none)",
+                           optarg);
+      }
       break;
     case OPT_URLS: o->urls = optarg; break;
     case OPT_PARALLEL:
@@ -428,8 +485,9 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
     case OPT_CAPTIONS: o->wc.ro.flags |= CC_RENDER_CAPTIONS; break;
     case OPT_LEAD_IMAGE: o->wc.ro.flags |= CC_RENDER_LEAD_IMAGE; break;
     case OPT_IMAGES: o->images_dir = optarg; break;
+    case OPT_ALLOW_PRIVATE: o->fetch.allow_private = 1; break;
     case 'q': o->quiet = 1; break;
-    case 'V': printf("clipclean %s\n", cc_version()); return 0;
+    case 'V': version_print(stdout); return 0;
     case 'h': fputs(usage, stdout); return 0;
     case ':':
       return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -439,6 +497,7 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   }
   o->inputs = argv + optind;
   o->ninputs = argc - optind;
+  cli_sandbox_job_cpu = o->timeout; /* CPU per document: the same bound as the wall clock */
   if (o->output && o->output_dir) return usage_error("%s", "-o and -O exclude each other");
   if (o->skip_existing && !o->output_dir)
     return usage_error("%s", "--skip-existing needs -O DIR (one output file per input)");

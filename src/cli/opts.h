@@ -26,6 +26,9 @@ typedef struct cli_opts {
   int ninputs;
 } cli_opts;
 
+/* --max-memory's default, per worker process. */
+#define CLI_DEFAULT_MAX_MEMORY ((size_t)2 << 30)
+
 /* Parses argv. Returns -1 to go on, or an exit status (0 after --help or
  * --version, 2 on a usage error, with its message printed). */
 int opts_parse(int argc, char **argv, cli_opts *o);

@@ -320,6 +320,7 @@ void job_encode(const job_msg *j, penc *e) {
   penc_str(e, j->url);
   penc_str(e, j->charset);
   penc_str(e, j->source);
+  penc_str(e, j->extra);
   penc_str(e, j->imap);
   penc_u64s(e, j->bp, j->nbp);
 }
@@ -333,6 +334,7 @@ int job_decode(const char *payload, size_t len, job_msg *j, uint64_t **hash_stor
   j->url = pdec_bytes(&d, &n);
   j->charset = pdec_bytes(&d, &n);
   j->source = pdec_bytes(&d, &n);
+  j->extra = pdec_bytes(&d, &n);
   j->imap = pdec_bytes(&d, &n);
   *hash_store = pdec_u64s(&d, &j->nbp);
   j->bp = *hash_store;

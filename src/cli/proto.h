@@ -25,7 +25,9 @@
  * output limits, low enough that a corrupt length cannot exhaust memory. */
 #define PROTO_MAX_PAYLOAD ((uint64_t)1 << 31)
 
-enum { MSG_JOB = 1, MSG_RESULT = 2 };
+/* MSG_READY: a worker's first message, empty: it has entered its sandbox
+ * and waits for jobs (a job's time limit starts then). */
+enum { MSG_JOB = 1, MSG_RESULT = 2, MSG_READY = 3 };
 
 /* ---- frames, blocking (worker side) ---- */
 
@@ -122,6 +124,8 @@ typedef struct job_msg {
   const char *url;         /* per-document URL (or NULL) */
   const char *charset;     /* per-document charset hint (or NULL) */
   const char *source;      /* the input's name, for jsonl records */
+  const char *extra;       /* members to add to its jsonl record (a WARC
+                              page's fields), or NULL */
   const char *imap;        /* --images: "URL\tPATH\n" per local copy, or NULL */
   const uint64_t *bp;      /* site boilerplate for this document, sorted */
   size_t nbp;

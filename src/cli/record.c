@@ -5,28 +5,7 @@
 
 #include <string.h>
 
-/* Length of a valid UTF-8 sequence at s (1..4), or 0 when invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n) {
-  unsigned char c = s[0];
-  if (c < 0x80) return 1;
-  size_t k;
-  uint32_t cp;
-  if (c >= 0xc2 && c <= 0xdf) k = 2, cp = c & 0x1f;
-  else if (c >= 0xe0 && c <= 0xef) k = 3, cp = c & 0x0f;
-  else if (c >= 0xf0 && c <= 0xf4) k = 4, cp = c & 0x07;
-  else return 0;
-  if (n < k) return 0;
-  for (size_t i = 1; i < k; i++) {
-    if ((s[i] & 0xc0) != 0x80) return 0;
-    cp = (cp << 6) | (s[i] & 0x3f);
-  }
-  if ((k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-      (cp >= 0xd800 && cp <= 0xdfff))
-    return 0;
-  return k;
-}
-
-void json_put_string(sbuf *b, const char *str, size_t n, int bytes_as_surrogates) {
+void json_put_string(sbuf *b, const char *str, size_t n) {
   static const char hex[] = "0123456789abcdef";
   const unsigned char *s = (const unsigned char *)str;
   sbuf_putc(b, '"');
@@ -51,13 +30,7 @@ void json_put_string(sbuf *b, const char *str, size_t n, int bytes_as_surrogates
     } else if (c >= 0x80) {
       k = utf8_seq(s + i, n - i);
       if (!k) {
-        if (bytes_as_surrogates) {
-          memcpy(u, "\\udc", 4);
-          u[4] = hex[c >> 4], u[5] = hex[c & 15], u[6] = '\0';
-          esc = u;
-        } else {
-          esc = "\xef\xbf\xbd";
-        }
+        esc = "\xef\xbf\xbd";
         k = 1;
       }
     }
@@ -83,13 +56,31 @@ static void put_key(sbuf *b, const char *key) {
 
 static void put_field(sbuf *b, const char *key, const char *v) {
   put_key(b, key);
-  if (v) json_put_string(b, v, strlen(v), 0);
+  if (v) json_put_string(b, v, strlen(v));
   else sbuf_puts(b, "null");
 }
 
+static int valid_utf8(const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t n = strlen(s);
+  for (size_t i = 0, k; i < n; i += k)
+    if (!(k = utf8_seq(u + i, n - i))) return 0;
+  return 1;
+}
+
 static void put_head(sbuf *b, const char *source, const char *status) {
+  static const char hex[] = "0123456789abcdef";
   sbuf_puts(b, "{\"source\":");
-  json_put_string(b, source, strlen(source), 1);
+  json_put_string(b, source, strlen(source));
+  if (!valid_utf8(source)) { /* the exact name, since "source" had to replace bytes */
+    put_key(b, "source_hex");
+    sbuf_putc(b, '"');
+    for (const unsigned char *u = (const unsigned char *)source; *u; u++) {
+      sbuf_putc(b, hex[*u >> 4]);
+      sbuf_putc(b, hex[*u & 15]);
+    }
+    sbuf_putc(b, '"');
+  }
   put_key(b, "status");
   sbuf_putc(b, '"');
   sbuf_puts(b, status);
@@ -98,6 +89,10 @@ static void put_head(sbuf *b, const char *source, const char *status) {
 
 static void put_fetch(sbuf *b, const record_fetch *f) {
   if (!f) return;
+  if (f->extra) {
+    sbuf_puts(b, f->extra);
+    return;
+  }
   put_field(b, "final_url", f->final_url);
   put_key(b, "http_status");
   if (f->http_status > 0) sbuf_printf(b, "%ld", f->http_status);
@@ -133,7 +128,7 @@ void record_result_fetch(sbuf *b, const char *source, const cc_result *res,
   sbuf_putc(b, '[');
   for (size_t i = 0; i < nt; i++) {
     if (i) sbuf_putc(b, ',');
-    json_put_string(b, tags[i], strlen(tags[i]), 0);
+    json_put_string(b, tags[i], strlen(tags[i]));
   }
   sbuf_putc(b, ']');
   put_key(b, "word_count");
@@ -143,7 +138,7 @@ void record_result_fetch(sbuf *b, const char *source, const cc_result *res,
   put_field(b, "input_kind", cc_result_input_kind(res));
   put_key(b, "text");
   const char *t = cc_result_text(res);
-  json_put_string(b, t ? t : "", t ? tl : 0, 0);
+  json_put_string(b, t ? t : "", t ? tl : 0);
   sbuf_puts(b, "}\n");
 }
 

@@ -6,14 +6,18 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <signal.h>
 #include <libxml/parser.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../../include/clipclean.h"
+#include "util.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define CC_SANDBOX_RELAXED 1
@@ -40,13 +44,14 @@
 
 int cli_sandbox_disabled = 0;
 size_t cli_sandbox_max_memory = 0;
-unsigned cli_sandbox_max_cpu_seconds = 0;
+double cli_sandbox_job_cpu = 0;
 
 /* The charset module's own preload (pins every converter it uses), when
  * the library has it; weak so this file also builds against a library
  * without it (then the fallback below does the work). */
 void cc_charset_preload(void) __attribute__((weak));
 
+#ifdef CC_HAVE_SECCOMP
 /* glibc loads each iconv converter (a gconv module, with dlopen) on the
  * first iconv_open that needs it; open and mmap of files are forbidden in
  * the sandbox, so load them now and keep one handle of each open for the
@@ -97,18 +102,117 @@ static void warm_up(void) {
   }
 }
 
-static int set_limit(int resource, rlim_t v, const char *what) {
-  struct rlimit rl;
-  if (getrlimit(resource, &rl) != 0) rl.rlim_max = RLIM_INFINITY;
-  rl.rlim_cur = v;
-  if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < v) rl.rlim_cur = rl.rlim_max;
-  if (resource == RLIMIT_CPU && (rl.rlim_max == RLIM_INFINITY || rl.rlim_max > v + 1))
-    rl.rlim_max = v + 1; /* SIGXCPU at the soft limit, SIGKILL a second later */
-  if (setrlimit(resource, &rl) != 0) {
-    fprintf(stderr, "clipclean: sandbox: cannot limit %s: %s\n", what, strerror(errno));
+#endif
+
+/* ---- resource limits (with or without the seccomp filter) ---- */
+
+#ifdef CC_SANDBOX_RELAXED
+/* AddressSanitizer reserves terabytes of address space, so RLIMIT_AS cannot
+ * work: the allocator's own count of live heap bytes is checked instead, in
+ * a hook on every allocation (large ones, and every 1024th). (Declared here:
+ * GCC's sanitizer headers do not have allocator_interface.h.) */
+int __sanitizer_install_malloc_and_free_hooks(void (*m)(const volatile void *, size_t),
+                                              void (*f)(const volatile void *));
+size_t __sanitizer_get_current_allocated_bytes(void);
+
+static unsigned heap_hook_calls;
+static size_t heap_limit;
+
+static void heap_hook(const volatile void *p, size_t size) {
+  (void)p;
+  if (size < 65536 && (++heap_hook_calls & 1023)) return;
+  if (__sanitizer_get_current_allocated_bytes() > heap_limit) _exit(WORKER_EXIT_NOMEM);
+}
+
+static void free_hook(const volatile void *p) { (void)p; }
+
+static int limit_memory(void) {
+  heap_limit = __sanitizer_get_current_allocated_bytes() + cli_sandbox_max_memory;
+  /* (both hooks must be given, or none is installed) */
+  if (!__sanitizer_install_malloc_and_free_hooks(heap_hook, free_hook)) {
+    fprintf(stderr, "clipclean: sandbox: cannot limit memory (no allocator hook)\n");
     return -1;
   }
   return 0;
+}
+#else
+/* An allocation over RLIMIT_AS fails with ENOMEM; the library then aborts
+ * (or the CLI's xmalloc does): an abort with errno ENOMEM is reported as
+ * running out of memory, by the exit status. */
+static void on_abort(int sig) {
+  if (errno == ENOMEM) _exit(WORKER_EXIT_NOMEM);
+  (void)sig; /* anything else: abort() goes on to die by SIGABRT */
+}
+
+/* The address space the process has now (what fork gave it: the parent's
+ * mappings, shared until written), from /proc; 0 when unknown. */
+static size_t current_vsize(void) {
+  FILE *f = fopen("/proc/self/statm", "r");
+  unsigned long pages = 0;
+  if (f) {
+    if (fscanf(f, "%lu", &pages) != 1) pages = 0;
+    fclose(f);
+  }
+  return (size_t)pages * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+static int limit_memory(void) {
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_AS, &rl) != 0) rl.rlim_max = RLIM_INFINITY;
+  /* the limit is on what the worker adds: the parent's size when it forked
+   * (its held outputs, fetched pages) does not count against a document */
+  rl.rlim_cur = (rlim_t)(current_vsize() + cli_sandbox_max_memory);
+  if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < rl.rlim_cur) rl.rlim_cur = rl.rlim_max;
+  if (setrlimit(RLIMIT_AS, &rl) != 0) {
+    fprintf(stderr, "clipclean: sandbox: cannot limit memory: %s\n", strerror(errno));
+    return -1;
+  }
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_abort;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGABRT, &sa, NULL);
+  return 0;
+}
+#endif
+
+static int apply_limits(void) {
+  xalloc_failure_status = WORKER_EXIT_NOMEM; /* the CLI's own allocations */
+  signal(SIGPROF, SIG_DFL);                  /* the CPU limit's signal kills */
+  return cli_sandbox_max_memory ? limit_memory() : 0;
+}
+
+void worker_job_begin(void) {
+  if (cli_sandbox_job_cpu <= 0) return;
+  struct itimerval t;
+  memset(&t, 0, sizeof t);
+  t.it_value.tv_sec = (time_t)cli_sandbox_job_cpu;
+  t.it_value.tv_usec = (suseconds_t)((cli_sandbox_job_cpu - (double)t.it_value.tv_sec) * 1e6);
+  if (!t.it_value.tv_sec && !t.it_value.tv_usec) t.it_value.tv_usec = 1000;
+  setitimer(ITIMER_PROF, &t, NULL);
+}
+
+void worker_job_end(void) {
+  if (cli_sandbox_job_cpu <= 0) return;
+  struct itimerval t;
+  memset(&t, 0, sizeof t);
+  setitimer(ITIMER_PROF, &t, NULL);
+}
+
+void worker_limit_describe(int status, char *m, size_t cap) {
+  char mem[32];
+  size_t v = cli_sandbox_max_memory;
+  if (v >= ((size_t)1 << 30) && !(v & (((size_t)1 << 30) - 1))) snprintf(mem, sizeof mem, "%zu GiB", v >> 30);
+  else snprintf(mem, sizeof mem, "%zu MiB", v >> 20);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == WORKER_EXIT_NOMEM && v)
+    snprintf(m, cap, "out of memory: the document needs more than the %s a worker may use "
+                     "(--max-memory)", mem);
+  else if (WIFEXITED(status) && WEXITSTATUS(status) == WORKER_EXIT_NOMEM)
+    snprintf(m, cap, "out of memory");
+  else if (WIFSIGNALED(status) && (WTERMSIG(status) == SIGPROF || WTERMSIG(status) == SIGXCPU))
+    snprintf(m, cap, "used more than %g s of CPU time (worker killed; --timeout)", cli_sandbox_job_cpu);
+  else
+    m[0] = '\0';
 }
 
 #ifdef CC_HAVE_SECCOMP
@@ -180,11 +284,19 @@ static int install_filter(void) {
 }
 #endif
 
+int worker_sandbox_available(void) {
+#ifdef CC_HAVE_SECCOMP
+  return 1;
+#else
+  return 0;
+#endif
+}
+
 int worker_sandbox_enter(void) {
+  if (apply_limits() != 0) return -1;
   if (cli_sandbox_disabled) return 0;
 #ifndef CC_HAVE_SECCOMP
-  fprintf(stderr, "clipclean: sandbox: built without libseccomp; run with --no-sandbox\n");
-  return -1;
+  return 0; /* unconfined: the parent said so, once (worker_sandbox_available) */
 #else
   if (cc_charset_preload) cc_charset_preload();
   preload_iconv();
@@ -192,13 +304,6 @@ int worker_sandbox_enter(void) {
   xmlInitParser();
   warm_up();
   fflush(NULL);
-#ifndef CC_SANDBOX_RELAXED
-  if (cli_sandbox_max_memory && set_limit(RLIMIT_AS, (rlim_t)cli_sandbox_max_memory, "memory"))
-    return -1;
-#endif
-  if (cli_sandbox_max_cpu_seconds &&
-      set_limit(RLIMIT_CPU, (rlim_t)cli_sandbox_max_cpu_seconds, "CPU time"))
-    return -1;
 #ifdef CC_SANDBOX_RELAXED
   /* LeakSanitizer's end-of-process check needs ptrace, clone and /proc,
    * all refused from here on: it runs now instead (and not at exit). */

@@ -13,7 +13,7 @@
  *   - loads what would otherwise be loaded lazily from files later: the
  *     iconv (gconv) modules, uchardet, libxml2's parser, the time zone, by
  *     running a small extraction in a few charsets;
- *   - applies the configured resource limits (RLIMIT_AS, RLIMIT_CPU);
+ *   - applies the resource limits (below), with or without the filter;
  *   - sets PR_SET_NO_NEW_PRIVS and installs a seccomp filter:
  *       allowed: read/write/readv/writev/pread/pwrite and send/recv on open
  *         descriptors, close, lseek, fstat (newfstatat on a descriptor),
@@ -35,24 +35,43 @@
  *     killed families fail with EPERM instead, and LeakSanitizer's check
  *     runs on entry rather than at exit (it needs ptrace and /proc): the
  *     build-time flag is CC_SANDBOX_RELAXED, set for sanitized builds.
- * Without libseccomp it refuses (returns -1) unless --no-sandbox was given.
+ * Without libseccomp the worker runs unconfined (the resource limits still
+ * apply): the parent says so once per run (worker_sandbox_available).
  */
 #ifndef CCCLI_SANDBOX_H
 #define CCCLI_SANDBOX_H
 
 #include <stddef.h>
 
-/* Set by --no-sandbox: worker_sandbox_enter() then does nothing. */
+/* Set by --no-sandbox: worker_sandbox_enter() then installs no filter
+ * (the resource limits below still apply). */
 extern int cli_sandbox_disabled;
-/* Resource ceilings applied on entry (0 = none, the default):
- * address space in bytes (not under AddressSanitizer, which reserves
- * terabytes of address space) and CPU seconds (SIGXCPU, then SIGKILL). */
+/* Resource limits (0 = none), applied on entry whether or not the filter
+ * is: memory per worker process (--max-memory, default 2 GiB), counted
+ * from what the process has on entry (the parent's mappings it was forked
+ * with do not count against a document): the address space (RLIMIT_AS),
+ * or under AddressSanitizer (which reserves terabytes of address space)
+ * the allocator's live heap bytes; an allocation over it ends the worker
+ * with WORKER_EXIT_NOMEM. CPU seconds per document
+ * (--timeout's value): an ITIMER_PROF armed by worker_job_begin, whose
+ * SIGPROF kills the worker. The parent turns either end into a clear
+ * message (worker_limit_describe) and the batch goes on. */
 extern size_t cli_sandbox_max_memory;
-extern unsigned cli_sandbox_max_cpu_seconds;
+extern double cli_sandbox_job_cpu;
+#define WORKER_EXIT_NOMEM 71
+/* Arms and disarms the CPU limit around one document. */
+void worker_job_begin(void);
+void worker_job_end(void);
+/* The message for a worker that ended by a limit (its wait status), or ""
+ * for any other end. */
+void worker_limit_describe(int status, char *m, size_t cap);
 
 /* Enters the sandbox (see above). Returns 0 on success or when disabled,
  * -1 with a message on stderr when the sandbox cannot be set up. Call it
  * once per process; the filter is inherited by nothing (fork is denied). */
 int worker_sandbox_enter(void);
+
+/* 1 when this build can confine its workers (built with libseccomp). */
+int worker_sandbox_available(void);
 
 #endif

@@ -4,9 +4,9 @@
  * site, block fingerprints). Pass 2 reads it back in the same order, so it
  * walks no directory twice, re-reads no list, and re-cleans only the
  * documents whose site has learned boilerplate that the document holds;
- * every other output is copied from the spool. The file lives beside the
- * outputs (or in $TMPDIR for stdout) and is unlinked as soon as it is
- * created: nothing is left behind, whatever happens to the run. */
+ * every other output is copied from the spool. The file lives in $TMPDIR
+ * (else /tmp), never in the output directory, and is unlinked as soon as it
+ * is created: nothing is left behind, whatever happens to the run. */
 #ifndef CCCLI_SPOOL_H
 #define CCCLI_SPOOL_H
 

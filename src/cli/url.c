@@ -32,11 +32,16 @@ int url_has_scheme(const char *s) {
 
 int url_parse(const char *url, url_parts *p, const char **why) {
   memset(p, 0, sizeof *p);
-  for (const unsigned char *c = (const unsigned char *)url; *c; c++)
+  size_t n = 0;
+  for (const unsigned char *c = (const unsigned char *)url; *c; c++, n++)
     if (*c <= 0x20 || *c == 0x7f) {
       *why = "a URL cannot contain spaces or control characters";
       return -1;
     }
+  if (n > URL_MAX_LEN) {
+    *why = "the URL is too long (over 64 kB)";
+    return -1;
+  }
   if (!url_is_remote(url)) {
     *why = url_has_scheme(url) ? "only http and https URLs can be fetched"
                                : "not an http or https URL";
@@ -51,6 +56,7 @@ int url_parse(const char *url, url_parts *p, const char **why) {
   for (const char *c = a; c < end; c++)
     if (*c == '@') at = c;
   const char *h = at ? at + 1 : a;
+  if (at) p->userinfo = a, p->userinfo_len = (size_t)(at - a);
   const char *he;
   if (*h == '[') {
     he = memchr(h, ']', (size_t)(end - h));
@@ -232,6 +238,46 @@ char *url_request_form(const char *url) {
     }
   }
   return sbuf_detach(&b, NULL);
+}
+
+char *url_without_userinfo(const char *url) {
+  const char *a = strstr(url, "://");
+  if (!a) return xstrdup(url);
+  a += 3;
+  const char *end = a + strcspn(a, "/?#");
+  const char *at = NULL;
+  for (const char *c = a; c < end; c++)
+    if (*c == '@') at = c;
+  if (!at) return xstrdup(url);
+  sbuf b = {0};
+  sbuf_put(&b, url, (size_t)(a - url));
+  sbuf_puts(&b, at + 1);
+  return sbuf_detach(&b, NULL);
+}
+
+/* An IPv4 address (4 bytes) in a range that is not the public Internet:
+ * "this network" (0/8, which reaches the local machine), loopback, RFC 1918,
+ * shared address space (100.64/10), link-local (169.254/16, where cloud
+ * metadata services answer), IETF protocol assignments (192.0.0/24), and
+ * benchmarking, multicast and reserved space. */
+static int internal_v4(const unsigned char *a) {
+  return a[0] == 0 || a[0] == 10 || a[0] == 127 || (a[0] == 100 && (a[1] & 0xc0) == 64) ||
+         (a[0] == 169 && a[1] == 254) || (a[0] == 172 && (a[1] & 0xf0) == 16) ||
+         (a[0] == 192 && a[1] == 168) || (a[0] == 192 && a[1] == 0 && a[2] == 0) ||
+         (a[0] == 198 && (a[1] & 0xfe) == 18) || a[0] >= 224;
+}
+
+int url_addr_internal(int family, const unsigned char *a) {
+  if (family == 4) return internal_v4(a);
+  static const unsigned char zero[16], mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  static const unsigned char nat64[12] = {0, 0x64, 0xff, 0x9b};
+  if (!memcmp(a, zero, 15) && (a[15] == 0 || a[15] == 1)) return 1; /* :: and ::1 */
+  if (!memcmp(a, mapped, 12) || !memcmp(a, nat64, 12) || !memcmp(a, zero, 12))
+    return internal_v4(a + 12); /* an IPv4 address inside (mapped, NAT64, compatible) */
+  return (a[0] & 0xfe) == 0xfc ||                 /* unique local fc00::/7 */
+         (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) || /* link-local fe80::/10 */
+         (a[0] == 0xfe && (a[1] & 0xc0) == 0xc0) || /* site-local fec0::/10 */
+         a[0] == 0xff;                             /* multicast */
 }
 
 int url_list_line(char *line, char **url, const char **why) {

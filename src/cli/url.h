@@ -25,8 +25,13 @@ int url_is_remote(const char *s);
 /* 1 when `s` starts with some "scheme://" (ftp://, file://, ...). */
 int url_has_scheme(const char *s);
 
+/* URLs longer than this are refused: no real page has one (servers refuse
+ * far shorter), and a window of 1024 URLs stays small. */
+#define URL_MAX_LEN 65536
+
 typedef struct url_parts {
   const char *scheme; size_t scheme_len;
+  const char *userinfo; size_t userinfo_len; /* before '@', or NULL */
   const char *host; size_t host_len;   /* an IPv6 literal keeps its [] */
   const char *port; size_t port_len;   /* digits, or length 0 */
   const char *path; size_t path_len;   /* from the first '/', maybe empty */
@@ -54,6 +59,16 @@ char *url_output_name(const char *url);
 /* The URL as sent: bytes outside ASCII after the host percent-encoded
  * (a pasted "https://x.org/café" works). Malloc'd. */
 char *url_request_form(const char *url);
+
+/* The URL without its userinfo ("user:password@"), for anything printed or
+ * recorded: credentials are used, never shown. Best effort on URLs that do
+ * not parse. Malloc'd. */
+char *url_without_userinfo(const char *url);
+
+/* 1 when an address is not on the public Internet: loopback, private,
+ * link-local, "this network", shared, multicast or reserved (IPv6 too, and
+ * IPv4 inside IPv6). family 4 (a: 4 bytes) or 6 (a: 16 bytes). */
+int url_addr_internal(int family, const unsigned char *a);
 
 /* One line of a --urls list, modified in place: surrounding white space
  * (and a UTF-8 byte-order mark) trimmed; blank lines and lines starting

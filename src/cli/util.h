@@ -4,11 +4,14 @@
 #ifndef CCCLI_UTIL_H
 #define CCCLI_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
 /* Allocation that cannot fail: on out-of-memory the process prints one line
- * and exits with status 1 (a worker dies, and the parent reports it). */
+ * and exits with status 1 (a worker exits with xalloc_failure_status, set
+ * when it enters its limits, and the parent reports it). */
+extern int xalloc_failure_status;
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
@@ -24,6 +27,7 @@ void sbuf_put(sbuf *b, const void *p, size_t n);
 void sbuf_puts(sbuf *b, const char *s);
 void sbuf_putc(sbuf *b, char c);
 void sbuf_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sbuf_vprintf(sbuf *b, const char *fmt, va_list ap);
 void sbuf_free(sbuf *b);
 /* Hands the data over (never NULL: an empty buffer gives ""). */
 char *sbuf_detach(sbuf *b, size_t *len);
@@ -48,5 +52,21 @@ double now_sec(void);
 /* Writes all n bytes to a blocking fd, retrying on EINTR and short writes.
  * Returns 0, or -1 with errno set. */
 int write_full(int fd, const void *p, size_t n);
+
+/* The length of the valid UTF-8 sequence at s (1..4), or 0 when invalid
+ * (overlong forms, surrogates and code points above U+10FFFF are invalid). */
+size_t utf8_seq(const unsigned char *s, size_t n);
+
+/* Appends s[0..n) made safe for a terminal: control characters (C0, DEL,
+ * C1), the Unicode formatting characters that reorder or hide text (bidi
+ * marks, embeddings, overrides, isolates; U+2028/2029) and bytes that are
+ * not UTF-8 become visible escapes (\n, \x1b, \u202e), so an outside
+ * string (a file name, a server's header) can neither send escape
+ * sequences nor break a line. With `lines`, '\n' is kept as is. */
+void sbuf_put_printable(sbuf *b, const char *s, size_t n, int lines);
+
+/* One message on stderr: "clipclean: " + the formatted text made
+ * printable (above) + a newline, in one write. */
+void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

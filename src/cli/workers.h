@@ -1,8 +1,10 @@
 /* workers.h — the pool of worker processes, seen from the parent.
  *
  * Workers are forked on demand up to N (so one input costs one fork), each
- * with a socketpair to the parent. The parent sends a job (non-blocking,
- * as the socket takes it), the worker answers with a result. The pool owns
+ * with a socketpair to the parent. A new worker says it is ready (its
+ * sandbox and warm-up done: they do not count against a job's time limit),
+ * the parent sends a job (non-blocking, as the socket takes it), the worker
+ * answers with a result. The pool owns
  * the processes and their sockets, and turns every way a job can end into
  * one "done" event: a result, a crash (the worker died: "worker crashed
  * (signal N)"), a time-out (the parent killed it after the time limit), or
@@ -52,8 +54,17 @@ int pool_submit(pool *p, const job_msg *job, char *data, char *err, size_t errca
 /* Jobs sent and not finished. */
 int pool_busy(const pool *p);
 
-/* Fills up to `max` pollfds (returns how many) for the workers. */
+/* A line a worker wrote to its stderr: `seq` is its job (or its last one).
+ * Workers never write to the user's stderr themselves: theirs is a pipe to
+ * the parent, which reads it in the same poll() and hands each line here
+ * (at most 64 KiB per job; lines cut at 4 KiB). */
+typedef void (*pool_msg_fn)(void *ctx, uint64_t seq, const char *line);
+void pool_on_message(pool *p, pool_msg_fn fn, void *ctx);
+
+/* Fills up to `max` pollfds (returns how many) for the workers: at most
+ * pool_nfds(). */
 int pool_pollfds(pool *p, struct pollfd *fds, int max);
+int pool_nfds(const pool *p);
 /* Handles the events poll() reported on those fds, and time-outs; calls
  * `fn` for every finished job. */
 void pool_handle(pool *p, const struct pollfd *fds, int n, pool_done_fn fn, void *ctx);

@@ -1,9 +1,9 @@
 /* arena.c — the per-document bump allocator (see arena.h). */
 #include "arena.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
+
+#include "oom.h"
 
 struct cc_arena_chunk {
   cc_arena_chunk *next;
@@ -20,7 +20,7 @@ void cc_arena_free(cc_arena *a) {
   cc_arena_chunk *c = a->head;
   while (c) {
     cc_arena_chunk *n = c->next;
-    free(c);
+    cc_mfree(c);
     c = n;
   }
   memset(a, 0, sizeof *a);
@@ -33,11 +33,8 @@ static void *grow(cc_arena *a, size_t n) {
   if (want < CHUNK_MIN) want = CHUNK_MIN;
   if (want > (size_t)16 << 20) want = (size_t)16 << 20;
   if (want < n) want = n;
-  cc_arena_chunk *c = malloc(CHUNK_HDR + want);
-  if (!c) {
-    fputs("clipclean: out of memory\n", stderr);
-    abort();
-  }
+  if (want > (size_t)-1 - CHUNK_HDR) cc_oom();
+  cc_arena_chunk *c = cc_malloc(CHUNK_HDR + want);
   c->size = want;
   c->next = a->head;
   a->head = c;
@@ -48,17 +45,15 @@ static void *grow(cc_arena *a, size_t n) {
 }
 
 void *cc_arena_alloc(cc_arena *a, size_t n) {
+  if (n > (size_t)-1 - 15) cc_oom();
   n = (n + 15) & ~(size_t)15;
   if (n == 0) n = 16;
   if ((size_t)(a->end - a->ptr) < n) {
     /* A large block gets a chunk of its own, pushed behind the current one
      * so the current chunk's free space is not wasted. */
     if (n > CHUNK_MIN / 4 && a->head) {
-      cc_arena_chunk *c = malloc(CHUNK_HDR + n);
-      if (!c) {
-        fputs("clipclean: out of memory\n", stderr);
-        abort();
-      }
+      if (n > (size_t)-1 - CHUNK_HDR) cc_oom();
+      cc_arena_chunk *c = cc_malloc(CHUNK_HDR + n);
       c->size = n;
       c->next = a->head->next;
       a->head->next = c;

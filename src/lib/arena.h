@@ -2,8 +2,8 @@
  *
  * Every per-document allocation (the parser's tree, our DOM, metadata
  * strings, the article tree) comes from one arena and is released by one
- * cc_arena_free(), so a long batch cannot creep. Allocation never fails:
- * on out-of-memory the process aborts (the only abort in the library).
+ * cc_arena_free(), so a long batch cannot creep. Allocation never returns
+ * NULL: on out-of-memory the call's guard fails (oom.h).
  */
 #ifndef CC_ARENA_H
 #define CC_ARENA_H

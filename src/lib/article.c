@@ -6,7 +6,9 @@
  * elements become links, emphasis, code spans and images; text is
  * whitespace-collapsed into the current paragraph, except in <pre> and
  * code spans, which are copied literally. Tables with real data become
- * table nodes; layout tables are walked as plain containers.
+ * table nodes; layout tables are walked as plain containers. Images,
+ * links and tables are always kept: leaving them out is a rendering's
+ * choice (cc_render_options), so one extraction renders several ways.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 #include "article_rich.h"
 #include "pipeline.h"
 #include "url.h"
+#include "oom.h"
 
 /* What to undo when an element is left. */
 enum frame_kind {
@@ -144,8 +147,7 @@ static void add_text(builder *b, const char *s, size_t n) {
 static void push(builder *b, const cc_node *n, int kind) {
   if (b->depth == b->cap) {
     b->cap = b->cap ? b->cap * 2 : 64;
-    b->stack = realloc(b->stack, b->cap * sizeof *b->stack);
-    if (!b->stack) abort();
+    b->stack = cc_realloc(b->stack, b->cap * sizeof *b->stack);
   }
   b->stack[b->depth].node = n;
   b->stack[b->depth].kind = (unsigned char)kind;
@@ -266,7 +268,6 @@ static const char *image_src(const cc_node *img) {
 }
 
 static void add_image(builder *b, const cc_node *img) {
-  if (b->flags & CC_OPT_NO_IMAGES) return;
   const char *src = image_src(img);
   if (!src) return;
   char first[2048];
@@ -346,7 +347,7 @@ static void add_embed(builder *b, const cc_node *x) {
 /* A figure's caption, when its image was kept: a paragraph of emphasis
  * (credits are cut from it at the end, cc_rich_finish). */
 static int open_caption(builder *b, const cc_node *x) {
-  if (!b->in_figure || b->images == b->figure_images || (b->flags & CC_OPT_NO_IMAGES)) return 0;
+  if (!b->in_figure || b->images == b->figure_images) return 0;
   close_leaf(b);
   cc_ast *p = cc_ast_new(b->a, CC_AST_PARAGRAPH);
   p->level = CC_PARA_CAPTION;
@@ -465,7 +466,6 @@ static int enter(builder *b, const cc_node *x) {
     return 1;
   }
   case CC_TAG_TABLE:
-    if (b->flags & CC_OPT_NO_TABLES) return 1;
     if (!in_cell && !in_table && is_data_table(x, b->ctx->st)) {
       open_container(b, CC_AST_TABLE, x);
       push(b, x, F_CONTAINER);
@@ -536,7 +536,7 @@ static int enter(builder *b, const cc_node *x) {
       return 1;
     }
     char *url = NULL;
-    if (href && !(b->flags & CC_OPT_NO_LINKS)) url = cc_url_resolve(b->a, b->base, href);
+    if (href) url = cc_url_resolve(b->a, b->base, href);
     if (url && href[0] != '#') {
       open_inline(b, CC_AST_LINK, x);
       b->inl->url = url;
@@ -693,6 +693,30 @@ static void prune(cc_ast *doc) {
   }
 }
 
+/* A table's footer rows (<tfoot>, which HTML lets come before the body)
+ * go last, where a browser shows them: never first, where Markdown would
+ * make one the header row. */
+static void footers_last(cc_ast *doc, const cc_dom *d) {
+  for (cc_ast *t = doc; t; t = cc_ast_next(doc, t, 0)) {
+    if (t->type != CC_AST_TABLE) continue;
+    cc_ast feet; /* holds the footer rows, in order, while they move */
+    memset(&feet, 0, sizeof feet);
+    for (cc_ast *row = t->first, *next; row; row = next) {
+      next = row->next;
+      const cc_node *src = row->src && row->src < d->nnodes ? d->byid[row->src] : NULL;
+      if (src && src->parent && src->parent->tag == CC_TAG_TFOOT) {
+        cc_ast_remove(row);
+        cc_ast_append(&feet, row);
+      }
+    }
+    for (cc_ast *row = feet.first, *next; row; row = next) {
+      next = row->next;
+      cc_ast_remove(row);
+      cc_ast_append(t, row);
+    }
+  }
+}
+
 int cc_stage_article(cc_ctx *ctx) {
   builder b;
   memset(&b, 0, sizeof b);
@@ -740,8 +764,9 @@ int cc_stage_article(cc_ctx *ctx) {
     }
   }
   close_leaf(&b);
-  free(b.stack);
+  cc_mfree(b.stack);
   cc_buf_free(&b.text);
+  footers_last(b.doc, &ctx->dom);
   prune(b.doc);
   cc_rich_finish(ctx, b.doc);
   ctx->ast = b.doc;

@@ -85,4 +85,10 @@ cc_ast *cc_ast_next(const cc_ast *top, const cc_ast *n, int skip_children);
 /* Appends a TEXT child holding a copy of s[0..n). */
 cc_ast *cc_ast_add_text(cc_arena *a, cc_ast *parent, const char *s, size_t n);
 
+/* A copy of the tree in arena a without what `drop` names: images, tables
+ * (with all they hold), links (their content stays in their place). The
+ * copy shares the original's strings. Iterative: depth is no concern. */
+enum { CC_AST_DROP_IMAGES = 1u << 0, CC_AST_DROP_LINKS = 1u << 1, CC_AST_DROP_TABLES = 1u << 2 };
+cc_ast *cc_ast_copy_view(cc_arena *a, const cc_ast *doc, unsigned drop);
+
 #endif

@@ -29,7 +29,9 @@
 #include <string.h>
 #include <uchardet/uchardet.h>
 
+#include "oom.h"
 #include "strip.h"
+#include "../../include/clipclean.h"
 
 /* ---- encodings and labels ---------------------------------------------- */
 
@@ -332,6 +334,9 @@ const char *cc_charset_canonical(const char *lbl) {
   return e < 0 ? NULL : ENCODINGS[e].name;
 }
 
+/* The public face of cc_charset_canonical (clipclean.h). */
+const char *cc_charset_name(const char *label) { return label ? cc_charset_canonical(label) : NULL; }
+
 /* ---- UTF-8 validation --------------------------------------------------- */
 
 typedef struct scan {
@@ -587,10 +592,16 @@ void cc_charset_preload(void) { pthread_once(&preload_once, preload); }
 /* Converts with iconv into the arena. Returns -1 when the converter cannot
  * be opened (then nothing is written). `est` is the expected output size;
  * the buffer grows by doubling when iconv says E2BIG. */
+static void close_iconv(void *cd) { iconv_close((iconv_t)cd); }
+
 static int dec_iconv(cc_arena *a, const char *in, size_t len, const char *name,
                      size_t est, char **out, size_t *outlen) {
   iconv_t cd = iconv_open("UTF-8", name);
-  if (cd == (iconv_t)-1) return -1;
+  if (cd == (iconv_t)-1) {
+    if (errno == ENOMEM) cc_oom();
+    return -1;
+  }
+  void *cleanup = cc_guard_on_fail(close_iconv, cd); /* the arena may fail */
   size_t cap = est + 16;
   char *buf = cc_arena_alloc(a, cap + 1);
   char *ip = (char *)in;
@@ -626,6 +637,7 @@ static int dec_iconv(cc_arena *a, const char *in, size_t len, const char *name,
     ip++;
     ileft--;
   }
+  cc_guard_cancel(cleanup);
   iconv_close(cd);
   *op = '\0';
   *out = buf;

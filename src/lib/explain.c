@@ -13,17 +13,44 @@ void cc_drop(cc_ctx *ctx, cc_node *x, const char *why) {
   if (ctx->why) ctx->why[x->id] = why;
 }
 
+/* The length of s[0..n) without a UTF-8 sequence cut short at its end:
+ * a complete last character stays, a partial one goes. */
+static size_t utf8_whole(const char *s, size_t n) {
+  size_t i = n;
+  /* back over at most three continuation bytes to the last lead byte */
+  while (i && n - i < 3 && ((unsigned char)s[i - 1] & 0xc0) == 0x80) i--;
+  if (!i) return n;
+  unsigned char c = (unsigned char)s[i - 1];
+  if (c < 0xc0) return n; /* ends in ASCII (or not in a sequence): nothing cut */
+  size_t want = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+  return n - (i - 1) >= want ? n : i - 1;
+}
+
+/* Appends ".%s" of at most max bytes, never splitting a character. */
+static int put_part(char *out, size_t cap, int n, char sep, const char *v, size_t max) {
+  if (n < 0 || (size_t)n + 2 >= cap) return n;
+  size_t k = strlen(v);
+  if (k > max) k = utf8_whole(v, max);
+  if (k > cap - (size_t)n - 2) k = utf8_whole(v, cap - (size_t)n - 2);
+  out[n++] = sep;
+  memcpy(out + n, v, k);
+  n += (int)k;
+  out[n] = '\0';
+  return n;
+}
+
 /* "div.article-body#main" style label, truncated. */
 static void label(const cc_node *x, char *out, size_t cap) {
   const char *cls = cc_node_attr(x, "class");
   const char *id = cc_node_attr(x, "id");
   int n = snprintf(out, cap, "%s", cc_tag_name((cc_tag)x->tag));
-  if (cls && *cls && n > 0 && (size_t)n < cap) {
-    n += snprintf(out + n, cap - (size_t)n, ".%.24s", cls);
-    for (char *p = out; *p; p++)
+  if (cls && *cls) {
+    int at = n;
+    n = put_part(out, cap, n, '.', cls, 24);
+    for (char *p = out + (at > 0 ? at : 0); *p; p++)
       if (*p == ' ') *p = '.';
   }
-  if (id && *id && n > 0 && (size_t)n < cap) snprintf(out + n, cap - (size_t)n, "#%.20s", id);
+  if (id && *id) put_part(out, cap, n, '#', id, 20);
 }
 
 static void snippet(const cc_node *x, char *out, size_t cap) {
@@ -47,9 +74,8 @@ static void snippet(const cc_node *x, char *out, size_t cap) {
       }
     }
   }
-  /* do not cut a UTF-8 sequence */
-  while (o && ((unsigned char)out[o - 1] & 0xc0) == 0x80) o--;
-  if (o && (unsigned char)out[o - 1] >= 0xc0) o--;
+  /* a character the size limit cut short goes; a whole one stays */
+  o = utf8_whole(out, o);
   out[o] = '\0';
 }
 

@@ -1,6 +1,13 @@
-/* extract.c — the public entry point: runs the pipeline stages in order
- * and owns the cc_result they fill; enforces the options' limits (clamped
- * to hard ceilings) and the time budget between stages. */
+/* extract.c — the extraction entry point: reads the caller's options
+ * (their size says which fields the caller knows), runs the pipeline
+ * stages in order under an out-of-memory guard and fills the cc_result;
+ * enforces the options' limits (clamped to hard ceilings) and the time
+ * budget between stages. Also the small API functions (versions, status
+ * names, format names). */
+#include <jansson.h>
+#include <libxml/parser.h> /* xmlParserVersion */
+#include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,25 +18,15 @@
 #include "lang.h"
 #include "marks.h"
 #include "meta.h"
+#include "oom.h"
 #include "parse.h"
+#include "phrases.h"
 #include "pipeline.h"
 #include "preclean.h"
 #include "render.h"
+#include "result.h"
 #include "sniff.h"
-
-struct cc_result {
-  cc_arena arena; /* owns everything below but `explain` */
-  cc_meta meta;
-  cc_ast *ast;
-  char *text;
-  size_t text_len;
-  const char *charset;
-  const char *kind;
-  char *explain; /* malloc'd */
-  const uint64_t *fingerprints;
-  size_t nfingerprints;
-  size_t max_output; /* cc_options.max_output_bytes; 0 = none */
-};
+#include <zlib.h>
 
 /* Hard ceilings on the options (docs/hostile-input.md): beyond them the
  * parser's per-token work (proportional to depth) or the renderers'
@@ -56,6 +53,30 @@ static void clamp_options(const cc_options *in, cc_options *o) {
 }
 
 const char *cc_version(void) { return CC_VERSION_STRING; }
+
+#ifndef CC_GUMBO_VERSION
+#define CC_GUMBO_VERSION "unknown"
+#endif
+#ifndef CC_UCHARDET_VERSION
+#define CC_UCHARDET_VERSION "unknown"
+#endif
+
+static char build_info[256];
+static pthread_once_t build_info_once = PTHREAD_ONCE_INIT;
+
+static void make_build_info(void) {
+  /* libxml2 says "20914" for 2.9.14 */
+  long x = strtol(xmlParserVersion, NULL, 10);
+  snprintf(build_info, sizeof build_info,
+           "gumbo %s, libxml2 %ld.%ld.%ld, uchardet %s, jansson %s, zlib %s", CC_GUMBO_VERSION,
+           x / 10000, x / 100 % 100, x % 100, CC_UCHARDET_VERSION, jansson_version_str(),
+           zlibVersion());
+}
+
+const char *cc_build_info(void) {
+  pthread_once(&build_info_once, make_build_info);
+  return build_info;
+}
 
 const char *cc_strerror(cc_status st) {
   switch (st) {
@@ -87,8 +108,9 @@ int cc_format_from_name(const char *name, cc_format *out) {
   return -1;
 }
 
-void cc_options_init(cc_options *o) {
+static void options_defaults(cc_options *o) {
   memset(o, 0, sizeof *o);
+  o->size = sizeof *o;
   o->max_input_bytes = (size_t)64 << 20;
   o->max_nodes = 2000000;
   o->max_depth = 512;
@@ -97,12 +119,44 @@ void cc_options_init(cc_options *o) {
   o->timeout_ms = 0;
 }
 
-static cc_status fail(cc_error *err, cc_status st, const char *msg) {
+/* The smallest cc_options a caller may pass: the first version's, which
+ * ends with max_attrs. Fields added later go after it. */
+#define OPTIONS_V1_END (offsetof(cc_options, max_attrs) + sizeof(unsigned))
+
+void cc_options_init_size(cc_options *o, size_t size) {
+  if (!o || size < OPTIONS_V1_END) return;
+  cc_options d;
+  options_defaults(&d);
+  memset(o, 0, size);
+  memcpy(o, &d, size < sizeof d ? size : sizeof d);
+  o->size = size;
+}
+
+cc_status cc_fail(cc_error *err, cc_status st, const char *msg) {
   if (err) {
     err->status = st;
     snprintf(err->message, sizeof err->message, "%s", msg && *msg ? msg : cc_strerror(st));
   }
   return st;
+}
+#define fail cc_fail
+
+int cc_take_struct(void *dst, size_t dst_size, const void *src, size_t src_size,
+                   size_t min_size, const char *what, cc_error *err) {
+  char m[160];
+  if (src_size < min_size) {
+    snprintf(m, sizeof m, "%s not set up by %s_init (size %zu)", what, what, src_size);
+    return fail(err, CC_ERR_ARGS, m);
+  }
+  for (size_t i = dst_size; i < src_size; i++)
+    if (((const unsigned char *)src)[i]) {
+      snprintf(m, sizeof m, "%s from a newer clipclean: a field this library (%s) lacks is set",
+               what, CC_VERSION_STRING);
+      return fail(err, CC_ERR_ARGS, m);
+    }
+  memcpy(dst, src, src_size < dst_size ? src_size : dst_size);
+  *(size_t *)dst = dst_size;
+  return CC_OK;
 }
 
 /* Past the deadline (0 = none)? Sets the message naming the stage. */
@@ -205,6 +259,11 @@ cc_input_format cc_sniff_input(const char *data, size_t len, const char *hint,
                                const char **what) {
   if (what) *what = NULL;
   if (!data || !len) return CC_INPUT_TEXT;
+  cc_guard g;
+  if (CC_GUARD(&g)) {
+    if (what) *what = "unknown data (out of memory)";
+    return CC_INPUT_AUTO;
+  }
   cc_arena a;
   cc_arena_init(&a);
   char *pre = NULL;
@@ -213,6 +272,7 @@ cc_input_format cc_sniff_input(const char *data, size_t len, const char *hint,
   int decoded = cc_charset_pre(&a, data, len, hint, &pre, &prelen, &cs);
   cc_sniff_kind k = decoded ? cc_sniff(pre, prelen, what) : cc_sniff(data, len, what);
   cc_arena_free(&a);
+  cc_guard_end(&g);
   return k == CC_SNIFF_BINARY ? CC_INPUT_AUTO : k == CC_SNIFF_TEXT ? CC_INPUT_TEXT : CC_INPUT_HTML;
 }
 
@@ -232,18 +292,24 @@ static const char *text_language(const char *declared, const char *text, size_t 
   return cc_lang_script(declared) != CC_SCRIPT_NONE || ts != CC_SCRIPT_LATIN ? sure : declared;
 }
 
-cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
-                     cc_result **out, cc_error *err) {
-  if (out) *out = NULL;
-  if (!out || (!data && len)) return fail(err, CC_ERR_ARGS, "no input or output given");
+cc_status cc_options_take(const cc_options *in, cc_options *o, cc_error *err) {
+  options_defaults(o);
+  if (!in) return CC_OK;
+  return (cc_status)cc_take_struct(o, sizeof *o, in, in->size, OPTIONS_V1_END, "cc_options", err);
+}
+
+size_t cc_options_max_input(const cc_options *o) {
+  cc_options c;
+  clamp_options(o, &c);
+  return c.max_input_bytes;
+}
+
+cc_status cc_extract_taken(const char *data, size_t len, const cc_options *taken,
+                           cc_result **out, cc_error *err) {
   uint64_t start = cc_now_ns();
-  cc_options defaults, clamped;
-  if (!opt) {
-    cc_options_init(&defaults);
-    opt = &defaults;
-  }
-  clamp_options(opt, &clamped);
-  opt = &clamped;
+  cc_options clamped;
+  clamp_options(taken, &clamped);
+  const cc_options *opt = &clamped;
   uint64_t deadline = opt->timeout_ms ? start + (uint64_t)opt->timeout_ms * 1000000u : 0;
   if (len > opt->max_input_bytes) {
     char m[128];
@@ -251,8 +317,8 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
              opt->max_input_bytes);
     return fail(err, CC_ERR_TOO_LARGE, m);
   }
-  cc_result *r = calloc(1, sizeof *r);
-  if (!r) return fail(err, CC_ERR_NOMEM, NULL);
+  if (!cc_phrases_ready()) return fail(err, CC_ERR_NOMEM, "no memory for the phrase table");
+  cc_result *r = cc_calloc(1, sizeof *r);
   cc_arena_init(&r->arena);
   cc_ctx ctx;
   memset(&ctx, 0, sizeof ctx);
@@ -298,12 +364,21 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   r->fingerprints = ctx.fingerprints;
   r->nfingerprints = ctx.nfingerprints;
   r->max_output = opt->max_output_bytes;
+  r->flags = opt->flags;
+  cc_result_collect_refs(r);
+  /* the body text, as the options show the article, within the limit */
+  cc_render_options ro;
+  cc_result_render_defaults(r, &ro);
+  ro.flags &= CC_RENDER_NO_TABLES; /* (images and links do not show in txt) */
+  cc_arena scratch;
+  cc_arena_init(&scratch);
   cc_buf txt = CC_BUF_INIT;
-  cc_render_txt(ctx.ast, &txt);
-  if (r->max_output && txt.len > r->max_output) {
+  txt.limit = r->max_output;
+  cc_render_txt(cc_result_view(r, &ro, &scratch), &txt);
+  cc_arena_free(&scratch);
+  if (txt.stop) {
     char m[160];
-    snprintf(m, sizeof m, "the body text is %zu bytes, over the %zu-byte output limit", txt.len,
-             r->max_output);
+    snprintf(m, sizeof m, "the body text is over the %zu-byte output limit", r->max_output);
     cc_buf_free(&txt);
     cc_buf_free(&explain);
     cc_result_free(r);
@@ -318,103 +393,20 @@ cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
   return CC_OK;
 }
 
-void cc_result_free(cc_result *r) {
-  if (!r) return;
-  free(r->explain);
-  cc_arena_free(&r->arena);
-  free(r);
-}
-
-#define ACCESSOR(name, field) \
-  const char *cc_result_##name(const cc_result *r) { return r ? r->field : NULL; }
-ACCESSOR(title, meta.title)
-ACCESSOR(author, meta.author)
-ACCESSOR(date, meta.date)
-ACCESSOR(site_name, meta.site_name)
-ACCESSOR(language, meta.language)
-ACCESSOR(url, meta.url)
-ACCESSOR(description, meta.description)
-ACCESSOR(image, meta.image)
-ACCESSOR(published, meta.published)
-ACCESSOR(modified, meta.modified)
-ACCESSOR(charset, charset)
-ACCESSOR(input_kind, kind)
-ACCESSOR(text, text)
-ACCESSOR(explain, explain)
-#undef ACCESSOR
-
-const uint64_t *cc_result_block_hashes(const cc_result *r, size_t *count) {
-  if (count) *count = r ? r->nfingerprints : 0;
-  return r ? r->fingerprints : NULL;
-}
-
-size_t cc_result_text_length(const cc_result *r) { return r ? r->text_len : 0; }
-
-size_t cc_result_tags(const cc_result *r, const char *const **tags) {
-  if (tags) *tags = r ? r->meta.tags : NULL;
-  return r ? r->meta.ntags : 0;
-}
-
-size_t cc_result_word_count(const cc_result *r) {
-  return r && r->text_len ? cc_word_count(r->text, r->text_len) : 0;
-}
-
-void cc_free(void *p) { free(p); }
-
-void cc_render_options_init_size(cc_render_options *ro, size_t size) {
-  if (!ro || size < sizeof *ro) return;
-  memset(ro, 0, size);
-  ro->size = size;
-  ro->md_flavor = CC_MD_COMMONMARK;
-}
-
-char *cc_render(const cc_result *r, cc_format fmt, size_t *len, cc_error *err) {
-  return cc_render_with(r, fmt, NULL, len, err);
-}
-
-char *cc_render_with(const cc_result *r, cc_format fmt, const cc_render_options *ro,
-                     size_t *len, cc_error *err) {
-  if (!r) {
-    fail(err, CC_ERR_ARGS, "no result to render");
-    return NULL;
+cc_status cc_extract(const char *data, size_t len, const cc_options *opt,
+                     cc_result **out, cc_error *err) {
+  if (out) *out = NULL;
+  if (!out || (!data && len)) return fail(err, CC_ERR_ARGS, "no input or output given");
+  cc_guard g;
+  if (CC_GUARD(&g)) {
+    *out = NULL;
+    return fail(err, CC_ERR_NOMEM, "out of memory");
   }
-  cc_render_options defaults;
-  cc_render_options_init(&defaults);
-  if (!ro) ro = &defaults;
-  if (ro->size < sizeof *ro || (unsigned)ro->md_flavor > CC_MD_OBSIDIAN) {
-    fail(err, CC_ERR_ARGS, "render options not set up by cc_render_options_init");
-    return NULL;
-  }
-  /* images, links and tables are left out at extraction in this version */
-  if (ro->flags & (CC_RENDER_NO_IMAGES | CC_RENDER_NO_LINKS | CC_RENDER_NO_TABLES)) {
-    fail(err, CC_ERR_ARGS, "leave images, links or tables out with the extraction options");
-    return NULL;
-  }
-  cc_buf out = CC_BUF_INIT;
-  switch (fmt) {
-  case CC_FORMAT_TXT:
-    if (ro->flags & CC_RENDER_CAPTIONS) cc_render_txt_with(r->ast, CC_TXT_CAPTIONS, &out);
-    else cc_buf_put(&out, r->text, r->text_len);
-    break;
-  case CC_FORMAT_MD: cc_render_md(r->ast, &r->meta, ro, &out); break;
-  case CC_FORMAT_HTML: cc_render_html(r->ast, &r->meta, ro, &out); break;
-  case CC_FORMAT_JSON:
-    cc_render_json(&r->meta, r->text, r->text_len, r->charset, r->kind, ro, &out);
-    break;
-  default:
-    fail(err, CC_ERR_ARGS, "unknown output format");
-    return NULL;
-  }
-  /* Checked on the finished rendering: renderers write into a growing
-   * buffer, and a rendering is at most a small multiple of the result the
-   * extraction already holds in memory (escaping, resolved URLs). */
-  if (r->max_output && out.len > r->max_output) {
-    char m[160];
-    snprintf(m, sizeof m, "the rendering is %zu bytes, over the %zu-byte output limit", out.len,
-             r->max_output);
-    cc_buf_free(&out);
-    fail(err, CC_ERR_TOO_LARGE, m);
-    return NULL;
-  }
-  return cc_buf_detach(&out, len);
+  cc_options taken;
+  cc_status st = cc_options_take(opt, &taken, err);
+  if (st == CC_OK) st = cc_extract_taken(data, len, &taken, out, err);
+  cc_guard_end(&g);
+  return st;
 }
+
+void cc_free(void *p) { cc_mfree(p); }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pipeline.h"
+#include "oom.h"
 
 #define FP_SEED 1469598103934665603ull
 #define FP_PRIME 1099511628211ull
@@ -62,8 +63,7 @@ void cc_fingerprints_collect(cc_ctx *ctx, const uint64_t *fp, size_t n) {
   /* distinct values in document order, through an open-addressing set */
   size_t cap = 16, k = 0;
   while (cap < count * 2) cap *= 2;
-  uint64_t *set = calloc(cap, sizeof *set);
-  if (!set) abort();
+  uint64_t *set = cc_calloc(cap, sizeof *set);
   for (size_t i = 0; i < n; i++) {
     uint64_t h = fp[i];
     if (!h) continue;
@@ -74,7 +74,7 @@ void cc_fingerprints_collect(cc_ctx *ctx, const uint64_t *fp, size_t n) {
       list[k++] = h;
     }
   }
-  free(set);
+  cc_mfree(set);
   ctx->fingerprints = list;
   ctx->nfingerprints = k;
 }

@@ -49,6 +49,7 @@
 
 #include "../../include/clipclean.h"
 #include "parse.h"
+#include "oom.h"
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static void init_libxml2(void) { xmlInitParser(); }
@@ -508,6 +509,18 @@ static void add_implied(cc_dom *d, unsigned max_depth) {
   }
 }
 
+static void free_ctxt(void *c) { htmlFreeParserCtxt(c); }
+
+/* libxml2 reports some failures (out of memory, mostly) through its
+ * generic error function whatever the parse options say; the library
+ * prints nothing, so it is silenced during our parse and then given back
+ * (it is the application's, per thread). */
+static void quiet(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+static void free_doc(void *doc) { xmlFreeDoc(doc); }
+
 int cc_parse_libxml2(cc_arena *a, const char *utf8, size_t len,
                      const cc_parse_limits *lim, cc_dom *d, char *err) {
   pthread_once(&init_once, init_libxml2);
@@ -520,28 +533,39 @@ int cc_parse_libxml2(cc_arena *a, const char *utf8, size_t len,
   xmlDocPtr doc = NULL;
   if (len) { /* libxml2 returns no document for an empty input */
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    if (!ctxt) {
-      snprintf(err, 256, "libxml2 could not allocate a parser");
-      return CC_ERR_NOMEM;
-    }
+    if (!ctxt) cc_oom();
+    /* libxml2's memory is its own: freed if one of our allocations fails */
+    void *cleanup = cc_guard_on_fail(free_ctxt, ctxt);
     /* Invalid UTF-8 is replaced before parsing: libxml2 would pass stray
      * bytes through in text but read them as Latin-1 in attribute values. */
     size_t valid = utf8_valid_prefix((const unsigned char *)utf8, len);
     if (valid < len) {
       utf8 = copy_utf8_from(a, utf8, len, valid, &len);
     }
+    cc_guard_cancel(cleanup);
     if (len > INT_MAX) {
       htmlFreeParserCtxt(ctxt);
       snprintf(err, 256, "input is too large for libxml2");
       return CC_ERR_TOO_LARGE;
     }
+    xmlGenericErrorFunc app_error = xmlGenericError;
+    void *app_context = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
     doc = htmlCtxtReadMemory(ctxt, utf8, (int)len, NULL, "UTF-8", LX_OPTIONS);
+    xmlSetGenericErrorFunc(app_context, app_error);
+    int oom = ctxt->errNo == XML_ERR_NO_MEMORY;
     htmlFreeParserCtxt(ctxt);
+    if (oom) {
+      xmlFreeDoc(doc);
+      cc_oom();
+    }
   }
+  void *cleanup = doc ? cc_guard_on_fail(free_doc, doc) : NULL;
   d->root = cc_dom_new_node(d, CC_NODE_DOCUMENT);
   walk *w = cc_arena_calloc(a, sizeof *w); /* ~17 KiB of caches: not on the stack */
   w->d = d;
   int rc = doc ? convert(w, doc, lim, err) : 0;
+  cc_guard_cancel(cleanup);
   xmlFreeDoc(doc);
   if (rc) return rc;
   add_implied(d, lim->max_depth);

@@ -99,6 +99,7 @@ static struct {
   unsigned nlangs;
   unsigned errors;
   char errmsg[160];
+  int oom; /* the table could not be allocated: nothing is matched */
 } G;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -122,14 +123,21 @@ static void bad(unsigned line, const char *why) {
     snprintf(G.errmsg, sizeof G.errmsg, "phrases.txt:%u: %s", line, why);
 }
 
-static void *grow(void *p, uint32_t *cap, uint32_t need, size_t size) {
-  if (need <= *cap) return p;
+/* The table is process-wide, so it is allocated with malloc, not the
+ * guarded allocator (oom.h): an allocation failure sets G.oom, which
+ * cc_phrases_ready() reports. Returns 0 or -1. */
+static int grow(void **p, uint32_t *cap, uint32_t need, size_t size) {
+  if (need <= *cap) return 0;
   uint32_t c = *cap ? *cap : 256;
   while (c < need) c *= 2;
-  p = realloc(p, (size_t)c * size);
-  if (!p) abort();
+  void *q = realloc(*p, (size_t)c * size);
+  if (!q) {
+    G.oom = 1;
+    return -1;
+  }
+  *p = q;
   *cap = c;
-  return p;
+  return 0;
 }
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
@@ -239,8 +247,9 @@ static void parse_line(const char *s, const char *e, unsigned line, uint32_t *ph
     bad(line, "phrase too long");
     return;
   }
-  G.ph = grow(G.ph, phcap, G.nph + 1, sizeof *G.ph);
-  G.el = grow(G.el, elcap, G.nel + n, sizeof *G.el);
+  if (grow((void **)&G.ph, phcap, G.nph + 1, sizeof *G.ph) ||
+      grow((void **)&G.el, elcap, G.nel + n, sizeof *G.el))
+    return;
   memcpy(G.el + G.nel, el, n * sizeof *el);
   G.ph[G.nph++] = (phrase){G.nel, (uint8_t)n, (uint8_t)cat, (uint8_t)flags,
                            (uint8_t)lang, line};
@@ -271,15 +280,16 @@ static void init(void) {
   uint32_t phcap = 0, elcap = 0;
   const char *s = (const char *)cc_phrases_data, *end = s + cc_phrases_data_len;
   unsigned line = 1;
-  while (s < end) {
+  while (s < end && !G.oom) {
     const char *nl = memchr(s, '\n', (size_t)(end - s));
     const char *e = nl ? nl : end;
     parse_line(s, e, line++, &phcap, &elcap);
     s = nl ? nl + 1 : end;
   }
+  if (G.oom) return;
   if (!G.nph) {
     G.tab = calloc(1, sizeof *G.tab);
-    if (!G.tab) abort();
+    G.oom = !G.tab;
     return;
   }
   qsort(G.ph, G.nph, sizeof *G.ph, cmp_phrase);
@@ -297,7 +307,10 @@ static void init(void) {
   uint32_t size = 16;
   while (size < distinct * 2) size *= 2;
   G.tab = calloc(size, sizeof *G.tab);
-  if (!G.tab) abort();
+  if (!G.tab) {
+    G.oom = 1;
+    return;
+  }
   G.mask = size - 1;
   G.num_first = G.nph;
   for (uint32_t i = 0; i < G.nph;) {
@@ -372,10 +385,16 @@ static void try_range(const window *w, uint32_t i, uint32_t first, uint32_t coun
   }
 }
 
+int cc_phrases_ready(void) {
+  pthread_once(&once, init);
+  return !G.oom;
+}
+
 void cc_phrases_scan(const char *utf8, size_t len, cc_phrase_scan *out) {
   pthread_once(&once, init);
   memset(out, 0, sizeof *out);
   out->first = -1;
+  if (G.oom) return;
   window w;
   w.filled = 0;
   w.eof = 0;

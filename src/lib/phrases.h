@@ -37,6 +37,10 @@ typedef struct cc_phrase_scan {
                           condemns a block of moderate length); 0: none */
 } cc_phrase_scan;
 
+/* Builds the phrase table on first use; 0 when there was no memory for it
+ * (then nothing matches: cc_extract refuses to run without it). */
+int cc_phrases_ready(void);
+
 /* Scans UTF-8 text for boilerplate phrases. Thread-safe. */
 void cc_phrases_scan(const char *utf8, size_t len, cc_phrase_scan *out);
 

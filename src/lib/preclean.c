@@ -1,5 +1,6 @@
 /* preclean.c — structural pre-cleaning of the body (see preclean.h). */
 #include "preclean.h"
+#include "oom.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,8 +64,7 @@ void cc_preclean(cc_dom *d, cc_preclean_stats *st) {
   /* Text length per subtree, accumulated bottom-up over ids (children
    * have larger ids than their parent). */
   uint32_t n = d->nnodes;
-  uint32_t *tl = calloc(n ? n : 1, sizeof *tl);
-  if (!tl) abort();
+  uint32_t *tl = cc_calloc(n ? n : 1, sizeof *tl);
   for (uint32_t i = n; i-- > 1;) {
     cc_node *x = d->byid[i];
     if (x->type == CC_NODE_TEXT) {
@@ -105,6 +105,6 @@ void cc_preclean(cc_dom *d, cc_preclean_stats *st) {
       x = cc_dom_next(top, x, 0);
     }
   }
-  free(tl);
+  cc_mfree(tl);
   cc_dom_finish(d);
 }

@@ -4,7 +4,12 @@
  * render_json.c); each format's escaping lives in its module, and what
  * they share (the walks over the tree that settle how odd shapes read,
  * table and list helpers, UTF-8) in render_util.c. All append to a
- * caller-owned cc_buf; any tree shape is safe, and `meta` may be NULL.
+ * caller-owned cc_buf, which may be bounded and drained into a sink
+ * (buf.h): they call cc_buf_drain between blocks and table rows, and stop
+ * early once it says the buffer stopped. Any tree shape is safe, and
+ * `meta` may be NULL. What render options say about images, links and
+ * tables is settled before them, in the tree they get (render.c); the
+ * options are passed on for the rest (md flavor, front matter).
  */
 #ifndef CC_RENDER_H
 #define CC_RENDER_H

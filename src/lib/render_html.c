@@ -6,7 +6,8 @@
  * already starts with that heading, then the body as plain semantic HTML:
  * p, h1-h6, ul/ol (start) /li, blockquote, pre>code (class language-x),
  * table (thead for the table's header rows, tbody, rows padded to the grid
- * width with empty cells, colspan kept), hr, a, img, em, strong, code, br;
+ * width with empty cells, colspan kept; at most CC_MAX_COLS columns, cells
+ * past the last joining it), hr, a, img, em, strong, code, br;
  * del, sup, sub, mark; dl/dt/dd; task items with a disabled checkbox;
  * footnote references as <sup><a href="#fn-1">1</a></sup> and notes as
  * <p class="footnote" id="fn-1">; captions and embeds as paragraphs of
@@ -251,23 +252,32 @@ static void inlines(cc_buf *out, const cc_ast *first, const cc_ast *last,
   }
 }
 
+/* A row padded to ncols cells; cells past the grid's last column join it
+ * (after a space). */
 static void table_row(cc_buf *out, const cc_ast *row, size_t ncols, int head) {
   const cc_ast *c, *stop;
   size_t col = 0;
+  const char *close = NULL; /* of the cell written last, still open */
   cc_row_cells(row, &c, &stop);
   cc_buf_puts(out, "<tr>");
   for (; c != stop; c = c->next) {
+    const cc_ast *a, *b;
+    cc_cell_content(c, &a, &b);
+    int span = cc_cell_place(&col, ncols, c);
+    if (!span) {
+      if (cc_inline_has_content(a, b)) cc_buf_putc(out, ' ');
+      inlines(out, a, b, NULL);
+      continue;
+    }
+    if (close) cc_buf_puts(out, close);
     int th = cc_cell_is_header(c);
-    int span = cc_cell_span(c);
     cc_buf_puts(out, th ? "<th" : "<td");
     if (span > 1) cc_buf_printf(out, " colspan=\"%d\"", span);
     cc_buf_putc(out, '>');
-    const cc_ast *a, *b;
-    cc_cell_content(c, &a, &b);
     inlines(out, a, b, NULL);
-    cc_buf_puts(out, th ? "</th>" : "</td>");
-    col += (size_t)span;
+    close = th ? "</th>" : "</td>";
   }
+  if (close) cc_buf_puts(out, close);
   for (; col < ncols; col++) cc_buf_puts(out, head ? "<th></th>" : "<td></td>");
   cc_buf_puts(out, "</tr>\n");
 }
@@ -281,12 +291,13 @@ static void table(cc_buf *out, const cc_ast *t) {
   const cc_ast *row = t->first;
   if (head) {
     cc_buf_puts(out, "<thead>\n");
-    for (; row && i < head; row = row->next, i++) table_row(out, row, ncols, 1);
+    for (; row && i < head && !cc_buf_drain(out); row = row->next, i++)
+      table_row(out, row, ncols, 1);
     cc_buf_puts(out, "</thead>\n");
   }
   if (row) {
     cc_buf_puts(out, "<tbody>\n");
-    for (; row; row = row->next) table_row(out, row, ncols, 0);
+    for (; row && !cc_buf_drain(out); row = row->next) table_row(out, row, ncols, 0);
     cc_buf_puts(out, "</tbody>\n");
   }
   cc_buf_puts(out, "</table>\n");
@@ -387,7 +398,7 @@ static void body(cc_buf *out, const cc_ast *doc, const cc_render_options *ro) {
   cc_bev ev;
   quotes q = {0, 0};
   cc_bwalk_init(&w, doc);
-  while (cc_bwalk_next(&w, &ev)) {
+  while (!cc_buf_drain(out) && cc_bwalk_next(&w, &ev)) {
     switch (ev.kind) {
     case CC_BEV_PARA:
       if (!cc_inline_has_content(ev.first, ev.last)) break;
@@ -459,16 +470,11 @@ static void body(cc_buf *out, const cc_ast *doc, const cc_render_options *ro) {
   cc_bwalk_free(&w);
 }
 
-static int has_image(const cc_ast *doc) {
-  for (const cc_ast *n = doc; n; n = cc_ast_next(doc, n, 0))
-    if (n->type == CC_AST_IMAGE) return 1;
-  return 0;
-}
-
 void cc_render_html(const cc_ast *doc, const cc_meta *meta, const cc_render_options *ro,
                     cc_buf *out) {
   static const cc_meta none = {0};
   if (!meta) meta = &none;
+  (void)ro; /* images, links and tables are settled in the tree (render.c) */
   cc_buf title = CC_BUF_INIT, lang = CC_BUF_INIT;
   if (meta->title) cc_put_collapsed(&title, meta->title, strlen(meta->title));
   int has_title = title.len > 0;
@@ -508,7 +514,7 @@ void cc_render_html(const cc_ast *doc, const cc_meta *meta, const cc_render_opti
     html_put(out, title.data, title.len, 0);
     cc_buf_puts(out, "</h1>\n");
   }
-  if (ro && (ro->flags & CC_RENDER_LEAD_IMAGE) && meta->image && !has_image(doc)) {
+  if (ro && (ro->flags & CC_RENDER_LEAD_IMAGE) && meta->image && !cc_ast_has_image(doc)) {
     const char *u = ro->image_url ? ro->image_url(meta->image, ro->image_url_data) : NULL;
     cc_buf_puts(out, "<p><img src=\"");
     html_url(out, u ? u : meta->image);

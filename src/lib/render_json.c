@@ -20,19 +20,16 @@
  * jansson decodes every character of a string it dumps.
  */
 #include <jansson.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "lang.h"
+#include "oom.h"
 #include "render.h"
 #include "render_util.h"
 
+/* jansson returns NULL when it cannot allocate. */
 static json_t *must(json_t *j) {
-  if (!j) {
-    fputs("clipclean: out of memory\n", stderr);
-    abort();
-  }
+  if (!j) cc_oom();
   return j;
 }
 
@@ -47,7 +44,7 @@ static json_t *utf8_string(const char *s, size_t n) {
 
 static void set(json_t *obj, const char *key, const char *s, size_t n) {
   json_t *v = s ? utf8_string(s, n) : must(json_null());
-  if (json_object_set_new(obj, key, v)) must(NULL);
+  if (json_object_set_new(obj, key, v)) cc_oom();
 }
 
 static void set_str(json_t *obj, const char *key, const char *s) {
@@ -55,14 +52,20 @@ static void set_str(json_t *obj, const char *key, const char *s) {
 }
 
 /* A JSON string exactly as jansson's compact dump writes it (s is valid
- * UTF-8): \" \\ \b \f \n \r \t, other controls as \u00XX, the rest as is. */
+ * UTF-8): \" \\ \b \f \n \r \t, other controls as \u00XX, the rest as is.
+ * Written in pieces of CC_BUF_DRAIN_AT, each a safe point (cc_buf_drain). */
 static void put_string(cc_buf *out, const char *s, size_t n) {
   static const char hex[] = "0123456789ABCDEF";
   size_t run = 0;
-  cc_buf_reserve(out, n + 2);
+  cc_buf_reserve(out, (n < CC_BUF_DRAIN_AT ? n : CC_BUF_DRAIN_AT) + 2);
   cc_buf_putc(out, '"');
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
+    if (i - run >= CC_BUF_DRAIN_AT) {
+      cc_buf_put(out, s + run, i - run);
+      run = i;
+      if (cc_buf_drain(out)) return;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     cc_buf_put(out, s + run, i - run);
     run = i + 1;
@@ -84,15 +87,13 @@ static void put_string(cc_buf *out, const char *s, size_t n) {
       break;
     }
     cc_buf_put(out, e, el);
+    if (cc_buf_drain(out)) return;
   }
   cc_buf_put(out, s + run, n - run);
   cc_buf_putc(out, '"');
 }
 
-static int to_buf(const char *s, size_t n, void *data) {
-  cc_buf_put(data, s, n);
-  return 0;
-}
+static void decref(void *j) { json_decref((json_t *)j); }
 
 void cc_render_json(const cc_meta *meta, const char *text, size_t text_len,
                     const char *charset, const char *kind, const cc_render_options *ro,
@@ -100,6 +101,7 @@ void cc_render_json(const cc_meta *meta, const char *text, size_t text_len,
   static const cc_meta none = {0};
   if (!meta) meta = &none;
   json_t *o = must(json_object());
+  void *cleanup = cc_guard_on_fail(decref, o); /* jansson's memory is its own */
   set_str(o, "title", meta->title);
   set_str(o, "author", meta->author);
   set_str(o, "date", meta->date);
@@ -111,20 +113,31 @@ void cc_render_json(const cc_meta *meta, const char *text, size_t text_len,
   set_str(o, "description", meta->description);
   set_str(o, "image", meta->image);
   json_t *tags = must(json_array());
+  if (json_object_set_new(o, "tags", tags)) cc_oom(); /* o owns it from here */
   for (size_t i = 0; i < meta->ntags; i++)
-    if (json_array_append_new(tags, utf8_string(meta->tags[i], strlen(meta->tags[i])))) must(NULL);
-  if (json_object_set_new(o, "tags", tags)) must(NULL);
+    if (json_array_append_new(tags, utf8_string(meta->tags[i], strlen(meta->tags[i])))) cc_oom();
   if (json_object_set_new(o, "word_count",
                           must(json_integer((json_int_t)(text ? cc_word_count(text, text_len) : 0)))))
-    must(NULL);
+    cc_oom();
   set_str(o, "clipped", ro ? ro->clipped : NULL);
   set_str(o, "charset", charset);
   set_str(o, "input", kind);
-  size_t start = out->len;
-  if (json_dump_callback(o, to_buf, out, JSON_COMPACT | JSON_PRESERVE_ORDER)) must(NULL);
+  /* measured, then written straight into out: no allocation of ours runs
+   * inside jansson */
+  size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
+  size_t need = json_dumpb(o, NULL, 0, flags);
+  if (need == 0) cc_oom(); /* jansson fails only when it cannot allocate */
+  if (!cc_buf_room(out, need)) {
+    cc_guard_cancel(cleanup);
+    json_decref(o);
+    return; /* over the output limit */
+  }
+  size_t got = json_dumpb(o, out->data + out->len, need, flags);
+  cc_guard_cancel(cleanup);
   json_decref(o);
+  if (got != need || out->data[out->len + need - 1] != '}') cc_oom();
+  out->len += need;
   /* the object ends with "}": the text goes last, before it */
-  if (out->len <= start || out->data[out->len - 1] != '}') must(NULL);
   out->len--;
   cc_buf_puts(out, ",\"text\":");
   if (!text) {

@@ -9,7 +9,8 @@
  * that the two stay apart); fenced code blocks (```info, the fence longer
  * than any backtick run inside); "---" rules ("___" on a marker's line);
  * GFM pipe tables (header: the first row; a colspan cell is followed by
- * empty cells; short rows padded; breaks in cells are <br>); images and
+ * empty cells; short rows padded; at most CC_MAX_COLS columns, cells past
+ * the last joining it; breaks in cells are <br>); images and
  * links inline, a URL with spaces or parentheses in <...>; hard breaks as
  * a backslash at the end of the line (a space in a heading).
  *
@@ -47,6 +48,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "oom.h"
 #include "render.h"
 #include "render_util.h"
 
@@ -54,12 +56,7 @@
   do {                                                           \
     if ((n) == (cap)) {                                          \
       size_t c_ = (cap) ? (cap) * 2 : 32;                        \
-      void *p_ = realloc((arr), c_ * sizeof *(arr));             \
-      if (!p_) {                                                 \
-        fputs("clipclean: out of memory\n", stderr);             \
-        abort();                                                 \
-      }                                                          \
-      (arr) = p_;                                                \
+      (arr) = cc_realloc((arr), c_ * sizeof *(arr));             \
       (cap) = c_;                                                \
     }                                                            \
   } while (0)
@@ -602,7 +599,7 @@ static void emit_text(md *m, const tok *tk) {
     while (r < e && special[(unsigned char)t[r]] == 2) r++;
     if (r > j) {
       cc_buf *out = m->out;
-      cc_buf_reserve(out, 2 * (r - j));
+      if (!cc_buf_room(out, 2 * (r - j))) return;
       for (; j < r; j++) {
         out->data[out->len++] = '\\';
         out->data[out->len++] = t[j];
@@ -772,7 +769,7 @@ static void patch_opener(md *m, eopen *e) {
   cc_buf *out = m->out;
   const char *md_s = opener_str(e->kind, 0), *html = opener_str(e->kind, 1);
   size_t ml = strlen(md_s), hl = strlen(html), grow = hl - ml;
-  cc_buf_reserve(out, grow);
+  if (!cc_buf_room(out, grow)) return;
   memmove(out->data + e->pos + hl, out->data + e->pos + ml, out->len - e->pos - ml + 1);
   memcpy(out->data + e->pos, html, hl);
   out->len += grow;
@@ -860,8 +857,7 @@ static void escape_pipes(md *m, size_t from) {
   cc_buf *out = m->out;
   size_t k = 0;
   for (size_t i = from; i < out->len; i++) k += out->data[i] == '|';
-  if (!k) return;
-  cc_buf_reserve(out, k);
+  if (!k || !cc_buf_room(out, k)) return;
   size_t r = out->len, w = out->len + k;
   out->data[w] = '\0';
   while (r > from) {
@@ -880,8 +876,7 @@ static void heading(md *m, size_t content_start) {
   cc_buf *out = m->out;
   size_t k = out->len;
   while (k > content_start && out->data[k - 1] == '#') k--;
-  if (k < out->len && k > 0 && out->data[k - 1] == ' ') {
-    cc_buf_reserve(out, 1);
+  if (k < out->len && k > 0 && out->data[k - 1] == ' ' && cc_buf_room(out, 1)) {
     memmove(out->data + k + 1, out->data + k, out->len - k + 1);
     out->data[k] = '\\';
     out->len++;
@@ -978,24 +973,38 @@ static void code_block(md *m, const cc_ast *n) {
   for (size_t i = 0; i < fence; i++) putc_(m, fc);
 }
 
+/* A cell's content; `joined`: it follows another cell's in the same
+ * column (past the grid's last column), after a space. */
+static void cell(md *m, const cc_ast *c, int joined) {
+  const cc_ast *a, *b;
+  cc_cell_content(c, &a, &b);
+  if (!collect(m, a, b)) return;
+  if (joined) putc_(m, ' ');
+  size_t from = m->out->len;
+  emit_inline(m, M_CELL);
+  escape_pipes(m, from);
+}
+
+/* "| a | b |", padded to ncols cells; a cell spanning columns is followed
+ * by empty ones. */
 static void table_row(md *m, const cc_ast *row, size_t ncols) {
   const cc_ast *c, *stop;
   size_t col = 0;
+  int span = 0; /* of the cell written last, still open */
   cc_row_cells(row, &c, &stop);
   putc_(m, '|');
   for (; c != stop; c = c->next) {
-    const cc_ast *a, *b;
-    cc_cell_content(c, &a, &b);
-    putc_(m, ' ');
-    size_t from = m->out->len;
-    if (collect(m, a, b)) {
-      emit_inline(m, M_CELL);
-      escape_pipes(m, from);
+    int s = cc_cell_place(&col, ncols, c);
+    if (!s) {
+      cell(m, c, 1);
+      continue;
     }
-    puts_(m, " |");
-    col++;
-    for (int s = 1; s < cc_cell_span(c); s++, col++) puts_(m, "  |");
+    for (int i = 0; i < span; i++) puts_(m, i ? "  |" : " |");
+    putc_(m, ' ');
+    cell(m, c, 0);
+    span = s;
   }
+  for (int i = 0; i < span; i++) puts_(m, i ? "  |" : " |");
   for (; col < ncols; col++) puts_(m, "  |");
 }
 
@@ -1011,7 +1020,7 @@ static void table(md *m, const cc_ast *t) {
   newline(m);
   putc_(m, '|');
   for (size_t i = 0; i < ncols; i++) puts_(m, " --- |");
-  for (row = row->next; row; row = row->next) {
+  for (row = row->next; row && !cc_buf_drain(m->out); row = row->next) {
     newline(m);
     table_row(m, row, ncols);
   }
@@ -1078,12 +1087,6 @@ static void item_close(md *m) {
   pop_frame(m);
 }
 
-static int has_image(const cc_ast *doc) {
-  for (const cc_ast *n = doc; n; n = cc_ast_next(doc, n, 0))
-    if (n->type == CC_AST_IMAGE) return 1;
-  return 0;
-}
-
 /* What goes before the body: the title as a heading (unless the body
  * opens with it), then the lead image (when the body has none). */
 static void head(md *m, const cc_ast *doc, const cc_meta *meta) {
@@ -1098,7 +1101,7 @@ static void head(md *m, const cc_ast *doc, const cc_meta *meta) {
     cc_bev ev = {CC_BEV_HEADING, h, h->first, h->last, 1, 0, 0, 0};
     leaf(m, &ev);
   }
-  if ((fl & CC_RENDER_LEAD_IMAGE) && meta->image && !has_image(doc)) {
+  if ((fl & CC_RENDER_LEAD_IMAGE) && meta->image && !cc_ast_has_image(doc)) {
     cc_ast *p = cc_ast_new(&a, CC_AST_PARAGRAPH);
     cc_ast *im = cc_ast_new(&a, CC_AST_IMAGE);
     im->url = meta->image;
@@ -1135,7 +1138,7 @@ void cc_render_md(const cc_ast *doc, const cc_meta *meta, const cc_render_option
   cc_bwalk w;
   cc_bev ev;
   cc_bwalk_init(&w, doc);
-  while (cc_bwalk_next(&w, &ev)) {
+  while (!cc_buf_drain(out) && cc_bwalk_next(&w, &ev)) {
     switch (ev.kind) {
     case CC_BEV_PARA:
     case CC_BEV_HEADING:
@@ -1173,9 +1176,9 @@ void cc_render_md(const cc_ast *doc, const cc_meta *meta, const cc_render_option
   }
   cc_bwalk_free(&w);
   if (m.started) putc_(&m, '\n');
-  free(m.fr);
-  free(m.tk);
-  free(m.co);
-  free(m.eo);
+  cc_mfree(m.fr);
+  cc_mfree(m.tk);
+  cc_mfree(m.co);
+  cc_mfree(m.eo);
   cc_buf_free(&m.scratch);
 }

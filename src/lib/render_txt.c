@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "oom.h"
 #include "render.h"
 #include "render_util.h"
 
@@ -173,7 +174,7 @@ static void inlines(txt *t, const cc_ast *first, const cc_ast *last, int one_lin
 
 static void table(txt *t, const cc_ast *tab) {
   int first = 1;
-  for (const cc_ast *row = tab->first; row; row = row->next) {
+  for (const cc_ast *row = tab->first; row && !cc_buf_drain(t->out); row = row->next) {
     if (first)
       start_block(t, 0);
     else
@@ -208,7 +209,7 @@ void cc_render_txt_with(const cc_ast *doc, unsigned flags, cc_buf *out) {
   cc_bwalk w;
   cc_bev ev;
   cc_bwalk_init(&w, doc);
-  while (cc_bwalk_next(&w, &ev)) {
+  while (!cc_buf_drain(out) && cc_bwalk_next(&w, &ev)) {
     switch (ev.kind) {
     case CC_BEV_PARA:
     case CC_BEV_HEADING:
@@ -228,8 +229,7 @@ void cc_render_txt_with(const cc_ast *doc, unsigned flags, cc_buf *out) {
     case CC_BEV_LIST:
       if (t.nlists == t.cap) {
         t.cap = t.cap ? t.cap * 2 : 16;
-        t.lists = realloc(t.lists, t.cap * sizeof *t.lists);
-        if (!t.lists) abort();
+        t.lists = cc_realloc(t.lists, t.cap * sizeof *t.lists);
       }
       t.lists[t.nlists].num = ev.start;
       t.lists[t.nlists++].ordered = ev.ordered;
@@ -268,7 +268,7 @@ void cc_render_txt_with(const cc_ast *doc, unsigned flags, cc_buf *out) {
     }
   }
   cc_bwalk_free(&w);
-  free(t.lists);
+  cc_mfree(t.lists);
   cc_buf_free(&t.span);
   cc_buf_rtrim(out, " \n");
   if (out->len > t.start) cc_buf_putc(out, '\n');

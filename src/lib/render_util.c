@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "oom.h"
+
 /* ---- block walk ---------------------------------------------------- */
 
 enum { BF_BLOCK, BF_QUOTE, BF_LIST, BF_ITEM };
@@ -25,12 +27,7 @@ static void push(cc_bwalk *w, int kind, const cc_ast *node, const cc_ast *cur,
                  const cc_ast *stop, int tight, int spill) {
   if (w->depth == w->cap) {
     size_t cap = w->cap ? w->cap * 2 : 16;
-    cc_bframe *s = realloc(w->stack, cap * sizeof *s);
-    if (!s) {
-      fputs("clipclean: out of memory\n", stderr);
-      abort();
-    }
-    w->stack = s;
+    w->stack = cc_realloc(w->stack, cap * sizeof *w->stack);
     w->cap = cap;
   }
   cc_bframe *f = &w->stack[w->depth++];
@@ -40,11 +37,18 @@ static void push(cc_bwalk *w, int kind, const cc_ast *node, const cc_ast *cur,
   f->kind = (unsigned char)kind;
   f->tight = (unsigned char)tight;
   f->spill = (unsigned char)spill;
+  if (kind == BF_QUOTE || kind == BF_LIST) w->nest++;
+}
+
+/* Pops the top frame. */
+static void pop(cc_bwalk *w) {
+  int kind = w->stack[--w->depth].kind;
+  if (kind == BF_QUOTE || kind == BF_LIST) w->nest--;
 }
 
 void cc_bwalk_init(cc_bwalk *w, const cc_ast *doc) {
   w->stack = NULL;
-  w->depth = w->cap = 0;
+  w->depth = w->cap = w->nest = 0;
   if (!doc) return;
   if (doc->type == CC_AST_DOCUMENT)
     push(w, BF_BLOCK, doc, doc->first, NULL, 0, 0);
@@ -53,7 +57,7 @@ void cc_bwalk_init(cc_bwalk *w, const cc_ast *doc) {
 }
 
 void cc_bwalk_free(cc_bwalk *w) {
-  free(w->stack);
+  cc_mfree(w->stack);
   w->stack = NULL;
   w->depth = w->cap = 0;
 }
@@ -213,7 +217,7 @@ int cc_bwalk_next(cc_bwalk *w, cc_bev *ev) {
       if (!c) {
         ev->kind = CC_BEV_LIST_END;
         ev->node = f->node;
-        w->depth--;
+        pop(w);
         return 1;
       }
       int tight = f->tight;
@@ -256,7 +260,7 @@ int cc_bwalk_next(cc_bwalk *w, cc_bev *ev) {
       int kind = f->kind;
       ev->node = f->node;
       ev->tight = f->tight;
-      w->depth--;
+      pop(w);
       if (kind == BF_QUOTE) {
         ev->kind = CC_BEV_QUOTE_END;
         return 1;
@@ -268,7 +272,9 @@ int cc_bwalk_next(cc_bwalk *w, cc_bev *ev) {
       continue;
     }
 
-    ev->tight = f->kind == BF_ITEM ? f->tight : 0;
+    /* (a block frame is tight only when it flattens what is nested too
+     * deep inside an item of a tight list) */
+    ev->tight = f->kind == BF_ITEM || f->kind == BF_BLOCK ? f->tight : 0;
     if (is_inline(c)) { /* a run of inlines is an implicit paragraph */
       const cc_ast *last = c;
       while (last->next && last->next != stop && is_inline(last->next)) last = last->next;
@@ -308,10 +314,18 @@ int cc_bwalk_next(cc_bwalk *w, cc_bev *ev) {
       ev->kind = CC_BEV_TABLE;
       return 1;
     case CC_AST_QUOTE:
+      if (w->nest >= CC_RENDER_MAX_NEST) { /* too deep: its blocks only */
+        push(w, BF_BLOCK, c, c->first, NULL, ev->tight, 0);
+        continue;
+      }
       ev->kind = CC_BEV_QUOTE;
       push(w, BF_QUOTE, c, c->first, NULL, 0, 0);
       return 1;
     case CC_AST_LIST: {
+      if (w->nest >= CC_RENDER_MAX_NEST) { /* too deep: items read as blocks */
+        push(w, BF_BLOCK, c, c->first, NULL, ev->tight, 0);
+        continue;
+      }
       int tight = cc_list_tight(c);
       ev->kind = CC_BEV_LIST;
       ev->ordered = c->level != 0;
@@ -321,7 +335,7 @@ int cc_bwalk_next(cc_bwalk *w, cc_bev *ev) {
       return 1;
     }
     default: /* an item outside a list, a nested document: transparent */
-      push(w, BF_BLOCK, c, c->first, NULL, 0, 0);
+      push(w, BF_BLOCK, c, c->first, NULL, ev->tight, 0);
       continue;
     }
   }
@@ -527,6 +541,12 @@ void cc_inline_plain(const cc_ast *first, const cc_ast *last, cc_buf *out) {
 
 static int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
+int cc_ast_has_image(const cc_ast *doc) {
+  for (const cc_ast *n = doc; n; n = cc_ast_next(doc, n, 0))
+    if (n->type == CC_AST_IMAGE) return 1;
+  return 0;
+}
+
 int cc_starts_with_title(const cc_ast *doc, const char *title) {
   if (!doc || !title) return 0;
   cc_bwalk w;
@@ -585,14 +605,22 @@ int cc_cell_is_header(const cc_ast *cell) {
 
 size_t cc_table_cols(const cc_ast *table) {
   size_t cols = 0;
-  for (const cc_ast *row = table->first; row; row = row->next) {
+  for (const cc_ast *row = table->first; row && cols < CC_MAX_COLS; row = row->next) {
     const cc_ast *c, *stop;
     size_t n = 0;
     cc_row_cells(row, &c, &stop);
-    for (; c != stop; c = c->next) n += (size_t)cc_cell_span(c);
+    for (; c != stop && n < CC_MAX_COLS; c = c->next) n += (size_t)cc_cell_span(c);
     if (n > cols) cols = n;
   }
-  return cols;
+  return cols < CC_MAX_COLS ? cols : CC_MAX_COLS;
+}
+
+int cc_cell_place(size_t *col, size_t ncols, const cc_ast *cell) {
+  if (*col >= ncols) return 0;
+  size_t span = (size_t)cc_cell_span(cell);
+  if (span > ncols - *col) span = ncols - *col;
+  *col += span;
+  return (int)span;
 }
 
 size_t cc_table_header_rows(const cc_ast *table) {

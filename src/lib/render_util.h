@@ -18,6 +18,11 @@
  *   - Tables: a row's cells (cc_row_cells), a cell's content and span, and
  *     the grid width. A table child that is not a row reads as a row of one
  *     cell; a row child that is not a cell reads as a cell.
+ *   - Degenerate structure is capped here, for every format: quotes and
+ *     lists nested deeper than CC_RENDER_MAX_NEST read as their blocks (a
+ *     Markdown line repeats every level's prefix, so depth would multiply
+ *     the output), and a table has at most CC_MAX_COLS columns (rows are
+ *     padded to the grid width): cells past the last column join it.
  *   - List tightness, one definition for md and html (CommonMark's).
  *   - UTF-8 decoding and character classes, and the plain text of a range
  *     of inline nodes (to compare a heading with the page title).
@@ -61,9 +66,14 @@ typedef struct cc_bev {
 
 typedef struct cc_bframe cc_bframe;
 
+/* Quotes and lists nested deeper than this are not opened: their blocks
+ * read as blocks of the deepest one shown. */
+#define CC_RENDER_MAX_NEST 16
+
 typedef struct cc_bwalk {
   cc_bframe *stack;
   size_t depth, cap;
+  size_t nest; /* quotes and lists open */
 } cc_bwalk;
 
 void cc_bwalk_init(cc_bwalk *w, const cc_ast *doc);
@@ -133,10 +143,13 @@ void cc_put_collapsed(cc_buf *out, const char *s, size_t len);
 /* 1 when the document's first block is a heading whose plain text equals
  * `title` (whitespace-collapsed, ASCII case-insensitive). */
 int cc_starts_with_title(const cc_ast *doc, const char *title);
+/* 1 when the document holds an image (a lead image would repeat it). */
+int cc_ast_has_image(const cc_ast *doc);
 
 /* ---- tables --------------------------------------------------------- */
 
 #define CC_MAX_COLSPAN 100
+#define CC_MAX_COLS 100
 
 /* The cells of a table child: iterate c = *first; c != stop; c = c->next. */
 void cc_row_cells(const cc_ast *row, const cc_ast **first, const cc_ast **stop);
@@ -145,8 +158,13 @@ void cc_cell_content(const cc_ast *cell, const cc_ast **first, const cc_ast **la
 /* Columns a cell spans: 1..CC_MAX_COLSPAN. */
 int cc_cell_span(const cc_ast *cell);
 int cc_cell_is_header(const cc_ast *cell);
-/* Grid width: the widest row, counting spans. */
+/* Grid width: the widest row, counting spans; at most CC_MAX_COLS. */
 size_t cc_table_cols(const cc_ast *table);
+/* Places a row's next cell on a grid `ncols` wide, *col being the next
+ * free column: returns the columns it spans (clipped at the grid's edge)
+ * and advances *col, or returns 0 when the grid is full (the cell's
+ * content then joins the last cell). */
+int cc_cell_place(size_t *col, size_t ncols, const cc_ast *cell);
 /* Header rows: the table's level, at most the number of rows. */
 size_t cc_table_header_rows(const cc_ast *table);
 

@@ -15,6 +15,7 @@
 
 #include "normalize.h"
 #include "pipeline.h"
+#include "oom.h"
 
 uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
                          uint32_t *punct, uint32_t *words) {
@@ -71,9 +72,8 @@ int cc_stage_measure(cc_ctx *ctx) {
   cc_dom *d = &ctx->dom;
   uint32_t n = d->nnodes;
   cc_stat *st = cc_arena_calloc(ctx->arena, (size_t)(n ? n : 1) * sizeof *st);
-  uint32_t *holder = malloc((size_t)(n ? n : 1) * sizeof *holder);
-  uint8_t *in_link = malloc(n ? n : 1);
-  if (!holder || !in_link) abort();
+  uint32_t *holder = cc_malloc((size_t)(n ? n : 1) * sizeof *holder);
+  uint8_t *in_link = cc_malloc(n ? n : 1);
   ctx->st = st;
 
   /* forward: holder and link context */
@@ -149,8 +149,8 @@ int cc_stage_measure(cc_ctx *ctx) {
     st[i].negctx = ps->negctx || neg;
     st[i].in_body = ps->in_body || p == d->body || !d->body;
   }
-  free(holder);
-  free(in_link);
+  cc_mfree(holder);
+  cc_mfree(in_link);
   return 0;
 }
 
@@ -365,8 +365,7 @@ int cc_stage_select(cc_ctx *ctx) {
 
   /* 4. siblings that belong with it. submax[id] is the best candidate
    * score in a subtree. */
-  float *submax = malloc((size_t)(n ? n : 1) * sizeof *submax);
-  if (!submax) abort();
+  float *submax = cc_malloc((size_t)(n ? n : 1) * sizeof *submax);
   for (uint32_t i = 0; i < n; i++) submax[i] = st[i].candidate ? st[i].score : -1e9f;
   for (uint32_t i = n; i-- > 1;) {
     uint32_t p = d->byid[i]->parent->id;
@@ -411,7 +410,7 @@ int cc_stage_select(cc_ctx *ctx) {
     }
   }
 
-  free(submax);
+  cc_mfree(submax);
 
   /* 4b. the lead. Walking up from the container to the article's root
    * (an <article>, or three levels up), the block right before each

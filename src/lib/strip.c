@@ -5,6 +5,7 @@
 #include "strip.h"
 
 #include "charset.h"
+#include "oom.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -652,8 +653,8 @@ static void reconstruct(model *m) {
   }
 }
 
-/* The arrays are malloc'd, not in the arena, so that a sanitizer would see
- * any overrun. Sizes: the stack holds at most max_depth entries pushed
+/* The arrays are cc_malloc'd, not in the arena, so that a sanitizer would
+ * see any overrun. Sizes: the stack holds at most max_depth entries pushed
  * under the bound plus the clones of at most max_fmt formatting elements;
  * the list at most max_fmt elements plus one marker per marker element,
  * all pushed below max_depth. */
@@ -662,17 +663,13 @@ static void model_init(model *m, unsigned max_depth, unsigned max_fmt) {
   m->max_depth = max_depth;
   m->max_fmt = max_fmt;
   m->cap = max_depth + max_fmt + 1;
-  m->stack = malloc((size_t)m->cap * sizeof *m->stack);
-  m->list = malloc((size_t)(max_depth + max_fmt + 1) * sizeof *m->list);
-  if (!m->stack || !m->list) {
-    fputs("clipclean: out of memory\n", stderr);
-    abort();
-  }
+  m->stack = cc_malloc((size_t)m->cap * sizeof *m->stack);
+  m->list = cc_malloc((size_t)(max_depth + max_fmt + 1) * sizeof *m->list);
 }
 
 static void model_free(model *m) {
-  free(m->stack);
-  free(m->list);
+  cc_mfree(m->stack);
+  cc_mfree(m->list);
 }
 
 static int drop_tag(model *m, uint32_t h) {

@@ -14,6 +14,7 @@
 
 #include "normalize.h"
 #include "text.h"
+#include "oom.h"
 
 /* ---- splitting ------------------------------------------------------ */
 
@@ -89,8 +90,7 @@ static void join_wrapped(cc_tdoc *doc) {
   uint32_t n40 = 0;
   uint32_t *len = NULL;
   if (doc->n < WRAP_MIN_LINES) return;
-  len = malloc((size_t)doc->n * sizeof *len);
-  if (!len) abort();
+  len = cc_malloc((size_t)doc->n * sizeof *len);
   for (uint32_t i = 0; i < doc->n; i++) {
     len[i] = nchars(doc->b[i].text, doc->b[i].len);
     if (len[i] < 40) continue;
@@ -132,7 +132,7 @@ static void join_wrapped(cc_tdoc *doc) {
     doc->n = o;
   }
   doc->wrapped = wrapped;
-  free(len);
+  cc_mfree(len);
 }
 
 void cc_text_split(cc_arena *a, const char *utf8, size_t len, cc_tdoc *doc) {

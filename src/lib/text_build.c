@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "oom.h"
 
 /* s[0..n) with whitespace runs (line breaks of joined lines, tabs,
  * no-break spaces, control bytes) as one space, into the arena. */
@@ -81,11 +82,10 @@ static void build(cc_ctx *ctx, const cc_tdoc *doc) {
 
 /* The distinct fingerprints of the blocks, in document order. */
 static void fingerprints(cc_ctx *ctx, const cc_tdoc *doc) {
-  uint64_t *fp = malloc((size_t)(doc->n ? doc->n : 1) * sizeof *fp);
-  if (!fp) abort();
+  uint64_t *fp = cc_malloc((size_t)(doc->n ? doc->n : 1) * sizeof *fp);
   for (uint32_t i = 0; i < doc->n; i++) fp[i] = doc->b[i].fp;
   cc_fingerprints_collect(ctx, fp, doc->n);
-  free(fp);
+  cc_mfree(fp);
 }
 
 static const char *fate_name(const cc_tblock *b) {

@@ -126,7 +126,8 @@ def measure(binary, pages, jobs):
             for name in sorted(os.listdir(truth)):
                 with open(os.path.join(truth, name), encoding="utf-8") as f:
                     t = f.read()
-                with open(os.path.join(out, name), encoding="utf-8") as f:
+                # page-NNN.html -> page-NNN.html.txt (truth: page-NNN.txt)
+                with open(os.path.join(out, name[:-4] + ".html.txt"), encoding="utf-8") as f:
                     o = f.read()
                 p, r = prf(t, o)
                 ps.append(p)

@@ -168,7 +168,8 @@ TEST(writer_reports_epipe) {
 
 TEST(job_and_result_encodings) {
   uint64_t bp[3] = {5, 9, 1ull << 63};
-  job_msg j = {42, JOB_WANT_HASHES, "https://x.org/", NULL, "dir/a b.html", NULL, bp, 3, "<p>x</p>", 8};
+  job_msg j = {42, JOB_WANT_HASHES, "https://x.org/", NULL, "dir/a b.html", ",\"warc_offset\":7",
+               NULL, bp, 3, "<p>x</p>", 8};
   penc e = {0};
   job_encode(&j, &e);
   /* the frame payload is the head followed by the data */
@@ -182,6 +183,7 @@ TEST(job_and_result_encodings) {
   CHECK_STR(d.url, "https://x.org/");
   CHECK(d.charset == NULL);
   CHECK_STR(d.source, "dir/a b.html");
+  CHECK_STR(d.extra, ",\"warc_offset\":7");
   CHECK(d.nbp == 3 && d.bp[0] == 5 && d.bp[2] == 1ull << 63);
   CHECK(d.len == 8 && !memcmp(d.data, "<p>x</p>", 8));
   free(store);

@@ -32,6 +32,17 @@ Endpoints (every scenario of the fetch tests):
   /cookie               302 setting a cookie, to /cookie-check, which
                         answers only with that cookie (else back: a loop)
   /ua                   a page holding the User-Agent it was sent
+  /esc/type, /esc/location, /esc/reason
+                        an escape sequence in Content-Type, in a Location,
+                        in the reason phrase
+  /to/PATH?host=I       302 to PATH on host I (another address)
+  /to-name/PATH?name=N&port=P
+                        302 to http://N:P/PATH
+  /to-creds?host=I      302 to http://user:secret@<host I>/page/creds
+  /raw/http09           a body without any status line (HTTP/0.9)
+  /raw/garbage          a garbage status line
+  /raw/bigheader        a 10 MB header line
+  /busy-once/ID?ra=V    503 with Retry-After: V the first time, then a page
   absolute-form requests (a proxy's): a page "PROXIED <url>"
 """
 import datetime
@@ -268,6 +279,39 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if "seen=yes" in (self.headers.get("Cookie") or ""):
                 return self.send(200, article("Cookies", "COOKIE-OK"))
             return self.redirect(302, "/cookie")
+        if head == "esc":
+            if arg == "type":
+                return self.send(200, b"<p>x</p>", ctype="application/x\x1b[31m-evil")
+            if arg == "location":
+                return self.redirect(302, "/page/x\x1b[2Jy")
+            self.send_response(500, "Bad \x1b]0;title\x07 thing")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if head == "to":
+            h = self.server.peers[int(q.get("host", "0"))]
+            return self.redirect(302, "http://%s:%d/%s" % (h[0], h[1], "/".join(parts[1:])))
+        if head == "to-name":
+            return self.redirect(302, "http://%s:%s/%s" % (q["name"], q["port"], "/".join(parts[1:])))
+        if head == "to-creds":
+            h = self.server.peers[int(q.get("host", "0"))]
+            return self.redirect(302, "http://user:secret@%s:%d/page/creds" % h)
+        if head == "raw":
+            self.close_connection = True
+            if arg == "http09":
+                self.wfile.write(b"<html><body><p>no status line at all</p></body></html>\n")
+            elif arg == "garbage":
+                self.wfile.write(b"GARBAGE 200 OK\r\nContent-Length: 5\r\n\r\nhello")
+            elif arg == "bigheader":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * (10 << 20) +
+                                 b"\r\nContent-Length: 5\r\n\r\nhello")
+            return
+        if head == "busy-once":
+            with st.lock:
+                n = st.hits.get(raw, 0)
+            if n <= 1:
+                return self.send(503, b"<p>busy</p>", headers=[("Retry-After", q.get("ra", "1"))])
+            return self.send(200, article("Later", "AFTER-503"))
         if head == "ua":
             ua = self.headers.get("User-Agent", "")
             return self.send(200, article("Agent", "UA[" + ua + "]"))

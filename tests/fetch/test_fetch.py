@@ -257,14 +257,15 @@ def test_backoff_and_host_slowdown(tmp, srv):
     t = time.time()
     p = run(["-f", "jsonl", "--delay", "0", srv.url("/ratelimit/n?ra=none")], check_rc=0)
     assert jsonl(p)[0]["status"] == "ok" and time.time() - t >= 0.9
-    # after a 429 the host's delay goes up (from 0 to 1 s) for the rest of the run
+    # after a 429 the host's delay goes up (from 0 to 1 s), then halves back
+    # with each answer that is not one
     srv.state.reset()
     urls = [srv.url("/ratelimit/z?ra=0"), srv.url("/page/a"), srv.url("/page/b")]
     p = run(["-f", "jsonl", "--delay", "0", "--per-host", "1"] + urls, check_rc=0)
     assert [r["status"] for r in jsonl(p)] == ["ok"] * 3
     starts = [t for _, t, _ in srv.state.starts]
     gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert len(gaps) == 3 and gaps[0] < 0.5 and min(gaps[1:]) >= 0.9, gaps
+    assert len(gaps) == 3 and gaps[0] < 0.5 and gaps[1] >= 0.9 and 0.4 <= gaps[2] < 0.9, gaps
 
 
 def test_many_urls_concurrency(tmp, srv):
@@ -501,6 +502,102 @@ def test_tls(tmp, srv):
     finally:
         hs.shutdown()
         hs.server_close()
+
+
+def test_outside_strings_sanitized(tmp, srv):
+    # what a server controls (Content-Type, Location, the reason phrase)
+    # reaches stderr printable: no escape sequence, one line per URL
+    urls = [srv.url(x) for x in ("/esc/type", "/esc/location", "/esc/reason")]
+    p = run(["--delay", "0"] + urls, check_rc=1)
+    err = p.stderr
+    assert b"\x1b" not in err and b"\x07" not in err, err
+    lines = err.decode().splitlines()
+    assert len(lines) == 4, lines  # three failures and the summary
+    assert "not a web page: application/x\\x1b[31m-evil" in lines[0], lines
+    assert "\\x1b[2Jy" in lines[1], lines
+
+
+def test_503_delay_decays(tmp, srv):
+    # one 503 must not slow the host down for the rest of the run: its
+    # delay halves back with every answer (10 later URLs took 87 s)
+    urls = [srv.url("/busy-once/x?ra=1")] + [srv.url("/page/p%d" % i) for i in range(10)]
+    t = time.time()
+    p = run(["-f", "jsonl", "--delay", "0.2", "--per-host", "1"] + urls, check_rc=0)
+    el = time.time() - t
+    assert [r["status"] for r in jsonl(p)] == ["ok"] * 11
+    assert el < 7, el   # not decaying: 1 s for each of the 10 (over 11 s)
+    starts = [t for _, t, path in srv.state.starts if path.startswith("/page/")]
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert max(gaps[-4:]) < 0.45, gaps  # back near --delay
+
+
+def test_redirect_to_internal(tmp, srv):
+    # 127.0.0.2 plays a site on the Internet (a test hook); it redirects to
+    # 127.0.0.1, an internal address: refused before connecting
+    env = {"CLIPCLEAN_TEST_PUBLIC": "127.0.0.2"}
+    u = srv.url("/to/page/secret?host=0", host=1)
+    p = run(["-f", "jsonl", u], env=env, check_rc=1)
+    (r,) = jsonl(p)
+    assert r["status"] == "error" and "internal address: refused" in r["error"], r
+    assert "--allow-private" in r["error"] and "127.0.0.1" in r["error"], r
+    assert "/page/secret" not in srv.state.hits, srv.state.hits
+    assert b"MARK-secret" not in p.stdout
+    # the same through a name that resolves inside
+    port = srv.addrs[0][1]
+    u = srv.url("/to-name/page/byname?name=localhost&port=%d" % port, host=1)
+    p = run(["-f", "jsonl", u], env=env, check_rc=1)
+    assert "internal address: refused" in jsonl(p)[0]["error"], jsonl(p)
+    # --allow-private opts out
+    p = run(["-f", "jsonl", "--allow-private", srv.url("/to/page/secret?host=0", host=1)], env=env,
+            check_rc=0)
+    assert "MARK-secret" in jsonl(p)[0]["text"]
+    # a URL typed inside stays free to move inside
+    p = run(["-f", "jsonl", srv.url("/to/page/inside?host=2")], env=env, check_rc=0)
+    assert "MARK-inside" in jsonl(p)[0]["text"]
+    # a redirect from outside to outside is fine
+    p = run(["-f", "jsonl", srv.url("/to/page/out?host=1", host=1)], env=env, check_rc=0)
+    assert "MARK-out" in jsonl(p)[0]["text"]
+
+
+def test_credentials(tmp, srv):
+    # a redirect that carries credentials: refused, and not shown
+    p = run(["-f", "jsonl", srv.url("/to-creds?host=0")], check_rc=1)
+    (r,) = jsonl(p)
+    assert "refused: it carries credentials" in r["error"], r
+    assert b"secret" not in p.stdout and b"secret" not in p.stderr, (p.stdout, p.stderr)
+    # credentials the user typed are sent, but never shown
+    h, port = srv.addrs[0]
+    u = "http://user:secret@%s:%d/page/typed" % (h, port)
+    plain = "http://%s:%d/page/typed" % (h, port)
+    p = run(["-f", "jsonl", u], check_rc=0)
+    (r,) = jsonl(p)
+    assert r["source"] == plain and r["final_url"] == plain and r["url"] == plain, r
+    assert b"secret" not in p.stdout and b"secret" not in p.stderr
+    hdr = dict(srv.state.headers[-1][1])
+    assert hdr.get("Authorization") == "Basic dXNlcjpzZWNyZXQ=", hdr
+    p = run(["http://user:secret@%s:%d/status/404" % (h, port), srv.url("/page/x")], check_rc=1)
+    assert b"secret" not in p.stderr and b"HTTP 404" in p.stderr, p.stderr
+    # -O names are made without them too
+    run(["-q", "-O", f"{tmp}/out", u], check_rc=0)
+    assert not [n for n in listing(f"{tmp}/out") if "secret" in n or "user" in n]
+
+
+def test_messages_say_what_happened(tmp, srv):
+    p = run(["-f", "jsonl", "--delay", "0", srv.url("/raw/http09"), srv.url("/raw/garbage"),
+             srv.url("/raw/bigheader")], check_rc=1)
+    r = jsonl(p)
+    assert "not HTTP" in r[0]["error"] and "only http and https" not in r[0]["error"], r[0]
+    assert "not HTTP" in r[1]["error"], r[1]
+    assert r[2]["error"] == "the server's response headers are too large (a line over 100 kB)", r[2]
+    # a URL far too long: said so, not "No URL set"
+    long = srv.url("/page/" + "a" * 100000)
+    p = run(["-f", "jsonl", long], check_rc=1)
+    assert jsonl(p)[0]["error"] == "the URL is too long (over 64 kB)", jsonl(p)
+    write(f"{tmp}/urls.txt", srv.url("/page/" + "b" * (50 << 20)) + "\n" + srv.url("/page/ok") + "\n")
+    p = run(["-f", "jsonl", "--urls", f"{tmp}/urls.txt"], check_rc=1)
+    r = jsonl(p)
+    assert r[0]["error"].startswith("the URL is too long (over 64 kB)") and r[1]["status"] == "ok"
+    assert len(p.stderr) < 20000, len(p.stderr)  # the 50 MB URL is not printed whole
 
 
 TESTS = {k[5:]: v for k, v in sorted(globals().items()) if k.startswith("test_")}

@@ -1,6 +1,7 @@
 /* test_url.c — URL helpers (src/cli/url.c): what counts as a URL, the
  * parser's refusals, host keys, duplicate keys, output names (slug and
  * hash: deterministic, distinct, bounded) and --urls list lines. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,7 +163,75 @@ TEST(list_lines) {
   CHECK_STR(u, "www.x.org/page");
 }
 
+TEST(long_urls_refused) {
+  size_t n = URL_MAX_LEN + 100;
+  char *u = malloc(n + 1);
+  memcpy(u, "http://x.org/", 13);
+  memset(u + 13, 'a', n - 13);
+  u[n] = '\0';
+  url_parts p;
+  const char *why = NULL;
+  CHECK(url_parse(u, &p, &why) == -1);
+  CHECK_STR(why, "the URL is too long (over 64 kB)");
+  u[URL_MAX_LEN] = '\0';
+  CHECK(url_parse(u, &p, &why) == 0);
+  free(u);
+}
+
+TEST(userinfo_never_shown) {
+  url_parts p;
+  const char *why;
+  CHECK(url_parse("https://user:pw@x.org/a", &p, &why) == 0);
+  CHECK(p.userinfo && p.userinfo_len == 7 && !strncmp(p.userinfo, "user:pw", 7));
+  CHECK(url_parse("https://x.org/a@b", &p, &why) == 0 && !p.userinfo);
+  static const char *const cases[][2] = {
+      {"https://user:pw@x.org/a?b=c@d", "https://x.org/a?b=c@d"},
+      {"http://a@b@x.org:81/", "http://x.org:81/"},
+      {"ftp://u:p@x.org/\x1b", "ftp://x.org/\x1b"}, /* one that url_parse refuses */
+      {"http://x.org/page", "http://x.org/page"}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *s = url_without_userinfo(cases[i][0]);
+    CHECK_STR(s, cases[i][1]);
+    free(s);
+  }
+}
+
+static int v4(int a, int b, int c, int d) {
+  unsigned char x[4] = {(unsigned char)a, (unsigned char)b, (unsigned char)c, (unsigned char)d};
+  return url_addr_internal(4, x);
+}
+
+static int v6(const char *hex) { /* 32 hex digits */
+  unsigned char x[16];
+  for (int i = 0; i < 16; i++) {
+    unsigned v;
+    sscanf(hex + 2 * i, "%2x", &v);
+    x[i] = (unsigned char)v;
+  }
+  return url_addr_internal(6, x);
+}
+
+TEST(internal_addresses) {
+  CHECK(v4(127, 0, 0, 1) && v4(127, 9, 9, 9) && v4(10, 1, 2, 3) && v4(172, 16, 0, 1));
+  CHECK(v4(172, 31, 255, 255) && v4(192, 168, 1, 1) && v4(169, 254, 169, 254));
+  CHECK(v4(0, 0, 0, 0) && v4(100, 64, 0, 1) && v4(100, 127, 1, 1) && v4(224, 0, 0, 1));
+  CHECK(v4(255, 255, 255, 255) && v4(192, 0, 0, 8) && v4(198, 18, 0, 1));
+  CHECK(!v4(8, 8, 8, 8) && !v4(172, 32, 0, 1) && !v4(172, 15, 0, 1) && !v4(100, 128, 0, 1));
+  CHECK(!v4(93, 184, 216, 34) && !v4(192, 169, 0, 1) && !v4(169, 253, 1, 1));
+  CHECK(v6("00000000000000000000000000000001"));  /* ::1 */
+  CHECK(v6("00000000000000000000000000000000"));  /* :: */
+  CHECK(v6("fe800000000000000000000000000001"));  /* link-local */
+  CHECK(v6("fd000000000000000000000000000001"));  /* unique local */
+  CHECK(v6("00000000000000000000ffff7f000001"));  /* ::ffff:127.0.0.1 */
+  CHECK(v6("0064ff9b0000000000000000a9fea9fe"));  /* NAT64 of 169.254.169.254 */
+  CHECK(!v6("00000000000000000000ffff08080808")); /* ::ffff:8.8.8.8 */
+  CHECK(!v6("20014860486000000000000000008888")); /* 2001:4860:4860::8888 */
+}
+
 int main(void) {
+  RUN(long_urls_refused);
+  RUN(userinfo_never_shown);
+  RUN(internal_addresses);
   RUN(recognizes_urls);
   RUN(parses_and_refuses);
   RUN(host_keys);

@@ -177,7 +177,7 @@ def test_empty_article(tmp):
     write(f"{tmp}/in/e.html", "<html><head><title>Nothing</title></head><body><nav>x</nav></body></html>")
     write(f"{tmp}/in/a.html", page())
     p = run(["-O", f"{tmp}/out", "-f", "md", f"{tmp}/in/e.html", f"{tmp}/in/a.html"])
-    assert sorted(os.listdir(f"{tmp}/out")) == ["a.md"], os.listdir(f"{tmp}/out")
+    assert sorted(os.listdir(f"{tmp}/out")) == ["a.html.md"], os.listdir(f"{tmp}/out")
     err = p.stderr.decode()
     assert "e.html: no article text found: no file written" in err, err
     assert len([l for l in err.splitlines() if "e.html" in l]) == 1, err
@@ -205,7 +205,7 @@ def test_name_title(tmp):
         names = got
     # in input order (the walk's: one, sub/two, three...): the first keeps
     # the plain name; the folder of a walked input is kept
-    assert names == ["dont-panic-a-guide.md", "notitle.md", "sub/éclairs-the-budget-vote-delayed-2.md",
+    assert names == ["dont-panic-a-guide.md", "notitle.html.md", "sub/éclairs-the-budget-vote-delayed-2.md",
                      "sub/éclairs-the-budget-vote-delayed.md",
                      "éclairs-the-budget-vote-delayed.md"], names
     two = open(f"{tmp}/out/sub/éclairs-the-budget-vote-delayed.md", encoding="utf-8").read()

@@ -3,12 +3,14 @@
 
 Each case is a function of a scale factor k (1, 10, ...) that returns the
 bytes of one input; 1x sizes are chosen so that 10x stays under the default
-64 MiB input limit. Used by run.py (the timing table) and by CTest (a fast
+64 MiB input limit. A case about a renderer names the output formats it is
+run with (attribute `formats`; default: txt only). Used by run.py (the timing table) and by CTest (a fast
 subset at small scale). Python 3 standard library only.
 
   gen.py --list                 names of the cases
   gen.py NAME SCALE [OUT]       writes one input (stdout by default)
 """
+import os
 import sys
 
 def N(base, k):
@@ -113,6 +115,35 @@ def huge_row(k):          # one table row with very many cells
     return HEAD + b"<table><tr>" + b"<td>cell</td>" * N(100_000, k) + b"</tr></table>"
 
 
+PROSE = (b"<h1>T</h1><p>" + b"Some prose sentence that is long enough to count as text. " * 5 +
+         b"</p>")
+
+
+def wide_table(k):        # a row of n cells, then n rows of one: padded, n*n cells
+    n = N(20_000, k)
+    return (b"<html><body><article>" + PROSE + b"<table><tr>" + b"<td>x" * n + b"</tr>" +
+            b"<tr><td>y</td></tr>" * n + b"</table></article></body></html>")
+
+
+wide_table.formats = ("md", "html")
+
+
+def quoted_lines(k):      # 500 nested quotes around many lines: md prefixes each line
+    return (b"<html><body><article>" + PROSE + b"<blockquote>" * 500 + b"x<br>" * N(95_000, k) +
+            b"</blockquote>" * 500 + b"</article></body></html>")
+
+
+quoted_lines.formats = ("md",)
+
+
+def deep_list_lines(k):   # 500 nested lists around many lines: md indents each line
+    return (b"<html><body><article>" + PROSE + b"<ul><li>" * 250 + b"x<br>" * N(95_000, k) +
+            b"</article></body></html>")
+
+
+deep_list_lines.formats = ("md", "txt")
+
+
 def many_attrs(k):        # 100k attributes on one element at 1x (1M at 10x)
     return HEAD + b"<div " + b"".join(b"a%d=1 " % i for i in range(N(100_000, k))) + b">x</div>"
 
@@ -131,6 +162,12 @@ def huge_text(k):         # one text node of 5 MiB (50 MiB at 10x)
 
 def tiny_paragraphs(k):   # 100k tiny paragraphs (1M at 10x)
     return HEAD + b"<p>x</p>\n" * N(100_000, k)
+
+
+def long_article(k):      # an ordinary article, very long: 5 MiB at 1x, 53 MiB at 10x
+    # (over 1 GB in one worker: under the default --max-memory of 2 GiB)
+    p = b"<p>The council met on Tuesday to discuss the bridge, and argued at length about it.</p>\n"
+    return HEAD + b"<article><h1>Long</h1>" + p * N(60_000, k) + b"</article></body></html>"
 
 
 def huge_table(k):
@@ -202,17 +239,61 @@ def whitespace_only(k):
     return b" \n\t\r\f" * N(100_000, k)
 
 
+# ---- WARC files (tests/warc/warcgen.py): read as a stream, whatever their
+# size; most records are no pages, so the reader, not the workers, is tested.
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "warc"))
+import warcgen  # noqa: E402
+
+WARC_PAGE = (b"<html><head><title>p</title></head><body><article><p>" +
+             b"A paragraph of words that makes a small page, with commas, and more. " * 8 +
+             b"</p></article></body></html>")
+
+
+def warc_huge_declared(k):   # a record declaring 1 GB amid 500 pages (gzip per record)
+    n = N(500, k)
+    recs = [warcgen.response("https://patho.test/%d" % i, WARC_PAGE) for i in range(n)]
+    recs.insert(n // 2, warcgen.record("resource", b"<p>liar</p>", "https://patho.test/liar",
+                                       "text/html", declared=1 << 30))
+    return warcgen.archive(recs, gz=True)
+
+
+def warc_huge_declared_plain(k):  # the same, uncompressed: the file is read again
+    n = N(500, k)
+    recs = [warcgen.response("https://patho.test/%d" % i, WARC_PAGE) for i in range(n)]
+    recs.insert(n // 2, warcgen.record("resource", b"<p>liar</p>", "https://patho.test/liar",
+                                       "text/html", declared=1 << 30))
+    return warcgen.archive(recs)
+
+
+def warc_tiny_records(k):    # a million tiny records at 1x, a page every 10,000
+    tiny = b"WARC/1.1\r\nWARC-Type: metadata\r\nContent-Length: 1\r\n\r\nx\r\n\r\n"
+    block = tiny * 9999 + warcgen.response("https://patho.test/p", WARC_PAGE)
+    return block * N(100, k)
+
+
+def warc_member_in_header(k):  # every record's gzip member ends inside its header
+    out = []
+    for i in range(N(20_000, k)):
+        u = "https://patho.test/%d" % i
+        r = warcgen.response(u, WARC_PAGE) if i % 100 == 0 else warcgen.request(u)
+        cut = 20 + i % 40
+        out.append(warcgen.member(r[:cut]) + warcgen.member(r[cut:]))
+    return b"".join(out)
+
+
 CASES = {f.__name__: f for f in [
     nested_div, nested_div_unclosed, selfclosing_div, unclosed_b, distinct_b,
     reopened_formatting, nested_a, misnested_a, misnested_formatting, nobr,
     deep_ul, deep_tables, table_in_table, foster_parenting, many_selects,
     select_title_reopen, mathml_title_breakout,
     deep_span_in_p, stray_end_tags, deep_then_wide, deep_blockquote, flat_list,
-    huge_row, many_attrs, title_attrs, many_attrs_dup, huge_text,
-    tiny_paragraphs, huge_table, many_comments, unterminated_comment,
+    huge_row, wide_table, quoted_lines, deep_list_lines, many_attrs, title_attrs, many_attrs_dup,
+    huge_text, tiny_paragraphs, long_article, huge_table, many_comments, unterminated_comment,
     unterminated_script, unterminated_cdata, nested_svg, entity_soup, nul_bytes, invalid_utf8,
     utf16le_bom, utf16be_nobom, bogus_meta_charset, binary_junk, empty,
-    whitespace_only]}
+    whitespace_only, warc_huge_declared, warc_huge_declared_plain, warc_tiny_records,
+    warc_member_in_header]}
 
 
 def main(argv):

@@ -5,13 +5,16 @@ several sizes and checks that it is bounded and linear.
   run.py --clipclean BUILD/clipclean [--scales 1,5,10] [--write RESULTS.md]
          [--quick] [--cases a,b,...] [--slack F]
 
-For each case and scale it writes the input to a temporary file, runs
-`clipclean FILE` (output to /dev/null) under GNU time when installed (CPU
-time and peak RSS), and records times, RSS and the outcome. It fails (exit
-1) when a run crashes (a signal, an exit status other than 0 and 1, or 1
-without a "clipclean: ..." message), takes more CPU time than 2 s per MB +
-1 s (times --slack), or takes more than 15x the CPU time of the previous
-scale plus a noise allowance when both were cleaned (superlinear). CPU time
+For each case, output format (a case's `formats`, default txt) and scale it
+writes the input to a temporary file, runs `clipclean -f FORMAT FILE`
+(output to /dev/null) under GNU time when installed (CPU time and peak
+RSS), and records times, RSS and the outcome. It fails (exit 1) when a run
+crashes (a signal, an exit status other than 0 and 1, or 1 without a
+"clipclean: ..." message), takes more CPU time than 2 s per MB + 1 s (times
+--slack), takes more than 15x the CPU time of the previous scale plus a
+noise allowance when both were cleaned (superlinear), or, in a format other
+than txt, peaks more than 128 MB of RSS above the txt run of the same input
+(a renderer writes into a buffer bounded by the 64 MiB output limit). CPU time
 is judged because the machine may be shared. --quick uses 0.02x and 0.2x,
 for CTest under sanitizers.
 """
@@ -26,16 +29,19 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen  # noqa: E402
 
 
+RENDER_RSS_KB = 128 * 1024  # what a renderer may add to txt's peak RSS
 TIME = "/usr/bin/time"  # GNU time (Debian package "time"): CPU time and peak RSS
 
 
-def run_one(clipclean, path, limit):
+def run_one(clipclean, path, limit, fmt="txt"):
     """Returns (wall s, CPU s, peak RSS KB, exit code or -signal, stderr).
     CPU time (user + sys) and RSS come from GNU time when it is installed;
     without it CPU time is the wall time and RSS 0."""
     use_time = os.access(TIME, os.X_OK)
     tf = path + ".time"
-    cmd = [TIME, "-f", "%e %U %S %M", "-o", tf, clipclean, path] if use_time else [clipclean, path]
+    cmd = [clipclean, "-f", fmt, path]
+    if use_time:
+        cmd = [TIME, "-f", "%e %U %S %M", "-o", tf] + cmd
     t0 = time.monotonic()
     with open(os.devnull, "wb") as devnull, open(path + ".err", "wb") as errf:
         proc = subprocess.Popen(cmd, stdout=devnull, stderr=errf)
@@ -68,15 +74,16 @@ def run_one(clipclean, path, limit):
     return wall, cpu, rss, code, err
 
 
-def measure(clipclean, name, k, tmp, slack):
-    """Runs one case at one scale; returns a row dict."""
+def measure(clipclean, case, k, tmp, slack):
+    """Runs one case (name, format) at one scale; returns a row dict."""
+    name, fmt = case
     data = gen.CASES[name](k)
     path = os.path.join(tmp, "%s.html" % name)
     with open(path, "wb") as f:
         f.write(data)
     mb = len(data) / 1e6
     bound = (2.0 * mb + 1.0) * slack
-    wall, cpu, rss, code, err = run_one(clipclean, path, max(bound * 10, 30))
+    wall, cpu, rss, code, err = run_one(clipclean, path, max(bound * 10, 30), fmt)
     os.unlink(path)
     if code == 0:
         outcome = "ok"
@@ -84,6 +91,8 @@ def measure(clipclean, name, k, tmp, slack):
         outcome = "refused: " + err.split(": ", 2)[-1][:90]
     else:
         outcome = "CRASH (status %d) %s" % (code, err[:200])
+    if fmt != "txt":
+        name = "%s (%s)" % (name, fmt)
     return dict(name=name, k=k, size=len(data), wall=wall, cpu=cpu, rss=rss, outcome=outcome,
                 bound=bound)
 
@@ -99,7 +108,8 @@ def main():
                     help="multiplies the time bounds (e.g. under sanitizers)")
     args = ap.parse_args()
     scales = [0.02, 0.2] if args.quick else [float(x) for x in args.scales.split(",")]
-    cases = args.cases.split(",") if args.cases else list(gen.CASES)
+    names = args.cases.split(",") if args.cases else list(gen.CASES)
+    cases = [(n, f) for n in names for f in getattr(gen.CASES[n], "formats", ("txt",))]
     rows, failures = [], []
     tmp = tempfile.mkdtemp(prefix="cc-patho-")
     try:
@@ -123,17 +133,22 @@ def main():
                             r = again
                     else:
                         failures.append("%s: superlinear: %.3f s -> %.3f s CPU for %gx the size" %
-                                        (name, prev["cpu"], r["cpu"], ratio))
+                                        (r["name"], prev["cpu"], r["cpu"], ratio))
                     r["ratio"] = r["cpu"] / prev["cpu"] if prev["cpu"] >= 0.02 else None
                 if r["outcome"].startswith("CRASH"):
-                    failures.append("%s x%g: %s" % (name, k, r["outcome"]))
+                    failures.append("%s x%g: %s" % (r["name"], k, r["outcome"]))
+                if name[1] != "txt":
+                    base = measure(args.clipclean, (name[0], "txt"), k, tmp, args.slack)
+                    if r["rss"] > base["rss"] + RENDER_RSS_KB:
+                        failures.append("%s x%g: %.0f MB peak RSS, %.0f MB with txt" %
+                                        (r["name"], k, r["rss"] / 1024, base["rss"] / 1024))
                 if r["cpu"] > r["bound"] or r["wall"] > 5 * r["bound"]:
                     failures.append("%s x%g: %.2f s CPU (%.2f s wall), over the %.2f s bound" %
-                                    (name, k, r["cpu"], r["wall"], r["bound"]))
+                                    (r["name"], k, r["cpu"], r["wall"], r["bound"]))
                 rows.append(r)
                 prev = r
-                print("%-22s x%-5g %11d B %8.3f s CPU %8.3f s wall %9d KB  %s" %
-                      (name, k, r["size"], r["cpu"], r["wall"], r["rss"], r["outcome"]), flush=True)
+                print("%-28s x%-5g %11d B %8.3f s CPU %8.3f s wall %9d KB  %s" %
+                      (r["name"], k, r["size"], r["cpu"], r["wall"], r["rss"], r["outcome"]), flush=True)
     finally:
         os.rmdir(tmp)
     if args.write:
@@ -155,7 +170,7 @@ def write_table(path, rows, scales):
                 "CPU is user + system time, RSS the peak resident set of the process,\n"
                 "both from GNU time (10 ms resolution). `CPU/MB` should stay flat across\n"
                 "scales (shown from 1 MB); `ratio` is the CPU time over the previous\n"
-                "scale's (5 then 2 mean linear), shown when both runs cleaned the page\n"
+                "scale's (the ratio of the scales means linear), shown when both cleaned the page\n"
                 "and the smaller took at least 20 ms. A page over a limit is refused with the\n"
                 "message shown (by default at about 2 million nodes, before parsing).\n\n")
         f.write("| case | scale | input | CPU | CPU/MB | wall | peak RSS | RSS/byte | ratio | result |\n")

@@ -1,8 +1,9 @@
 #!/bin/sh
 # valgrind.sh CLIPCLEAN — runs clipclean under valgrind's memcheck (errors
 # and leaks both fail) on a few inputs: a sample page (or a benchmark page),
-# a windows-1252 page, a UTF-16 page, a gzip file, deeply nested markup, and
-# a binary file (refused: the only input allowed to fail). Slow: keep the
+# a windows-1252 page, a UTF-16 page, a gzip file, deeply nested markup, a
+# WARC file (gzip members cut inside headers), and a binary file (refused:
+# the only input allowed to fail). Slow: keep the
 # list short. Needs a build without sanitizers, and runs with --no-sandbox:
 # valgrind does not support seccomp (the workers could not enter it).
 set -eu
@@ -20,6 +21,7 @@ python3 "$here/gen.py" utf16le_bom 0.01 "$tmp/utf16.html"
 python3 "$here/gen.py" nested_div 0.05 "$tmp/nested.html"
 python3 "$here/gen.py" reopened_formatting 0.05 "$tmp/formatting.html"
 python3 "$here/gen.py" binary_junk 0.01 "$tmp/junk.bin"
+python3 "$here/gen.py" warc_member_in_header 0.005 "$tmp/crawl.warc.gz"
 gzip -c "$tmp/cp1252.html" >"$tmp/page.html.gz"
 failed=0 n=0
 for f in "$tmp"/*; do

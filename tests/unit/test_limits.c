@@ -1,7 +1,8 @@
 /* test_limits.c — the limits and the time budget, through the public API
  * only: input size, node count (refused before parsing), depth (flattened,
- * text kept, clamped for absurd values), attributes, output size, the
- * timeout, and bad bytes that must give a result or a clear error. */
+ * text kept, clamped for absurd values), attributes, output size (and
+ * renderings bounded by it, degenerate structure capped), the timeout, and
+ * bad bytes that must give a result or a clear error. */
 #include <time.h>
 
 #include "../../include/clipclean.h"
@@ -187,6 +188,106 @@ TEST(time_budget) {
   free(doc);
 }
 
+/* Renders doc in fmt with the options; returns the status, the length in
+ * *len. */
+static cc_status render_len(const char *doc, const cc_options *o, cc_format fmt, size_t *len) {
+  cc_result *r = NULL;
+  cc_error e;
+  cc_status st = cc_extract(doc, strlen(doc), o, &r, &e);
+  if (st != CC_OK) return st;
+  char *out = cc_render(r, fmt, len, &e);
+  st = out ? CC_OK : e.status;
+  cc_free(out);
+  cc_result_free(r);
+  return st;
+}
+
+#define PROSE "<h1>T</h1><p>Some prose sentence that is long enough to count as text. " \
+              "Some prose sentence that is long enough to count as text.</p>"
+
+TEST(degenerate_structure_bounded) {
+  /* issue 11: a row of n cells then n rows of one were padded to n*n
+   * cells (1.2 GB peak for md at n = 20,000, 3.6 GB for html, before the
+   * refusal); now the grid is at most 100 columns wide */
+  cc_options o;
+  cc_options_init(&o);
+  o.max_output_bytes = 1 << 20;
+  size_t n = 1000, len = 0;
+  char *row = repeat("<tr>", "<td>x", n, "</tr>");
+  char *rest = repeat(row, "<tr><td>y</td></tr>", n, "</table></article>");
+  char *doc = malloc(strlen(rest) + 200);
+  sprintf(doc, "<body><article>%s<table>%s", PROSE, rest);
+  CHECK(render_len(doc, &o, CC_FORMAT_MD, &len) == CC_OK);
+  CHECK(len < 400 * n);
+  CHECK(render_len(doc, &o, CC_FORMAT_HTML, &len) == CC_OK);
+  CHECK(len < 1000 * n);
+  free(row), free(rest), free(doc);
+
+  /* issue 11: Markdown repeated every quote level's "> " on every line
+   * (500 levels: 1,000 bytes a line); now 16 levels show */
+  n = 5000;
+  char *q = repeat("<body><article>" PROSE, "<blockquote>", 500, "");
+  char *lines = repeat(q, "x<br>", n, "</article>");
+  CHECK(render_len(lines, &o, CC_FORMAT_MD, &len) == CC_OK);
+  CHECK(len < 50 * n);
+  free(q), free(lines);
+  char *l = repeat("<body><article>" PROSE, "<ul><li>", 250, "");
+  lines = repeat(l, "x<br>", n, "</article>");
+  CHECK(render_len(lines, &o, CC_FORMAT_MD, &len) == CC_OK);
+  CHECK(len < 50 * n);
+  CHECK(render_len(lines, &o, CC_FORMAT_TXT, &len) == CC_OK);
+  CHECK(len < 50 * n);
+  free(l), free(lines);
+}
+
+typedef struct sink {
+  size_t total, pieces, biggest;
+} sink;
+
+static int count_piece(const char *data, size_t len, void *ud) {
+  sink *k = ud;
+  (void)data;
+  k->total += len;
+  k->pieces++;
+  if (len > k->biggest) k->biggest = len;
+  return 0;
+}
+
+TEST(bounded_rendering) {
+  /* a rendering stops at the limit: refused whole by cc_render_with, cut
+   * there by cc_render_to, which never holds much more than a block */
+  char *doc = repeat("<body><article>",
+                     "<p>A sentence of the article, with words, <em>emphasis</em> and "
+                     "<a href='/x'>a link</a>.</p>\n",
+                     20000, "</article>");
+  cc_result *r = NULL;
+  cc_error e;
+  CHECK(cc_extract(doc, strlen(doc), NULL, &r, &e) == CC_OK);
+  cc_render_options ro;
+  cc_render_options_init(&ro);
+  for (int f = CC_FORMAT_TXT; f <= CC_FORMAT_JSON; f++) {
+    size_t full = 0;
+    char *all = cc_render_with(r, (cc_format)f, &ro, &full, &e);
+    CHECK(all && full > 1000000);
+    cc_free(all);
+    ro.max_output_bytes = full / 3;
+    CHECK(cc_render_with(r, (cc_format)f, &ro, NULL, &e) == NULL);
+    CHECK(e.status == CC_ERR_TOO_LARGE);
+    CHECK_CONTAINS(e.message, "output limit");
+    sink k = {0, 0, 0};
+    CHECK(cc_render_to(r, (cc_format)f, &ro, count_piece, &k, &e) == CC_ERR_TOO_LARGE);
+    CHECK(k.total <= full / 3);
+    k = (sink){0, 0, 0};
+    ro.max_output_bytes = 0;
+    CHECK(cc_render_to(r, (cc_format)f, &ro, count_piece, &k, &e) == CC_OK);
+    CHECK(k.total == full);
+    CHECK(k.pieces > 10);
+    CHECK(k.biggest < 80 * 1024); /* 64 KiB and the end of a block */
+  }
+  cc_result_free(r);
+  free(doc);
+}
+
 #define D(lit) {lit, sizeof lit - 1}
 TEST(bad_bytes) {
   static const struct {
@@ -226,6 +327,8 @@ int main(void) {
   RUN(absurd_depth_is_clamped);
   RUN(attributes_cut);
   RUN(output_size);
+  RUN(degenerate_structure_bounded);
+  RUN(bounded_rendering);
   RUN(time_budget);
   RUN(bad_bytes);
   return test_summary();

@@ -2,15 +2,14 @@
  * block, a blank line, then a body; a multipart body is split by lines
  * "--BOUNDARY" and ends at "--BOUNDARY--". Header lines may be folded
  * (continuations start with a space or tab). Everything is bounded by the
- * input: no recursion deeper than MAX_NEST, no copies but the decoded page. */
+ * input: no recursion deeper than MAX_NEST, no copies but the decoded page
+ * and a few header values, all in the caller's arena. */
 #include "mhtml.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-#include "util.h"
 
 #define MAX_NEST 4
 #define MAX_HEADER_BLOCK (256 * 1024)
@@ -82,8 +81,8 @@ static int parse_headers(const char *s, size_t n, headers *h) {
 }
 
 /* A header value with folding undone (CR/LF + indentation → one space). */
-static char *unfold(span v) {
-  char *o = xmalloc(v.n + 1);
+static char *unfold(cc_arena *a, span v) {
+  char *o = cc_arena_alloc(a, v.n + 1);
   size_t k = 0;
   for (size_t i = 0; i < v.n; i++) {
     char c = v.p[i];
@@ -101,16 +100,16 @@ static char *unfold(span v) {
 }
 
 /* The media type of a Content-Type value, lowercased ("text/html"). */
-static char *media_type(const char *ct) {
+static char *media_type(cc_arena *a, const char *ct) {
   size_t n = 0;
   while (ct[n] && ct[n] != ';' && ct[n] != ' ' && ct[n] != '\t') n++;
-  char *t = xstrndup(ct, n);
+  char *t = cc_arena_strndup(a, ct, n);
   for (char *q = t; *q; q++) *q = (char)tolower((unsigned char)*q);
   return t;
 }
 
 /* A parameter of a header value (`name=value` or `name="value"`), or NULL. */
-static char *param(const char *v, const char *name) {
+static char *param(cc_arena *a, const char *v, const char *name) {
   size_t nl = strlen(name);
   const char *p = strchr(v, ';');
   while (p) {
@@ -130,7 +129,7 @@ static char *param(const char *v, const char *name) {
             e++;
           }
           /* undo backslash escapes */
-          char *o = xmalloc((size_t)(e - q) + 1);
+          char *o = cc_arena_alloc(a, (size_t)(e - q) + 1);
           size_t k = 0;
           for (const char *r = q; r < e; r++) {
             if (*r == '\\' && r + 1 < e) r++;
@@ -141,7 +140,7 @@ static char *param(const char *v, const char *name) {
         }
         const char *e = q;
         while (*e && *e != ';' && *e != ' ' && *e != '\t') e++;
-        return xstrndup(q, (size_t)(e - q));
+        return cc_arena_strndup(a, q, (size_t)(e - q));
       }
     }
     p = strchr(p, ';');
@@ -156,8 +155,8 @@ static int hexval(int c) {
   return -1;
 }
 
-char *mhtml_decode_qp(const char *s, size_t n, size_t *outlen) {
-  char *o = xmalloc(n + 1);
+char *cc_mhtml_decode_qp(cc_arena *a, const char *s, size_t n, size_t *outlen) {
+  char *o = cc_arena_alloc(a, n + 1);
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
@@ -185,8 +184,8 @@ char *mhtml_decode_qp(const char *s, size_t n, size_t *outlen) {
   return o;
 }
 
-char *mhtml_decode_base64(const char *s, size_t n, size_t *outlen) {
-  char *o = xmalloc(n / 4 * 3 + 4);
+char *cc_mhtml_decode_base64(cc_arena *a, const char *s, size_t n, size_t *outlen) {
+  char *o = cc_arena_alloc(a, n / 4 * 3 + 4);
   size_t k = 0;
   unsigned acc = 0;
   int bits = 0;
@@ -211,19 +210,16 @@ char *mhtml_decode_base64(const char *s, size_t n, size_t *outlen) {
   return o;
 }
 
-int mhtml_sniff(const char *data, size_t len) {
+int cc_mhtml_sniff(cc_arena *a, const char *data, size_t len) {
   size_t i = 0;
   if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) i = 3;
   while (i < len && (data[i] == '\r' || data[i] == '\n')) i++;
   headers h;
   size_t scan = len - i < 64 * 1024 ? len - i : 64 * 1024;
   if (parse_headers(data + i, scan, &h) != 0 || !h.content_type.p) return 0;
-  char *ct = unfold(h.content_type);
-  char *mt = media_type(ct);
-  int yes = !strncmp(mt, "multipart/", 10) || (h.mime_version && !strcmp(mt, "text/html"));
-  free(mt);
-  free(ct);
-  return yes;
+  char *ct = unfold(a, h.content_type);
+  char *mt = media_type(a, ct);
+  return !strncmp(mt, "multipart/", 10) || (h.mime_version && !strcmp(mt, "text/html"));
 }
 
 typedef struct found {
@@ -235,24 +231,24 @@ typedef struct found {
 } found;
 
 /* Finds the first text/html entity in the message s[0..n). */
-static int find_html(const char *s, size_t n, int depth, found *f) {
+static int find_html(cc_arena *a, const char *s, size_t n, int depth, found *f) {
   headers h;
   if (parse_headers(s, n, &h) != 0) return -1;
-  char *ct = h.content_type.p ? unfold(h.content_type) : xstrdup("text/plain");
-  char *mt = media_type(ct);
+  char *ct = h.content_type.p ? unfold(a, h.content_type) : "text/plain";
+  char *mt = media_type(a, ct);
   int rc = -1;
   if (!strcmp(mt, "text/html") || !strcmp(mt, "application/xhtml+xml")) {
     f->body = s + h.end;
     f->n = n - h.end;
-    f->charset = param(ct, "charset");
+    f->charset = param(a, ct, "charset");
     if (h.encoding.p) {
-      f->encoding = unfold(h.encoding);
+      f->encoding = unfold(a, h.encoding);
       for (char *q = f->encoding; *q; q++) *q = (char)tolower((unsigned char)*q);
     }
-    if (h.location.p) f->location = unfold(h.location);
+    if (h.location.p) f->location = unfold(a, h.location);
     rc = 0;
   } else if (!strncmp(mt, "multipart/", 10) && depth < MAX_NEST) {
-    char *b = param(ct, "boundary");
+    char *b = param(a, ct, "boundary");
     if (b && *b && strlen(b) <= 200) {
       size_t bl = strlen(b);
       const char *body = s + h.end, *end = s + n;
@@ -270,7 +266,7 @@ static int find_html(const char *s, size_t n, int depth, found *f) {
             const char *pe = p;
             if (pe > part && pe[-1] == '\n') pe--;
             if (pe > part && pe[-1] == '\r') pe--;
-            if (find_html(part, (size_t)(pe - part), depth + 1, f) == 0) {
+            if (find_html(a, part, (size_t)(pe - part), depth + 1, f) == 0) {
               rc = 0;
               break;
             }
@@ -282,18 +278,15 @@ static int find_html(const char *s, size_t n, int depth, found *f) {
       }
       if (rc != 0 && part && part < end && p >= end) {
         /* an unterminated last part (truncated archive): try it too */
-        if (find_html(part, (size_t)(end - part), depth + 1, f) == 0) rc = 0;
+        if (find_html(a, part, (size_t)(end - part), depth + 1, f) == 0) rc = 0;
       }
     }
-    free(b);
   }
-  free(mt);
-  free(ct);
   return rc;
 }
 
-int mhtml_extract(const char *data, size_t len, size_t max, mhtml_page *out,
-                  char *err, size_t errcap) {
+int cc_mhtml_extract(cc_arena *a, const char *data, size_t len, size_t max, cc_mhtml_page *out,
+                     char *err, size_t errcap) {
   memset(out, 0, sizeof *out);
   size_t i = 0;
   if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) i = 3;
@@ -305,41 +298,29 @@ int mhtml_extract(const char *data, size_t len, size_t max, mhtml_page *out,
   }
   found f;
   memset(&f, 0, sizeof f);
-  if (find_html(data + i, len - i, 0, &f) != 0) {
+  if (find_html(a, data + i, len - i, 0, &f) != 0) {
     snprintf(err, errcap, "MHTML archive without a text/html part");
     return -1;
   }
-  size_t n;
-  char *html;
-  if (f.encoding && !strcmp(f.encoding, "quoted-printable"))
-    html = mhtml_decode_qp(f.body, f.n, &n);
-  else if (f.encoding && !strcmp(f.encoding, "base64"))
-    html = mhtml_decode_base64(f.body, f.n, &n);
-  else
-    html = xstrndup(f.body, n = f.n); /* 7bit, 8bit, binary or none */
-  free(f.encoding);
-  if (n > max) {
-    free(html);
-    free(f.charset);
-    free(f.location);
-    snprintf(err, errcap, "the archived page is larger than the %zu-byte input limit", max);
-    return -1;
+  size_t n = f.n;
+  if (f.encoding && !strcmp(f.encoding, "quoted-printable")) {
+    out->html = cc_mhtml_decode_qp(a, f.body, f.n, &n);
+  } else if (f.encoding && !strcmp(f.encoding, "base64")) {
+    out->html = cc_mhtml_decode_base64(a, f.body, f.n, &n);
+  } else if (n <= max) { /* 7bit, 8bit, binary or none: the bytes as they are */
+    out->html = cc_arena_strndup(a, f.body, n);
   }
-  out->html = html;
+  if (n > max) {
+    snprintf(err, errcap, "the archived page is larger than the %zu-byte input limit", max);
+    return -2;
+  }
   out->len = n;
   out->charset = f.charset;
-  if (f.location && *f.location) out->url = f.location;
-  else {
-    free(f.location);
-    if (top.snapshot_location.p) out->url = unfold(top.snapshot_location);
-    else if (top.location.p) out->url = unfold(top.location);
-  }
+  if (f.location && *f.location)
+    out->url = f.location;
+  else if (top.snapshot_location.p)
+    out->url = unfold(a, top.snapshot_location);
+  else if (top.location.p)
+    out->url = unfold(a, top.location);
   return 0;
-}
-
-void mhtml_page_free(mhtml_page *p) {
-  free(p->html);
-  free(p->charset);
-  free(p->url);
-  memset(p, 0, sizeof *p);
 }
