@@ -88,6 +88,14 @@ TEST(embeds_in_the_article) {
   m = md("<article>" PROSE "<p><iframe data-src='https://player.vimeo.com/video/42' "
          "src='about:blank'></iframe></p>" PROSE "</article>");
   CHECK_CONTAINS(m, "[Video](https://vimeo.com/42)");
+  /* a tweet's embed (its script never ran) stays a quote with its link */
+  page = "<article>" PROSE "<blockquote class='twitter-tweet'><p lang='en'>The waves are huge "
+         "at the pier today</p>&mdash; Jane Roe (@janeroe) <a href='https://x.example/janeroe/"
+         "status/123'>March 3, 2024</a></blockquote>" PROSE "</article>";
+  m = md(page);
+  CHECK_CONTAINS(m, "> The waves are huge at the pier today\n>\n> ");
+  CHECK_CONTAINS(m, "[March 3, 2024](https://x.example/janeroe/status/123)");
+  CHECK_CONTAINS(html(page), "<blockquote>");
 }
 
 TEST(footnotes) {
