@@ -436,7 +436,12 @@ def test_ctrl_c(tmp, srv):
     urls = [srv.url("/hang")] * 1 + [srv.url("/page/c%d?ms=200" % i) for i in range(30)]
     pr = subprocess.Popen([BIN, "-f", "jsonl", "--fetch-timeout", "30", "--delay", "0"] + urls,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env_clean())
-    time.sleep(1.0)
+    # interrupt once the transfers are under way (the signal handlers are
+    # set by then), however slowly the tool starts on a loaded machine
+    limit = time.time() + 30
+    while time.time() < limit and not any(p == "/hang" for _, _, p in srv.state.starts):
+        time.sleep(0.05)
+    time.sleep(0.5)
     pr.send_signal(signal.SIGINT)
     time.sleep(0.5)
     t = time.time()
@@ -521,13 +526,14 @@ def test_503_delay_decays(tmp, srv):
     # one 503 must not slow the host down for the rest of the run: its
     # delay halves back with every answer (10 later URLs took 87 s)
     urls = [srv.url("/busy-once/x?ra=1")] + [srv.url("/page/p%d" % i) for i in range(10)]
-    t = time.time()
     p = run(["-f", "jsonl", "--delay", "0.2", "--per-host", "1"] + urls, check_rc=0)
-    el = time.time() - t
     assert [r["status"] for r in jsonl(p)] == ["ok"] * 11
-    assert el < 7, el   # not decaying: 1 s for each of the 10 (over 11 s)
     starts = [t for _, t, path in srv.state.starts if path.startswith("/page/")]
     gaps = [b - a for a, b in zip(starts, starts[1:])]
+    # timed on the server, from the first page to the last, so a slow
+    # start of the tool (a loaded machine, sanitizers) does not count:
+    # about 3 s when the delay decays, 1 s for each of the 10 when not
+    assert starts[-1] - starts[0] < 6, gaps
     assert max(gaps[-4:]) < 0.45, gaps  # back near --delay
 
 
