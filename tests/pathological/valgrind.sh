@@ -26,6 +26,8 @@ gzip -c "$tmp/cp1252.html" >"$tmp/page.html.gz"
 failed=0 n=0
 for f in "$tmp"/*; do
   for fmt in txt json; do
+    # a WARC holds several pages: one JSON object per page and line
+    case $f in *.warc.gz) [ "$fmt" = json ] && fmt=jsonl ;; esac
     n=$((n + 1))
     st=0
     valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
