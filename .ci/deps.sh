@@ -14,12 +14,13 @@ pkgs="build-essential cmake pkg-config ca-certificates libgumbo-dev libxml2-dev
 case $tier in
   build) ;;
   test | extended)
-    # python3: test drivers; time: CPU and RSS of pathological runs;
+    # python3: test drivers (python3-yaml: front matter read back by a
+    # real YAML parser); time: CPU and RSS of pathological runs;
     # cmark-gfm: Markdown cross-checked against a CommonMark reader;
     # bash-completion, man-db, groff-base: the installed completion and
     # man pages; openssl: the TLS fetch test's certificate; the Python
     # binding's tests: pytest, Dask (LocalCluster), pip install in a venv
-    pkgs="$pkgs python3 time cmark-gfm bash-completion man-db groff-base openssl"
+    pkgs="$pkgs python3 python3-yaml time cmark-gfm bash-completion man-db groff-base openssl"
     pkgs="$pkgs python3-pytest python3-dask python3-distributed python3-pip python3-venv"
     [ "$tier" = extended ] && pkgs="$pkgs clang libclang-rt-dev valgrind" ;;
   *) echo "usage: $0 [build|test|extended]" >&2; exit 2 ;;

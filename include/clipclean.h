@@ -213,6 +213,17 @@ const char *cc_result_language(const cc_result *res);
 const char *cc_result_url(const cc_result *res);
 const char *cc_result_description(const cc_result *res);
 const char *cc_result_image(const cc_result *res);
+/* The article's date (cc_result_date) is its publication date, else its
+ * last update; these give each one as the page states it, NULL when it
+ * does not. */
+const char *cc_result_published(const cc_result *res);
+const char *cc_result_modified(const cc_result *res);
+/* The page's tags (article:tag, keywords, JSON-LD keywords and
+ * articleSection), at most 20: returns how many, and points *tags (when
+ * not NULL) at them; the array and its strings belong to the result. */
+size_t cc_result_tags(const cc_result *res, const char *const **tags);
+/* The number of words in the body text. */
+size_t cc_result_word_count(const cc_result *res);
 /* What kind of page this is: "article", "forum" (a forum thread or a Q&A
  * page), "product", "collection" (a shop's category of products),
  * "listing" (a list of posts, news or results), "documentation" or
@@ -249,21 +260,35 @@ enum {
   CC_RENDER_NO_LINKS = 1u << 1,   /* md, html: links become their text */
   CC_RENDER_NO_TABLES = 1u << 2,  /* every format: leave tables out (the
                                      json "text" too) */
-  CC_RENDER_FRONT_MATTER = 1u << 3 /* md: begin with a YAML front matter
-                                     block holding the page's metadata
-                                     (title, source URL, author, dates,
-                                     site, language, description, image,
-                                     tags) */
+  CC_RENDER_FRONT_MATTER = 1u << 3, /* md: begin with a YAML front matter
+                                      block of the page's metadata (title,
+                                      source, author, published, modified,
+                                      site, language, description, image,
+                                      tags, word_count, clipped) */
+  CC_RENDER_TITLE = 1u << 4,       /* md: a "# title" heading before the
+                                      body, unless the body opens with it */
+  CC_RENDER_CAPTIONS = 1u << 5,    /* txt: figure captions as paragraphs
+                                      (md and html always show them) */
+  CC_RENDER_LEAD_IMAGE = 1u << 6   /* md, html: the page's image
+                                      (cc_result_image) first, when the body
+                                      has no image of its own */
 };
 
 /* The Markdown written for CC_FORMAT_MD. */
 typedef enum cc_md_flavor {
-  CC_MD_COMMONMARK = 0, /* CommonMark with GFM pipe tables (default) */
+  CC_MD_COMMONMARK = 0, /* CommonMark with GFM tables, strikethrough and
+                           footnotes (default) */
   CC_MD_OBSIDIAN        /* Obsidian's dialect: CommonMark + GFM plus what
                            Obsidian reads and CommonMark lacks (==marked
-                           text==), and front matter with Obsidian's
-                           property names and list-valued tags */
+                           text==, embedded videos), and front matter with
+                           Obsidian's property names (created, list-valued
+                           author) */
 } cc_md_flavor;
+
+/* Where an image's URL points in a rendering: given the image's absolute
+ * URL, returns the URL or path to write instead (a local copy), or NULL to
+ * keep it. The returned string must stay valid during the render call. */
+typedef const char *(*cc_image_url_fn)(const char *url, void *userdata);
 
 /* How to render a result. One extraction can be rendered several ways.
  * Initialise with cc_render_options_init(). */
@@ -273,6 +298,10 @@ typedef struct cc_render_options {
   cc_md_flavor md_flavor;     /* default CC_MD_COMMONMARK */
   size_t max_output_bytes;    /* the rendering may not exceed this; default 0:
                                  the extraction's max_output_bytes */
+  const char *clipped;        /* front matter and json: when the page was
+                                 clipped (ISO 8601); NULL: left out */
+  cc_image_url_fn image_url;  /* md, html: rewrites image URLs; NULL: none */
+  void *image_url_data;       /* passed to image_url */
 } cc_render_options;
 
 #define cc_render_options_init(ro) \

@@ -90,6 +90,7 @@ _FLAGS = {"no_images": 1, "no_links": 2, "no_filter": 4, "keep_title": 8, "no_ta
 _LIMITS = ("max_input_bytes", "max_nodes", "max_depth", "max_output_bytes", "timeout_ms",
            "max_attrs")
 _RENDER_FLAGS = {"no_images": 1, "no_links": 2, "no_tables": 4, "front_matter": 8}
+_RENDER_TITLE = 16  # the title heading, which goes with the front matter
 _FLAVORS = {"commonmark": 0, "obsidian": 1}
 OPTIONS = ("input_format", "parser", "charset", "site_boilerplate") + tuple(_FLAGS) + _LIMITS
 
@@ -232,13 +233,18 @@ class Result:
         return [p[i] for i in range(n.value)] if p else []
 
     def render(self, fmt="txt", *, no_images=None, no_links=None, no_tables=None,
-               front_matter=False, flavor="commonmark", max_output_bytes=None):
+               front_matter=None, flavor="commonmark", max_output_bytes=None):
         """The article as "txt", "md", "html" or "json" (a str). Without
         keywords it renders as the extraction options said (no_images,
         no_links, no_tables, max_output_bytes), as the command line does;
-        keywords override them. flavor: "commonmark" or "obsidian" (md)."""
+        keywords override them. flavor: "commonmark" or "obsidian" (md).
+        md is a clipping, as the command line writes it: YAML front matter
+        (without the clipping time) and the title as a heading;
+        front_matter=False gives the body alone."""
         f = _choice(FORMATS, "format", fmt)
         ro = None
+        if front_matter is None:
+            front_matter = f == FORMATS["md"]
         if (no_images, no_links, no_tables, max_output_bytes) != (None,) * 4 \
                 or front_matter or flavor != "commonmark":
             ro = _lib.RenderOptions()
@@ -250,6 +256,8 @@ class Result:
             for name, bit in _RENDER_FLAGS.items():
                 if given[name] if given[name] is not None else extraction[name]:
                     ro.flags |= bit
+            if front_matter:
+                ro.flags |= _RENDER_TITLE
             ro.md_flavor = _choice(_FLAVORS, "flavor", flavor)
             ro.max_output_bytes = max_output_bytes or 0
         n = ctypes.c_size_t()
@@ -271,8 +279,19 @@ class Result:
             d.update(self.warc.fields())
         for name in _lib.META + tuple(n for n in _lib.META_OPTIONAL if hasattr(lib, "cc_result_" + n)):
             d[name] = getattr(self, name)
+        if hasattr(lib, "cc_result_tags"):
+            d["tags"] = self.tags
+            d["word_count"] = lib.cc_result_word_count(self._ptr())
+            d["clipped"] = None  # as `clipclean --no-clipped` writes it
         d["text"] = self.text
         return d
+
+    @property
+    def tags(self):
+        """The page's tags (article:tag, keywords, JSON-LD), a list."""
+        arr = ctypes.POINTER(ctypes.c_char_p)()
+        n = lib.cc_result_tags(self._ptr(), ctypes.byref(arr))
+        return [_str(arr[i]) for i in range(n)]
 
     def __repr__(self):
         if not self._res:

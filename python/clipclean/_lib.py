@@ -83,6 +83,12 @@ _PROTOS = {
     "cc_result_link_text": (STR, [P, c_size]),
     "cc_result_explain": (STR, [P]),
     "cc_result_block_hashes": (ctypes.POINTER(ctypes.c_uint64), [P, ctypes.POINTER(c_size)]),
+}
+
+# Accessors a library may lack (added after 0.2): declared when present.
+_PROTOS_OPTIONAL = {
+    "cc_result_tags": (c_size, [P, ctypes.POINTER(ctypes.POINTER(ctypes.c_char_p))]),
+    "cc_result_word_count": (c_size, [P]),
     "cc_render_with": (ctypes.c_void_p, [P, ctypes.c_int, ctypes.POINTER(RenderOptions),
                                          ctypes.POINTER(c_size), ERR]),
     "cc_free": (None, [ctypes.c_void_p]),
@@ -96,7 +102,7 @@ _PROTOS = {
 # Those a library may lack (added after 0.2) are looked up when present.
 META = ("title", "author", "date", "site_name", "language", "url", "description", "image",
         "charset", "input_kind")
-META_OPTIONAL = ("page_type",)
+META_OPTIONAL = ("published", "modified", "page_type")
 
 
 def _candidates():
@@ -143,6 +149,10 @@ def _declare(lib):
     for name, (res, args) in _PROTOS.items():
         f = getattr(lib, name)
         f.restype, f.argtypes = res, args
+    for name, (res, args) in _PROTOS_OPTIONAL.items():
+        f = getattr(lib, name, None)
+        if f is not None:
+            f.restype, f.argtypes = res, args
     for name in META + META_OPTIONAL:
         f = getattr(lib, "cc_result_" + name, None)
         if f is not None:

@@ -69,6 +69,7 @@
 #include "util.h"
 #include "warc_input.h"
 #include "workers.h"
+#include "attach.h"
 
 #define RECYCLE_JOBS 1000
 #define SITE_MAX_ENTRIES ((size_t)1 << 21)
@@ -77,7 +78,7 @@
 #define HELD_BUDGET ((uint64_t)256 << 20)
 
 enum { PASS_SINGLE, PASS_LEARN, PASS_APPLY };
-enum { SL_FREE = 0, SL_QUEUED, SL_RUNNING, SL_DONE, SL_CANCELLED, SL_FETCH };
+enum { SL_FREE = 0, SL_QUEUED, SL_RUNNING, SL_DONE, SL_CANCELLED, SL_FETCH, SL_IMAGES };
 /* outcomes beyond RES_OK / RES_EMPTY / RES_ERROR */
 enum { OUT_SKIPPED = 10, OUT_DEFERRED = 11, OUT_DUPLICATE = 12 };
 /* the window when there are URLs: the fetcher picks among its hosts */
@@ -101,6 +102,10 @@ typedef struct slot {
   char *out;
   size_t outlen;
   char *explain;
+  char *name;        /* --name title: the output's stem from the worker */
+  char *keep;        /* --images: the input, kept to render it again */
+  size_t keep_len;
+  char *imap;        /* --images: its images' local copies, for that render */
   uint64_t in_bytes;
   /* pass 1 */
   uint64_t site, text_hash;
@@ -141,7 +146,8 @@ typedef struct batch {
   uint64_t bytes_total;
   warc_input *warc;      /* the WARC file being read, or NULL */
   warc_stats ws;
-  fetcher *fetch;        /* when there are URLs (and libcurl) */
+  fetcher *fetch;        /* when there are URLs or --images (and libcurl) */
+  attach *att;           /* --images */
   uint64_t fetch_waiting; /* fetched pages waiting for a worker */
   u64set seen_urls;      /* keys of the URLs taken, for duplicates */
 } batch;
@@ -236,6 +242,9 @@ static void slot_clear(slot *s) {
   free(s->msg);
   free(s->out);
   free(s->explain);
+  free(s->name);
+  free(s->keep);
+  free(s->imap);
   free(s->hashes);
   memset(s, 0, sizeof *s);
 }
@@ -260,13 +269,14 @@ static void write_output(batch *b, slot *s);
  * window may start. The head's URL may always start (its turn permitting):
  * it is what lets the window move, whatever else waits. Returns the room. */
 static int fetch_gate(batch *b, uint64_t *max_id) {
-  *max_id = b->held > HELD_BUDGET ? b->head : UINT64_MAX;
+  *max_id = b->held > HELD_BUDGET ? ATTACH_ID(b->head, ATTACH_MAX) : UINT64_MAX;
   if (!b->fetch || b->stopping || b->fatal) return 0;
   int limit = b->o->fetch.parallel + 2 * b->o->jobs;
   int used = fetcher_active(b->fetch) + (int)b->fetch_waiting;
   if (used < limit) return limit - used;
-  if (b->head < b->next && slot_of(b, b->head)->state == SL_FETCH) {
-    *max_id = b->head;
+  if (b->head < b->next &&
+      (slot_of(b, b->head)->state == SL_FETCH || slot_of(b, b->head)->state == SL_IMAGES)) {
+    *max_id = ATTACH_ID(b->head, ATTACH_MAX);
     return 1;
   }
   return 0;
@@ -274,10 +284,18 @@ static int fetch_gate(batch *b, uint64_t *max_id) {
 
 static int fetch_active(const batch *b) { return b->fetch ? fetcher_active(b->fetch) : 0; }
 
+static void on_image_warn(void *ctx, uint64_t seq, const char *msg);
+static void on_image_ready(void *ctx, uint64_t seq);
+
 static void on_fetched(void *ctx, fetch_result *r) {
   batch *b = ctx;
-  slot *s = slot_of(b, r->id);
-  if (s->seq != r->id || s->state != SL_FETCH) return; /* cannot happen */
+  if (ATTACH_IMAGE(r->id)) { /* an image of a clipping (--images) */
+    if (b->att) attach_fetched(b->att, r, on_image_warn, on_image_ready, b);
+    return;
+  }
+  uint64_t seq = ATTACH_SEQ(r->id);
+  slot *s = slot_of(b, seq);
+  if (s->seq != seq || s->state != SL_FETCH) return; /* cannot happen */
   if (r->cancelled) {
     s->state = SL_CANCELLED;
     return;
@@ -330,7 +348,7 @@ static void feed_url(batch *b, slot *s) {
     slot_done(s, OUT_DUPLICATE, NULL);
     return;
   }
-  if (b->sink.kind == SINK_DIR) {
+  if (b->sink.kind == SINK_DIR && !b->o->wc.name_mode) {
     char err[300];
     s->outpath = sink_output_path_url(&b->sink, s->item.path, err, sizeof err);
     if (!s->outpath) {
@@ -344,7 +362,7 @@ static void feed_url(batch *b, slot *s) {
     }
   }
   s->state = SL_FETCH;
-  fetcher_add(b->fetch, s->seq, s->item.fetch ? s->item.fetch : s->item.path);
+  fetcher_add(b->fetch, ATTACH_ID(s->seq, 0), s->item.fetch ? s->item.fetch : s->item.path);
 #endif
 }
 
@@ -487,7 +505,7 @@ static void feed(batch *b) {
       if (rc == 2 || !strcmp(s->item.path, "-")) slot_done(s, OUT_DEFERRED, NULL);
       continue;
     }
-    if (b->sink.kind == SINK_DIR) {
+    if (b->sink.kind == SINK_DIR && !b->o->wc.name_mode) {
       char err[300];
       s->outpath = sink_output_path(&b->sink, s->item.path, s->item.rel, err, sizeof err);
       if (!s->outpath) {
@@ -517,6 +535,8 @@ static void feed(batch *b) {
         p->out = NULL;
         s->explain = p->explain;
         p->explain = NULL;
+        s->name = p->name;
+        p->name = NULL;
         s->in_bytes = p->input_bytes;
         if (p->dev || p->ino) { /* so the output cannot replace the input */
           s->st.st_dev = (dev_t)p->dev;
@@ -533,9 +553,17 @@ static void feed(batch *b) {
 
 /* ---- results ---- */
 
+/* An empty article (no text at all) gives no txt, md or html output: no
+ * file, nothing on the stream (a front matter or an HTML head with no
+ * body reads as a clipping that worked); json and jsonl still say it. */
+static int empty_output(const batch *b, const slot *s) {
+  return s->kind == RES_EMPTY && b->o->wc.format != CC_FORMAT_JSON &&
+         b->o->wc.format != CLI_FORMAT_JSONL;
+}
+
 static void write_output(batch *b, slot *s) {
   if (b->sink.kind != SINK_DIR || b->mode == PASS_LEARN || !s->outpath) return;
-  if (s->kind != RES_OK && s->kind != RES_EMPTY) return;
+  if ((s->kind != RES_OK && s->kind != RES_EMPTY) || empty_output(b, s)) return;
   char err[512];
   int fatal_err;
   if (sink_write_file(&b->sink, s->outpath, s->have_st ? &s->st : NULL, s->out ? s->out : "",
@@ -549,6 +577,105 @@ static void write_output(batch *b, slot *s) {
   b->held -= s->outlen;
   s->out = NULL;
   s->outlen = 0;
+}
+
+/* --name title: the output is named and written in input order, so that
+ * two clippings with one title get the same names whatever -j is (the
+ * first keeps the plain name, the next -2...). An input whose clipping has
+ * no title is named as without --name. */
+static void name_output(batch *b, slot *s) {
+  if (!b->o->wc.name_mode || b->sink.kind != SINK_DIR || s->outpath) return;
+  if (s->kind != RES_OK && s->kind != RES_EMPTY) return;
+  if (empty_output(b, s)) return;
+  char err[300];
+  if (s->name) {
+    const char *rel = s->item.remote ? NULL : s->item.rel;
+    const char *sl = rel ? strrchr(rel, '/') : NULL;
+    s->outpath = sink_output_path_named(&b->sink, rel, sl ? (size_t)(sl - rel) : 0, s->name, err,
+                                        sizeof err);
+  } else if (s->item.remote) {
+    s->outpath = sink_output_path_url(&b->sink, s->item.path, err, sizeof err);
+  } else {
+    s->outpath = sink_output_path(&b->sink, s->item.path, s->item.rel, err, sizeof err);
+  }
+  struct stat st;
+  if (!s->outpath) {
+    s->kind = RES_ERROR;
+    free(s->msg);
+    s->msg = xstrdup(err);
+  } else if (b->o->skip_existing && lstat(s->outpath, &st) == 0 && S_ISREG(st.st_mode)) {
+    s->kind = OUT_SKIPPED; /* known only now: the name comes from the title */
+  } else {
+    write_output(b, s);
+  }
+}
+
+/* --images: where the page's output goes (its images' links are relative
+ * to it). */
+static char *out_dir(const batch *b, const slot *s) {
+  sbuf d = {0};
+  if (b->sink.kind == SINK_DIR) {
+    sbuf_puts(&d, b->o->output_dir);
+    const char *rel = s->item.remote ? NULL : s->item.rel;
+    const char *sl = rel ? strrchr(rel, '/') : NULL;
+    if (sl) {
+      sbuf_putc(&d, '/');
+      sbuf_put(&d, rel, (size_t)(sl - rel));
+    }
+  } else if (b->sink.kind == SINK_FILE) {
+    const char *sl = strrchr(b->o->output, '/');
+    if (sl) sbuf_put(&d, b->o->output, (size_t)(sl - b->o->output) + 1);
+  }
+  return sbuf_detach(&d, NULL);
+}
+
+/* --images: once its images are in, a page is rendered again with their
+ * links pointing at the local copies (its first rendering, with the
+ * remote links, stands when none could be saved). */
+static void images_done(batch *b, slot *s) {
+  char *dir = out_dir(b, s);
+  char *map = attach_map(b->att, s->seq, dir);
+  free(dir);
+  attach_forget(b->att, s->seq);
+  if (!map) {
+    slot_done(s, s->kind == RES_EMPTY ? RES_EMPTY : RES_OK, NULL);
+    write_output(b, s);
+    return;
+  }
+  free(s->imap);
+  s->imap = map;
+  b->held -= s->outlen; /* the first rendering is dropped */
+  free(s->out);
+  s->out = NULL;
+  s->outlen = 0;
+  s->state = SL_QUEUED;
+  if (s->seq < b->qcur) b->qcur = s->seq;
+}
+
+/* After a page's first rendering: 1 when it waits for images (or is
+ * queued again to point them home). */
+static int images_wait(batch *b, slot *s, const result_msg *r) {
+  if (!b->att || s->imap || !r->images || b->mode == PASS_LEARN) return 0;
+  s->kind = (int)r->kind;
+  int pending = attach_want(b->att, b->fetch, s->seq, r->images);
+  if (pending) {
+    s->state = SL_IMAGES;
+    return 1;
+  }
+  images_done(b, s);
+  return s->state != SL_DONE;
+}
+
+static void on_image_warn(void *ctx, uint64_t seq, const char *msg) {
+  batch *b = ctx;
+  slot *s = slot_of(b, seq);
+  if (s->seq == seq && !b->o->quiet) note(b, slot_name(s), msg);
+}
+
+static void on_image_ready(void *ctx, uint64_t seq) {
+  batch *b = ctx;
+  slot *s = slot_of(b, seq);
+  if (s->seq == seq && s->state == SL_IMAGES) images_done(b, s);
 }
 
 static void on_done(void *ctx, pool_done *d) {
@@ -578,6 +705,8 @@ static void on_done(void *ctx, pool_done *d) {
     s->p1.out = NULL;
     s->explain = s->p1.explain;
     s->p1.explain = NULL;
+    s->name = s->p1.name;
+    s->p1.name = NULL;
     slot_done(s, RES_OK, NULL);
   } else {
     s->out = xmalloc(r->outlen + 1);
@@ -586,6 +715,8 @@ static void on_done(void *ctx, pool_done *d) {
     s->outlen = r->outlen;
     b->held += s->outlen;
     if (r->explain) s->explain = xstrdup(r->explain);
+    if (r->name) s->name = xstrdup(r->name);
+    if (images_wait(b, s, r)) return;
     slot_done(s, (int)r->kind, NULL);
   }
   if (b->mode == PASS_APPLY && s->nbp) b->recleaned++;
@@ -635,6 +766,11 @@ static void dispatch(batch *b) {
     char *data;
     size_t len;
     size_t max = b->o->wc.opt.max_input_bytes;
+    if (!s->item.data && s->imap && s->keep) { /* --images: rendered again */
+      s->item.data = s->keep;
+      s->item.len = s->keep_len;
+      s->keep = NULL;
+    }
     if (s->item.data) { /* already in memory: fetched */
       data = s->item.data;
       len = s->item.len;
@@ -668,6 +804,16 @@ static void dispatch(batch *b) {
     j.source = s->item.path;
     j.extra = s->item.extra;
     j.url = s->item.url;
+    if (b->att && b->mode != PASS_LEARN) { /* list its images; later, point them home */
+      j.flags |= JOB_WANT_IMAGES;
+      j.imap = s->imap;
+      if (!s->imap) {
+        free(s->keep);
+        s->keep = xmalloc(len ? len : 1);
+        memcpy(s->keep, data, len);
+        s->keep_len = len;
+      }
+    }
     j.charset = s->item.charset;
     j.bp = s->bp;
     j.nbp = s->nbp;
@@ -703,7 +849,7 @@ static void emit_stream(batch *b, slot *s) {
                        s->item.remote || s->item.extra ? &rf : NULL);
     data = rec.data;
     len = rec.len;
-  } else if (s->kind != RES_OK && s->kind != RES_EMPTY) {
+  } else if ((s->kind != RES_OK && s->kind != RES_EMPTY) || empty_output(b, s)) {
     return;
   }
   char err[300];
@@ -744,6 +890,7 @@ static void emit(batch *b) {
       r.rel = s->item.rel;
       r.message = s->msg;
       r.explain = s->explain;
+      r.name = s->name;
       r.kind = (uint32_t)(s->kind == OUT_DEFERRED ? SPOOL_DEFERRED : s->kind);
       r.site = s->site;
       r.input_bytes = s->in_bytes;
@@ -761,6 +908,7 @@ static void emit(batch *b) {
       b->c.done++;
       b->c.bytes += s->in_bytes;
     } else {
+      name_output(b, s);
       b->c.done++;
       b->c.bytes += s->in_bytes;
       if (s->explain && !b->fatal) {
@@ -779,7 +927,11 @@ static void emit(batch *b) {
       case RES_OK: b->c.cleaned++; break;
       case RES_EMPTY:
         b->c.empty++;
-        if (!b->o->quiet) note(b, slot_name(s), "no article text found (empty output)");
+        if (!b->o->quiet)
+          note(b, slot_name(s),
+               empty_output(b, s) ? (b->sink.kind == SINK_DIR ? "no article text found: no file written"
+                                                                : "no article text found: nothing written")
+                                  : "no article text found (empty text)");
         break;
       case OUT_SKIPPED: b->c.skipped++; break;
       case OUT_DUPLICATE:
@@ -1171,8 +1323,13 @@ int batch_run(const cli_opts *o) {
   b->W = (size_t)o->jobs * 16 + 32;
   if (o->has_urls && b->W < URL_WINDOW) b->W = URL_WINDOW;
 #ifdef CC_HAVE_FETCH
-  if (o->has_urls) b->fetch = fetcher_new(&o->fetch);
+  if (o->has_urls || o->images_dir) b->fetch = fetcher_new(&o->fetch);
 #endif
+  if (o->images_dir) {
+    char err[600];
+    b->att = attach_new(o->images_dir, err, sizeof err);
+    if (!b->att) fatal(b, 1, NULL, err);
+  }
   b->win = xcalloc(b->W, sizeof *b->win);
   b->pool = pool_new(o->jobs, &o->wc, o->timeout, RECYCLE_JOBS);
   pool_on_message(b->pool, on_worker_message, b);
@@ -1181,8 +1338,10 @@ int batch_run(const cli_opts *o) {
                   "run unconfined (no sandbox)");
 
   /* a URL cannot be read twice: runs with URLs clean in one pass; so do
-   * runs of WARC files only (their pages are cleaned once) */
-  int learn = o->site_learning && b->is_batch && !o->has_urls && (o->from || nwarc < nargs);
+   * runs of WARC files only (their pages are cleaned once), and runs with
+   * --images (their pages are rendered again) */
+  int learn = o->site_learning && b->is_batch && !o->has_urls && !o->images_dir &&
+              (o->from || nwarc < nargs);
   if (learn) {
     /* in $TMPDIR: never in the output directory, which may be full or
      * read-only (and is the user's, not ours) */
@@ -1245,6 +1404,8 @@ int batch_run(const cli_opts *o) {
   fetcher_free(b->fetch);
   b->fetch = NULL;
 #endif
+  attach_free(b->att);
+  b->att = NULL;
   if (pool_free(b->pool) && !b->fatal && !g_signals)
     fatal(b, 1, NULL, "a worker process did not exit cleanly");
   reset_window(b);

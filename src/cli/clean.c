@@ -23,6 +23,7 @@
 
 #include "record.h"
 #include "sandbox.h"
+#include "slug.h"
 
 #ifdef CC_TEST_HOOKS
 static const char *hook_crash, *hook_hang, *hook_stderr;
@@ -73,8 +74,49 @@ void clean_out_free(clean_out *k) {
   sbuf_free(&k->msg);
   free(k->url);
   free(k->explain);
+  free(k->name);
+  free(k->images);
   free(k->hashes);
   memset(k, 0, sizeof *k);
+}
+
+/* --images: the rendering's image URLs are listed (http(s) ones, once
+ * each), and those the parent saved (imap: "URL\tPATH\n") point at their
+ * local copy. */
+typedef struct images {
+  const char *imap;
+  sbuf list;
+} images;
+
+static const char *image_url(const char *url, void *data) {
+  images *im = data;
+  size_t ul = strlen(url);
+  if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8)) return NULL;
+  if (!strchr(url, '\n')) {
+    int listed = 0;
+    for (const char *p = im->list.data; p && *p && !listed;) {
+      size_t l = strcspn(p, "\n");
+      listed = l == ul && !memcmp(p, url, ul);
+      p += l + (p[l] == '\n');
+    }
+    if (!listed) {
+      sbuf_put(&im->list, url, ul);
+      sbuf_putc(&im->list, '\n');
+    }
+  }
+  for (const char *p = im->imap; p && *p;) { /* URL\tPATH\n */
+    const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
+    if (!tab || !nl || tab > nl) break;
+    if ((size_t)(tab - p) == ul && !memcmp(p, url, ul)) {
+      static __thread char path[4096];
+      size_t l = (size_t)(nl - tab - 1) < sizeof path - 1 ? (size_t)(nl - tab - 1) : sizeof path - 1;
+      memcpy(path, tab + 1, l);
+      path[l] = '\0';
+      return path;
+    }
+    p = nl + 1;
+  }
+  return NULL;
 }
 
 static int put_out(const char *data, size_t len, void *out) {
@@ -133,12 +175,26 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
   }
   if (cfg->format == CLI_FORMAT_JSONL) {
     record_result_fetch(&keep->out, source, r, fetched);
-  } else if (cc_render_to(r, (cc_format)cfg->format, NULL, put_out, &keep->out, &e) != CC_OK) {
-    /* (streamed into the message buffer: the rendering is not held twice) */
-    cc_result_free(r);
-    sbuf_free(&keep->out);
-    fail(res, keep, e.status ? e.status : CC_ERR_INTERNAL, e.message);
-    return;
+  } else {
+    /* streamed into the message buffer: the rendering is not held twice */
+    cc_render_options ro = cfg->ro;
+    images im = {job->imap, {0}};
+    if (job->flags & JOB_WANT_IMAGES) { /* list the images; point them home */
+      ro.image_url = image_url;
+      ro.image_url_data = &im;
+    }
+    cc_status rs = cc_render_to(r, (cc_format)cfg->format, &ro, put_out, &keep->out, &e);
+    if (im.list.len) {
+      keep->images = sbuf_detach(&im.list, NULL);
+      res->images = keep->images;
+    }
+    sbuf_free(&im.list);
+    if (rs != CC_OK) {
+      cc_result_free(r);
+      sbuf_free(&keep->out);
+      fail(res, keep, e.status ? e.status : CC_ERR_INTERNAL, e.message);
+      return;
+    }
   }
   size_t tl = cc_result_text_length(r);
   res->kind = tl ? RES_OK : RES_EMPTY;
@@ -146,6 +202,11 @@ void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,
   res->text_hash = hash64(t ? t : "", t ? tl : 0, HASH64_SEED);
   if (cc_result_url(r)) keep->url = xstrdup(cc_result_url(r));
   res->url = keep->url;
+  if (cfg->name_mode != NAME_PATH) { /* -O DIR --name title: the file's stem */
+    keep->name = slug_of(cc_result_title(r),
+                         cfg->name_mode == NAME_DATE_TITLE ? cc_result_date(r) : NULL);
+    res->name = keep->name;
+  }
   if ((job->flags & JOB_WANT_EXPLAIN) && cc_result_explain(r)) {
     keep->explain = xstrdup(cc_result_explain(r));
     res->explain = keep->explain;

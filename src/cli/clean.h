@@ -21,6 +21,9 @@ typedef struct worker_config {
   cc_options opt;   /* base options: flags, parser, limits, --url,
                        --charset, --input-format */
   int format;       /* a cc_format, or CLI_FORMAT_JSONL */
+  int name_mode;    /* NAME_* (slug.h): how -O names outputs */
+  cc_render_options ro; /* front matter, title, flavor, captions, lead
+                           image, clipping time (opts.c) */
 } worker_config;
 
 /* The worker's main loop on socket `fd`: returns when the parent closes
@@ -36,6 +39,8 @@ typedef struct clean_out {
   sbuf msg;       /* error message */
   char *url;      /* owned copies of the result's strings */
   char *explain;
+  char *name;
+  char *images;   /* JOB_WANT_IMAGES: the image URLs, '\n'-separated */
   uint64_t *hashes;
 } clean_out;
 void clean_job(const worker_config *cfg, const job_msg *job, result_msg *res,

@@ -53,7 +53,22 @@ typedef struct req {
   char reason[64];    /* the status line's reason phrase */
   uint64_t bytes;     /* body bytes received, all hops and retries */
   char errbuf[CURL_ERROR_SIZE];
+  int media;          /* an image (fetcher_add_media): pages are refused */
 } req;
+
+/* A 2xx response's type refused for this request: "not a web page", or
+ * for an image, "not an image". Writes why into msg. */
+static int refused(const req *r, const char *type, char *msg, size_t cap) {
+  http_kind k = http_classify(type);
+  if (r->media) {
+    if (!strncmp(type, "image/", 6) || k == HTTP_KIND_SNIFF) return 0;
+    snprintf(msg, cap, "not an image: %.120s", type);
+    return 1;
+  }
+  if (k != HTTP_KIND_REFUSED) return 0;
+  snprintf(msg, cap, "not a web page: %.120s", type);
+  return 1;
+}
 
 struct host {
   char *name;
@@ -280,10 +295,8 @@ static size_t on_write(char *p, size_t sz, size_t n, void *ud) {
       char *ct = NULL, type[128], cs[64];
       curl_easy_getinfo(r->easy, CURLINFO_CONTENT_TYPE, &ct);
       http_content_type(ct, type, sizeof type, cs, sizeof cs);
-      if (http_classify(type) == HTTP_KIND_REFUSED) {
-        snprintf(r->abort_msg, sizeof r->abort_msg, "not a web page: %.120s", type);
+      if (refused(r, type, r->abort_msg, sizeof r->abort_msg))
         return 0; /* no need to download a PDF to refuse it */
-      }
       curl_off_t cl = -1;
       curl_easy_getinfo(r->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl);
       if (cl > 0 && (uint64_t)cl <= max && !r->body) {
@@ -739,9 +752,8 @@ static void succeed(req *r, long code, fetch_done_fn fn, void *ctx) {
   curl_easy_getinfo(r->easy, CURLINFO_CONTENT_TYPE, &ct);
   http_content_type(ct, type, sizeof type, cs, sizeof cs);
   http_kind k = http_classify(type);
-  if (k == HTTP_KIND_REFUSED) {
-    char m[200];
-    snprintf(m, sizeof m, "not a web page: %.120s", type);
+  char m[200];
+  if (refused(r, type, m, sizeof m)) {
     fail(r, code, m, fn, ctx);
     return;
   }
@@ -756,7 +768,8 @@ static void succeed(req *r, long code, fetch_done_fn fn, void *ctx) {
   r->body = NULL;
   res.final_url = effective_url(r);
   res.charset = cs[0] ? xstrdup(cs) : NULL;
-  res.as_text = k == HTTP_KIND_TEXT;
+  res.as_text = k == HTTP_KIND_TEXT && !r->media;
+  snprintf(res.type, sizeof res.type, "%.63s", type);
   report(r, &res, fn, ctx);
 }
 
@@ -860,9 +873,10 @@ fetcher *fetcher_new(const fetch_config *cfg) {
   return f;
 }
 
-void fetcher_add(fetcher *f, uint64_t id, const char *url) {
+static void add(fetcher *f, uint64_t id, const char *url, int media) {
   req *r = xcalloc(1, sizeof *r);
   r->id = id;
+  r->media = media;
   r->f = f;
   r->url = xstrdup(url);
   r->cur = url_request_form(url);
@@ -876,6 +890,10 @@ void fetcher_add(fetcher *f, uint64_t id, const char *url) {
   free(hk);
   queue_back(f, r->h, r);
 }
+
+void fetcher_add(fetcher *f, uint64_t id, const char *url) { add(f, id, url, 0); }
+
+void fetcher_add_media(fetcher *f, uint64_t id, const char *url) { add(f, id, url, 1); }
 
 /* The waiting host whose next request came first, among those that may
  * start one now. */

@@ -101,6 +101,7 @@ typedef struct fetch_result {
   int as_text;       /* text/plain or markdown: the text cleaner */
   long http_status;  /* of the last response (0: none) */
   uint64_t bytes;    /* body bytes received, all hops and retries */
+  char type[64];      /* the media type of the body ("image/png"), or "" */
   char message[320]; /* why it failed, when !ok && !cancelled */
 } fetch_result;
 
@@ -120,6 +121,9 @@ void fetcher_free(fetcher *f);
 
 /* Queues a URL (an http(s) URL; see url.h). `id` comes back in its result. */
 void fetcher_add(fetcher *f, uint64_t id, const char *url);
+/* Queues an image (--images): the same, but the response must be an
+ * image (an image type, or none or an unspecific one), not a page. */
+void fetcher_add_media(fetcher *f, uint64_t id, const char *url);
 /* Starts requests that may start now: at most `max_new`, only of ids <=
  * max_id. Failures found at once (a URL curl refuses) are reported
  * through fn. */

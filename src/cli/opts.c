@@ -3,6 +3,7 @@
 #include "opts.h"
 #include "sandbox.h"
 
+#include "slug.h"
 #include "url.h"
 #include "version.h"
 
@@ -12,7 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+#include "record.h"
 
 static const char usage[] =
     "usage: clipclean [OPTIONS] [INPUT...]\n"
@@ -56,6 +60,11 @@ static const char usage[] =
     "                          DIR is created if needed and never read as input\n"
     "      --skip-existing     with -O: skip inputs whose output exists (resumes\n"
     "                          an interrupted batch)\n"
+    "      --name MODE         with -O: path (default: as above), title (a slug\n"
+    "                          of the article's title: DIR/the-budget-vote.md) or\n"
+    "                          date-title (DIR/2025-02-04-the-budget-vote.md);\n"
+    "                          in input order, a title taken earlier in the run\n"
+    "                          gets -2, -3...; no title: named as by path\n"
     "\n"
     "Inputs and batch:\n"
     "      --from FILE         also read input paths from FILE, one per line\n"
@@ -89,6 +98,28 @@ static const char usage[] =
     "                          \"Comments\" heading\n"
     "      --no-filter         skip the boilerplate phrase filter\n"
     "      --explain           print each block's scores and fate to stderr\n"
+    "\n"
+    "Clippings (notes apps):\n"
+    "      --no-front-matter   md: no YAML front matter (title, source, author,\n"
+    "                          published, modified, site, language, description,\n"
+    "                          image, tags, word_count, clipped); the title stays\n"
+    "                          as a # heading\n"
+    "      --no-clipped        no clipping time in front matter, json and jsonl\n"
+    "                          (for output that does not change from run to run)\n"
+    "      --md-flavor F       commonmark (default: GFM tables, ~~strikethrough~~,\n"
+    "                          [^1] footnotes, task lists) or obsidian (also\n"
+    "                          ==highlights==, embedded videos, Obsidian's\n"
+    "                          property names)\n"
+    "      --captions          txt: keep figure captions, as their own paragraphs\n"
+    "                          (md and html always show them under their image)\n"
+    "      --lead-image        md, html: the page's main image first, when the\n"
+    "                          article has no image of its own\n"
+    "      --images DIR        md, html: download the article's images into DIR\n"
+    "                          (fetched like pages: same politeness and limits;\n"
+    "                          named by a hash of their URL, so a rerun reuses\n"
+    "                          them) and link them relative to each output; an\n"
+    "                          image that fails keeps its remote link, with a\n"
+    "                          warning. No site learning in such a run\n"
     "      --max-size BYTES    refuse larger inputs (default 64M for files, 20M\n"
     "                          for downloads; K/M/G suffixes)\n"
     "      --no-sandbox        do not confine the workers that parse (seccomp)\n"
@@ -174,6 +205,13 @@ enum {
   OPT_RETRIES,
   OPT_USER_AGENT,
   OPT_INSECURE,
+  OPT_NAME,
+  OPT_NO_FRONT_MATTER,
+  OPT_NO_CLIPPED,
+  OPT_MD_FLAVOR,
+  OPT_CAPTIONS,
+  OPT_LEAD_IMAGE,
+  OPT_IMAGES,
   OPT_MAX_MEMORY,
   OPT_ALLOW_PRIVATE
 };
@@ -212,6 +250,13 @@ static const struct option long_opts[] = {
     {"retries", required_argument, NULL, OPT_RETRIES},
     {"user-agent", required_argument, NULL, OPT_USER_AGENT},
     {"insecure", no_argument, NULL, OPT_INSECURE},
+    {"name", required_argument, NULL, OPT_NAME},
+    {"no-front-matter", no_argument, NULL, OPT_NO_FRONT_MATTER},
+    {"no-clipped", no_argument, NULL, OPT_NO_CLIPPED},
+    {"md-flavor", required_argument, NULL, OPT_MD_FLAVOR},
+    {"captions", no_argument, NULL, OPT_CAPTIONS},
+    {"lead-image", no_argument, NULL, OPT_LEAD_IMAGE},
+    {"images", required_argument, NULL, OPT_IMAGES},
     {"allow-private", no_argument, NULL, OPT_ALLOW_PRIVATE},
     {"quiet", no_argument, NULL, 'q'},
     {"version", no_argument, NULL, 'V'},
@@ -301,6 +346,16 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   o->fetch.retries = FETCH_DEFAULT_RETRIES;
   o->fetch.max_retry_wait = FETCH_MAX_RETRY_WAIT;
   o->fetch.max_size = FETCH_DEFAULT_MAX_SIZE;
+  /* clippings: front matter and a title heading in md, stamped with the
+   * run's start (one time for every output of a batch) */
+  static char clipped[32];
+  time_t now = time(NULL);
+  struct tm tm;
+  if (!gmtime_r(&now, &tm) || !strftime(clipped, sizeof clipped, "%Y-%m-%dT%H:%M:%SZ", &tm))
+    clipped[0] = '\0';
+  cc_render_options_init(&o->wc.ro);
+  o->wc.ro.flags = CC_RENDER_FRONT_MATTER | CC_RENDER_TITLE;
+  o->wc.ro.clipped = clipped[0] ? clipped : NULL;
   cli_sandbox_max_memory = CLI_DEFAULT_MAX_MEMORY;
   int ch;
   opterr = 0;
@@ -358,9 +413,18 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
       else if (!strcmp(optarg, "libxml2")) o->wc.opt.parser = CC_PARSER_LIBXML2;
       else return usage_error("unknown parser '%s' (gumbo, libxml2)", optarg);
       break;
-    case OPT_NO_IMAGES: o->wc.opt.flags |= CC_OPT_NO_IMAGES; break;
-    case OPT_NO_LINKS: o->wc.opt.flags |= CC_OPT_NO_LINKS; break;
-    case OPT_NO_TABLES: o->wc.opt.flags |= CC_OPT_NO_TABLES; break;
+    case OPT_NO_IMAGES: /* the result's text and the rendering alike */
+      o->wc.opt.flags |= CC_OPT_NO_IMAGES;
+      o->wc.ro.flags |= CC_RENDER_NO_IMAGES;
+      break;
+    case OPT_NO_LINKS: /* the result's text and the rendering alike */
+      o->wc.opt.flags |= CC_OPT_NO_LINKS;
+      o->wc.ro.flags |= CC_RENDER_NO_LINKS;
+      break;
+    case OPT_NO_TABLES: /* the result's text and the rendering alike */
+      o->wc.opt.flags |= CC_OPT_NO_TABLES;
+      o->wc.ro.flags |= CC_RENDER_NO_TABLES;
+      break;
     case OPT_KEEP_TITLE: o->wc.opt.flags |= CC_OPT_KEEP_TITLE; break;
     case OPT_COMMENTS: o->wc.opt.flags |= CC_OPT_COMMENTS; break;
     case OPT_NO_FILTER: o->wc.opt.flags |= CC_OPT_NO_FILTER; break;
@@ -411,6 +475,22 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
       break;
     case 0: break; /* a flag option (--no-sandbox) */
     case OPT_INSECURE: o->fetch.insecure = 1; break;
+    case OPT_NAME:
+      if (!strcmp(optarg, "path")) o->wc.name_mode = NAME_PATH;
+      else if (!strcmp(optarg, "title")) o->wc.name_mode = NAME_TITLE;
+      else if (!strcmp(optarg, "date-title")) o->wc.name_mode = NAME_DATE_TITLE;
+      else return usage_error("unknown --name '%s' (path, title, date-title)", optarg);
+      break;
+    case OPT_NO_FRONT_MATTER: o->wc.ro.flags &= ~(unsigned)CC_RENDER_FRONT_MATTER; break;
+    case OPT_NO_CLIPPED: o->wc.ro.clipped = NULL; break;
+    case OPT_MD_FLAVOR:
+      if (!strcmp(optarg, "commonmark") || !strcmp(optarg, "gfm")) o->wc.ro.md_flavor = CC_MD_COMMONMARK;
+      else if (!strcmp(optarg, "obsidian")) o->wc.ro.md_flavor = CC_MD_OBSIDIAN;
+      else return usage_error("unknown --md-flavor '%s' (commonmark, obsidian)", optarg);
+      break;
+    case OPT_CAPTIONS: o->wc.ro.flags |= CC_RENDER_CAPTIONS; break;
+    case OPT_LEAD_IMAGE: o->wc.ro.flags |= CC_RENDER_LEAD_IMAGE; break;
+    case OPT_IMAGES: o->images_dir = optarg; break;
     case OPT_ALLOW_PRIVATE: o->fetch.allow_private = 1; break;
     case 'q': o->quiet = 1; break;
     case 'V': version_print(stdout); return 0;
@@ -427,6 +507,14 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   if (o->output && o->output_dir) return usage_error("%s", "-o and -O exclude each other");
   if (o->skip_existing && !o->output_dir)
     return usage_error("%s", "--skip-existing needs -O DIR (one output file per input)");
+  if (o->wc.name_mode != NAME_PATH && !o->output_dir)
+    return usage_error("%s", "--name needs -O DIR (one output file per input)");
+  if (o->images_dir && o->wc.format != CC_FORMAT_MD && o->wc.format != CC_FORMAT_HTML)
+    return usage_error("%s", "--images needs -f md or -f html (the formats that show images)");
+#ifndef CC_HAVE_FETCH
+  if (o->images_dir)
+    return usage_error("%s", "--images: this clipclean was built without URL support");
+#endif
   if (o->output && !strcmp(o->output, "-")) o->output = NULL; /* -o - is stdout */
   if (o->from && !strcmp(o->from, "-"))
     for (int i = 0; i < o->ninputs; i++)
@@ -437,6 +525,7 @@ int opts_parse(int argc, char **argv, cli_opts *o) {
   if (dashes > 1) return usage_error("%s", "stdin (-) can be read only once");
   if (o->urls && !strcmp(o->urls, "-") && (dashes || (o->from && !strcmp(o->from, "-"))))
     return usage_error("%s", "stdin can be read only once (--urls -, --from -, or -)");
+  record_set_clipped(o->wc.ro.clipped);
   o->has_urls = o->urls != NULL;
   for (int i = 0; i < o->ninputs; i++)
     if (url_is_remote(o->inputs[i])) o->has_urls = 1;

@@ -19,6 +19,7 @@ typedef struct cli_opts {
   int progress;           /* 0 never, 1 auto (a terminal) */
   int explain;
   const char *urls;       /* --urls FILE|- */
+  const char *images_dir; /* --images DIR */
   fetch_config fetch;     /* --parallel, --per-host, --delay, ... */
   int has_urls;           /* URLs among the arguments, or --urls */
   char **inputs;          /* positional arguments */

@@ -321,6 +321,7 @@ void job_encode(const job_msg *j, penc *e) {
   penc_str(e, j->charset);
   penc_str(e, j->source);
   penc_str(e, j->extra);
+  penc_str(e, j->imap);
   penc_u64s(e, j->bp, j->nbp);
 }
 
@@ -334,6 +335,7 @@ int job_decode(const char *payload, size_t len, job_msg *j, uint64_t **hash_stor
   j->charset = pdec_bytes(&d, &n);
   j->source = pdec_bytes(&d, &n);
   j->extra = pdec_bytes(&d, &n);
+  j->imap = pdec_bytes(&d, &n);
   *hash_store = pdec_u64s(&d, &j->nbp);
   j->bp = *hash_store;
   j->data = pdec_rest(&d, &j->len);
@@ -354,6 +356,8 @@ void result_encode(const result_msg *r, penc *e) {
   penc_str(e, r->message);
   penc_str(e, r->url);
   penc_str(e, r->explain);
+  penc_str(e, r->name);
+  penc_str(e, r->images);
   penc_u64s(e, r->hashes, r->nhashes);
 }
 
@@ -369,6 +373,8 @@ int result_decode(const char *payload, size_t len, result_msg *r, uint64_t **has
   r->message = pdec_bytes(&d, &n);
   r->url = pdec_bytes(&d, &n);
   r->explain = pdec_bytes(&d, &n);
+  r->name = pdec_bytes(&d, &n);
+  r->images = pdec_bytes(&d, &n);
   *hash_store = pdec_u64s(&d, &r->nhashes);
   r->hashes = *hash_store;
   r->out = pdec_rest(&d, &r->outlen);

@@ -107,8 +107,10 @@ enum {
   JOB_FETCHED = 1u << 2, /* the input is a fetched URL: url is the final URL,
                             and its jsonl record says so (final_url,
                             http_status) */
-  JOB_AS_TEXT = 1u << 3  /* served as text/plain: the text cleaner, unless
+  JOB_AS_TEXT = 1u << 3, /* served as text/plain: the text cleaner, unless
                             --input-format says otherwise */
+  JOB_WANT_IMAGES = 1u << 4 /* --images: list the article's images (and,
+                            given imap, point them at their local copies) */
 };
 /* A fetched input's HTTP status rides in bits 16-25 of the flags. */
 #define JOB_STATUS_SHIFT 16
@@ -124,6 +126,7 @@ typedef struct job_msg {
   const char *source;      /* the input's name, for jsonl records */
   const char *extra;       /* members to add to its jsonl record (a WARC
                               page's fields), or NULL */
+  const char *imap;        /* --images: "URL\tPATH\n" per local copy, or NULL */
   const uint64_t *bp;      /* site boilerplate for this document, sorted */
   size_t nbp;
   const char *data;        /* the input bytes as read (maybe gzip'd) */
@@ -141,6 +144,9 @@ typedef struct result_msg {
   const char *message;     /* error message, or NULL */
   const char *url;         /* the result's URL (canonical/og:url/...), or NULL */
   const char *explain;     /* --explain report, or NULL */
+  const char *name;        /* --name title: the output file's stem, or NULL */
+  const char *images;      /* JOB_WANT_IMAGES: the article's image URLs, one
+                              per line, or NULL */
   const uint64_t *hashes;  /* block fingerprints (JOB_WANT_HASHES) */
   size_t nhashes;
   const char *out;         /* the rendering */

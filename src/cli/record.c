@@ -99,6 +99,10 @@ static void put_fetch(sbuf *b, const record_fetch *f) {
   else sbuf_puts(b, "null");
 }
 
+static const char *clipped_at; /* record_set_clipped */
+
+void record_set_clipped(const char *iso) { clipped_at = iso; }
+
 void record_result(sbuf *b, const char *source, const cc_result *res) {
   record_result_fetch(b, source, res, NULL);
 }
@@ -111,11 +115,25 @@ void record_result_fetch(sbuf *b, const char *source, const cc_result *res,
   put_field(b, "title", cc_result_title(res));
   put_field(b, "author", cc_result_author(res));
   put_field(b, "date", cc_result_date(res));
+  put_field(b, "published", cc_result_published(res));
+  put_field(b, "modified", cc_result_modified(res));
   put_field(b, "site_name", cc_result_site_name(res));
   put_field(b, "language", cc_result_language(res));
   put_field(b, "url", cc_result_url(res));
   put_field(b, "description", cc_result_description(res));
   put_field(b, "image", cc_result_image(res));
+  const char *const *tags;
+  size_t nt = cc_result_tags(res, &tags);
+  put_key(b, "tags");
+  sbuf_putc(b, '[');
+  for (size_t i = 0; i < nt; i++) {
+    if (i) sbuf_putc(b, ',');
+    json_put_string(b, tags[i], strlen(tags[i]));
+  }
+  sbuf_putc(b, ']');
+  put_key(b, "word_count");
+  sbuf_printf(b, "%zu", cc_result_word_count(res));
+  put_field(b, "clipped", clipped_at);
   put_field(b, "page_type", cc_result_page_type(res));
   put_field(b, "charset", cc_result_charset(res));
   put_field(b, "input_kind", cc_result_input_kind(res));

@@ -6,8 +6,9 @@
  *    "warc_target_uri":…, "warc_date":…, "warc_record_id":…,
  *    "warc_offset":…, "http_status":… (pages of WARC files only; then
  *    "source" is the WARC file),
- *    "title":…, "author":…, "date":…, "site_name":…, "language":…,
- *    "url":…, "description":…, "image":…, "charset":…, "input_kind":…,
+ *    "title":…, "author":…, "date":…, "published":…, "modified":…,
+ *    "site_name":…, "language":…, "url":…, "description":…, "image":…,
+ *    "tags":[…], "word_count":…, "clipped":…, "charset":…, "input_kind":…,
  *    "text":…}
  * For a URL, "source" is the URL as given and "url" stays the page's own
  * (canonical) URL, else the final URL. A source that is not UTF-8 (a file
@@ -34,6 +35,10 @@ typedef struct record_fetch {
   const char *extra;     /* a WARC page: its members (",\"warc_...\":..."),
                             written instead of final_url and http_status */
 } record_fetch;
+
+/* The clipping time the records of this process give ("clipped", ISO
+ * 8601), or NULL for null (--no-clipped). */
+void record_set_clipped(const char *iso);
 
 /* The record of a cleaned document (status "ok" or "empty"), newline-ended. */
 void record_result(sbuf *b, const char *source, const cc_result *res);

@@ -162,28 +162,31 @@ char *sink_output_path(sink *s, const char *input, const char *rel, char *err, s
   return NULL;
 }
 
-char *sink_output_path_url(sink *s, const char *url, char *err, size_t errcap) {
-  char *name = url_output_name(url);
-  size_t n = strlen(name);
+char *sink_output_path_named(sink *s, const char *dir, size_t dirlen, const char *stem,
+                             char *err, size_t errcap) {
+  size_t n = strlen(stem);
   for (int i = 1; i <= 99; i++) {
     char *p;
     if (i == 1) {
-      p = make_path(s, NULL, 0, name, n);
+      p = make_path(s, dir, dirlen, stem, n);
     } else {
       sbuf b = {0};
-      sbuf_printf(&b, "%s-%d", name, i);
-      p = make_path(s, NULL, 0, b.data, b.len);
+      sbuf_printf(&b, "%s-%d", stem, i);
+      p = make_path(s, dir, dirlen, b.data, b.len);
       sbuf_free(&b);
     }
-    if (u64set_add(&s->names, hash64(p, strlen(p), HASH64_SEED))) {
-      free(name);
-      return p;
-    }
+    if (u64set_add(&s->names, hash64(p, strlen(p), HASH64_SEED))) return p;
     free(p);
   }
-  snprintf(err, errcap, "no free output name for %.200s", name);
-  free(name);
+  snprintf(err, errcap, "no free output name for %.200s", stem);
   return NULL;
+}
+
+char *sink_output_path_url(sink *s, const char *url, char *err, size_t errcap) {
+  char *name = url_output_name(url);
+  char *p = sink_output_path_named(s, NULL, 0, name, err, errcap);
+  free(name);
+  return p;
 }
 
 int sink_write_file(sink *s, const char *path, const struct stat *in, const char *data,

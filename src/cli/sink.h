@@ -14,7 +14,10 @@
  * for DIR keeps its start and gets a hash of the whole name
  * ("<start>~1a2b3c4d.txt"). Two inputs of one run can still meet in one
  * name only as file arguments from different directories (both flat): the
- * later one, in input order, fails. A URL is named by url_output_name (url.h:
+ * later one, in input order, fails. With --name title (or date-title), the
+ * file is named by the clipping's title (slug.h) in the folder its input
+ * would have gone to; names are given in input order, a name taken earlier
+ * in the run getting -2, -3... A URL is named by url_output_name (url.h:
  * host, path and a hash of the URL), flat in DIR; should that name be taken
  * all the same, the later URL gets -2, -3... (in input order, so the names
  * do not depend on timing). The check remembers 8 bytes per output.
@@ -68,6 +71,12 @@ void sink_protect_input(sink *s, const char *path);
 /* -O: the output path for an input (malloc'd), or NULL with a message when
  * the name is taken twice. */
 char *sink_output_path(sink *s, const char *input, const char *rel, char *err, size_t errcap);
+/* -O: the output path for a chosen stem (--name title), in the directory
+ * dir[0..dirlen) under DIR: DIR/dir/stem.ext, or stem-2, stem-3... when an
+ * earlier output of the run has the name (malloc'd), or NULL with a
+ * message. */
+char *sink_output_path_named(sink *s, const char *dir, size_t dirlen, const char *stem,
+                             char *err, size_t errcap);
 /* -O: the output path for a URL (malloc'd), or NULL with a message. */
 char *sink_output_path_url(sink *s, const char *url, char *err, size_t errcap);
 /* -O: writes one output atomically. `in` is the input's identity. Returns

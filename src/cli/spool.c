@@ -53,6 +53,7 @@ int spool_write(spool *s, const spool_rec *r) {
   put_str(s, r->rel, r->rel ? strlen(r->rel) : 0, r->rel != NULL);
   put_str(s, r->message, r->message ? strlen(r->message) : 0, r->message != NULL);
   put_str(s, r->explain, r->explain ? strlen(r->explain) : 0, r->explain != NULL);
+  put_str(s, r->name, r->name ? strlen(r->name) : 0, r->name != NULL);
   put64(s, r->nhashes);
   if (r->nhashes) fwrite(r->hashes, 8, r->nhashes, s->f);
   put_str(s, r->out, r->outlen, 1);
@@ -96,7 +97,7 @@ int spool_read(spool *s, spool_rec *r) {
   uint64_t nh;
   if (get64(s, &r->site) || get64(s, &r->input_bytes) || get64(s, &r->dev) || get64(s, &r->ino) || get_str(s, &r->path, NULL) ||
       get_str(s, &r->rel, NULL) || get_str(s, &r->message, NULL) ||
-      get_str(s, &r->explain, NULL) || get64(s, &nh) ||
+      get_str(s, &r->explain, NULL) || get_str(s, &r->name, NULL) || get64(s, &nh) ||
       nh > ((uint64_t)1 << 28))
     goto bad;
   if (nh) {
@@ -116,6 +117,7 @@ void spool_rec_free(spool_rec *r) {
   free(r->rel);
   free(r->message);
   free(r->explain);
+  free(r->name);
   free(r->hashes);
   free(r->out);
   memset(r, 0, sizeof *r);

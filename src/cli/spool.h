@@ -20,6 +20,7 @@ typedef struct spool_rec {
   char *rel;     /* or NULL */
   char *message; /* or NULL */
   char *explain; /* or NULL */
+  char *name;    /* --name title: the output's stem, or NULL */
   uint32_t kind; /* RES_*, or SPOOL_DEFERRED (stdin: not read in pass 1) */
   uint32_t status;
   uint64_t site;

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "article_rich.h"
 #include "pipeline.h"
 #include "url.h"
 #include "oom.h"
@@ -27,12 +28,16 @@ enum frame_kind {
   F_BLOCK,      /* a paragraph boundary */
   F_CONTAINER,  /* popped an AST container (list, item, quote, table...) */
   F_INLINE,     /* popped an inline AST node (link, emphasis) */
-  F_LEAF        /* a heading or cell: inline target for its content */
+  F_LEAF,       /* a heading or cell: inline target for its content */
+  F_ROLE,       /* a dt/dd: its paragraph has a role (see need_leaf) */
+  F_FIGURE,     /* a figure: its caption shows only if its image did */
+  F_CAPTION     /* a figure's caption */
 };
 
 typedef struct frame {
   const cc_node *node;
   unsigned char kind;
+  size_t saved; /* F_FIGURE: the enclosing figure's image count */
 } frame;
 
 typedef struct builder {
@@ -52,7 +57,16 @@ typedef struct builder {
   frame *stack;
   size_t depth, cap;
   unsigned flags;
+  int next_role;       /* CC_PARA_* of the next paragraph opened */
+  size_t images;       /* images emitted so far */
+  size_t figure_images; /* ... when the innermost open figure began */
+  int in_figure;
+  int in_caption;
   const uint8_t *kept; /* what the walk emits (decide.c's masks) */
+  const char *refs[64]; /* targets ("fn2") of the note marks emitted so far */
+  size_t nrefs;
+  const cc_node *note; /* the note being walked, shown because a kept mark
+                          points at it (NULL: none) */
 } builder;
 
 /* 1 when the text may hold a combining character (a decomposed accent,
@@ -94,6 +108,8 @@ static void flush_text(builder *b) {
 static void need_leaf(builder *b) {
   if (b->leaf) return;
   cc_ast *p = cc_ast_new(b->a, CC_AST_PARAGRAPH);
+  p->level = b->next_role; /* a term or definition: its first paragraph */
+  b->next_role = CC_PARA_TEXT;
   cc_ast_append(b->container, p);
   b->leaf = b->inl = p;
   b->leaf_is_para = 1;
@@ -170,6 +186,7 @@ static void push(builder *b, const cc_node *n, int kind) {
   }
   b->stack[b->depth].node = n;
   b->stack[b->depth].kind = (unsigned char)kind;
+  b->stack[b->depth].saved = 0;
   b->depth++;
 }
 
@@ -313,6 +330,73 @@ static void add_image(builder *b, const cc_node *img) {
   if (title) im->title = cc_arena_strdup(b->a, title);
   cc_ast_append(b->inl, im);
   b->at_start = 0;
+  b->images++;
+}
+
+/* An inline span of meaning (del, sup, sub, mark). */
+static void open_span(builder *b, const cc_node *x, int kind) {
+  open_inline(b, CC_AST_SPAN, x);
+  b->inl->level = kind;
+  push(b, x, F_INLINE);
+}
+
+/* A footnote reference: its label, the note's anchor kept for matching
+ * (cc_rich_finish). */
+static void add_fnref(builder *b, const cc_node *a, const char *label) {
+  need_leaf(b);
+  flush_text(b);
+  if (b->space && !b->at_start) cc_ast_add_text(b->a, b->inl, " ", 1);
+  b->space = 0;
+  cc_ast *r = cc_ast_new(b->a, CC_AST_FNREF);
+  r->src = a->id;
+  r->text = cc_arena_strdup(b->a, label);
+  r->len = strlen(label);
+  const char *href = cc_node_attr(a, "href");
+  for (const cc_node *c = a->first; !href && c; c = c->next) /* <sup><a href> */
+    if (cc_node_is(c, CC_TAG_A)) href = cc_node_attr(c, "href");
+  r->url = href ? cc_arena_strdup(b->a, href) : NULL;
+  if (href && href[0] == '#' && href[1] && b->nrefs < sizeof b->refs / sizeof *b->refs)
+    b->refs[b->nrefs++] = r->url + 1;
+  cc_ast_append(b->inl, r);
+  b->at_start = 0;
+}
+
+/* A video or audio embed: a paragraph holding a link to its page. */
+static void add_embed(builder *b, const cc_node *x) {
+  const char *url, *label;
+  if (!cc_rich_embed(b->a, x, b->base, &url, &label)) return;
+  close_leaf(b);
+  cc_ast *p = cc_ast_new(b->a, CC_AST_PARAGRAPH);
+  p->level = CC_PARA_EMBED;
+  p->src = x->id;
+  cc_ast *l = cc_ast_new(b->a, CC_AST_LINK);
+  l->url = url;
+  l->src = x->id;
+  cc_ast_add_text(b->a, l, label, strlen(label));
+  cc_ast_append(p, l);
+  cc_ast_append(b->container, p);
+}
+
+/* A figure's caption, when its image was kept: a paragraph of emphasis
+ * (credits are cut from it at the end, cc_rich_finish). */
+static int open_caption(builder *b, const cc_node *x) {
+  if (!b->in_figure || b->images == b->figure_images) return 0;
+  close_leaf(b);
+  cc_ast *p = cc_ast_new(b->a, CC_AST_PARAGRAPH);
+  p->level = CC_PARA_CAPTION;
+  p->src = x->id;
+  cc_ast_append(b->container, p);
+  cc_ast *em = cc_ast_new(b->a, CC_AST_EMPH);
+  em->src = x->id;
+  cc_ast_append(p, em);
+  b->leaf = p;
+  b->inl = em;
+  b->leaf_is_para = 0;
+  b->at_start = 1;
+  b->space = 0;
+  b->in_caption = 1;
+  push(b, x, F_CAPTION);
+  return 1;
 }
 
 /* 1 when the link's whole text is one or two characters that are neither
@@ -336,7 +420,9 @@ static int enter(builder *b, const cc_node *x) {
   unsigned cls = cc_tag_class(t);
   int in_table = b->container && (b->container->type == CC_AST_TABLE ||
                                   b->container->type == CC_AST_ROW);
-  int in_cell = b->leaf && b->leaf->type == CC_AST_CELL;
+  /* in a cell or a caption, blocks stay on the one line */
+  int in_cell = (b->leaf && b->leaf->type == CC_AST_CELL) || b->in_caption;
+  if (b->in_caption && cc_rich_credit(x)) return 1; /* "© Reuters" in a caption */
   switch (t) {
   case CC_TAG_H1: case CC_TAG_H2: case CC_TAG_H3:
   case CC_TAG_H4: case CC_TAG_H5: case CC_TAG_H6:
@@ -359,6 +445,8 @@ static int enter(builder *b, const cc_node *x) {
     if (in_cell) break;
     if (b->container->type == CC_AST_LIST) {
       open_container(b, CC_AST_ITEM, x);
+      if (x->flags & (CC_NF_TODO | CC_NF_DONE))
+        b->container->level = x->flags & CC_NF_DONE ? CC_ITEM_DONE : CC_ITEM_TODO;
       push(b, x, F_CONTAINER);
       return 0;
     }
@@ -489,6 +577,12 @@ static int enter(builder *b, const cc_node *x) {
     return 1;
   case CC_TAG_A: {
     const char *href = cc_node_attr(x, "href");
+    char label[16];
+    if (cc_rich_backlink(x)) return 1; /* a note's "↩" back to its reference */
+    if (cc_rich_fnref(x, label, sizeof label)) {
+      if (b->kept[x->id]) add_fnref(b, x, label);
+      return 1;
+    }
     /* a permalink anchor beside a heading ("¶", "#", "§"): a link to the
      * page itself whose text is a lone symbol */
     if (href && href[0] == '#' && is_symbol_link(x)) return 1;
@@ -513,6 +607,44 @@ static int enter(builder *b, const cc_node *x) {
     open_inline(b, CC_AST_STRONG, x);
     push(b, x, F_INLINE);
     return 0;
+  case CC_TAG_DEL: case CC_TAG_S: case CC_TAG_STRIKE:
+    open_span(b, x, CC_SPAN_DEL);
+    return 0;
+  case CC_TAG_MARK:
+    open_span(b, x, CC_SPAN_MARK);
+    return 0;
+  case CC_TAG_SUB:
+    open_span(b, x, CC_SPAN_SUB);
+    return 0;
+  case CC_TAG_SUP: {
+    char label[16];
+    if (cc_rich_fnref(x, label, sizeof label)) { /* <sup><a href="#fn1">1</a></sup> */
+      if (b->kept[x->id]) add_fnref(b, x, label);
+      return 1;
+    }
+    open_span(b, x, CC_SPAN_SUP);
+    return 0;
+  }
+  case CC_TAG_DL:
+    if (in_cell) break;
+    close_leaf(b);
+    push(b, x, F_BLOCK);
+    return 0;
+  case CC_TAG_DT: case CC_TAG_DD:
+    if (in_cell) break;
+    close_leaf(b);
+    b->next_role = t == CC_TAG_DT ? CC_PARA_TERM : CC_PARA_DEF;
+    push(b, x, F_ROLE);
+    return 0;
+  case CC_TAG_VIDEO: case CC_TAG_AUDIO:
+    if (!in_cell && b->kept[x->id]) add_embed(b, x); /* decide.c: as an image */
+    return 1;
+  case CC_TAG_FIGURE:
+    push(b, x, F_FIGURE);
+    b->stack[b->depth - 1].saved = b->in_figure ? b->figure_images : SIZE_MAX;
+    b->in_figure = 1;
+    b->figure_images = b->images;
+    break; /* and a block, below */
   default:
     break;
   }
@@ -544,6 +676,19 @@ static void leave(builder *b) {
   case F_CONTAINER:
     close_leaf(b);
     if (b->container->parent) b->container = b->container->parent;
+    break;
+  case F_ROLE:
+    close_leaf(b);
+    b->next_role = CC_PARA_TEXT;
+    break;
+  case F_FIGURE:
+    close_leaf(b);
+    b->in_figure = f.saved != SIZE_MAX;
+    if (b->in_figure) b->figure_images = f.saved;
+    break;
+  case F_CAPTION:
+    close_leaf(b);
+    b->in_caption = 0;
     break;
   case F_INLINE:
     if (b->inl && b->inl != b->leaf && b->leaf) {
@@ -625,13 +770,27 @@ static void stated_text(cc_ctx *ctx, cc_ast *doc) {
 /* Every element under top is entered, so that lists, quotes and tables
  * keep their shape around the text kept; what is not kept leaves empty
  * blocks that prune() removes. */
+/* 1 when x is the note a kept mark points at (its id is a mark's target). */
+static int is_marked_note(const builder *b, const cc_node *x) {
+  const char *id = b->nrefs && x->type == CC_NODE_ELEMENT ? cc_node_attr(x, "id") : NULL;
+  for (size_t i = 0; id && i < b->nrefs; i++)
+    if (!strcmp(id, b->refs[i])) return 1;
+  return 0;
+}
+
 static void walk(builder *b, const cc_node *top, const uint8_t *kept) {
   b->kept = kept;
   const cc_node *x = top;
   while (x) {
     int descend = 0;
+    if (!b->note && is_marked_note(b, x)) b->note = x;
     if (x->type == CC_NODE_TEXT) {
-      if (kept[x->id]) add_text(b, x->text, x->len);
+      /* a caption's text shows under its kept image, a note's when a kept
+       * mark points at it, whatever the model said of them (out of txt,
+       * which leaves captions out) */
+      if (kept[x->id] || b->in_caption || b->note) add_text(b, x->text, x->len);
+    } else if (cc_node_is(x, CC_TAG_FIGCAPTION) && !b->in_caption) {
+      descend = open_caption(b, x);
     } else {
       descend = !enter(b, x);
     }
@@ -641,6 +800,7 @@ static void walk(builder *b, const cc_node *top, const uint8_t *kept) {
     }
     for (;;) { /* x is done: leave it, then go to the next node */
       leave_node(b, x);
+      if (x == b->note) b->note = NULL;
       if (x == top) {
         x = NULL;
         break;
@@ -706,6 +866,7 @@ int cc_stage_article(cc_ctx *ctx) {
   cc_buf_free(&b.text);
   footers_last(b.doc, &ctx->dom);
   prune(b.doc);
+  cc_rich_finish(ctx, b.doc);
   if (!b.doc->first && !ctx->blocks.n) stated_text(ctx, b.doc);
   ctx->ast = b.doc;
   return 0;

@@ -33,7 +33,10 @@ cc_ast *cc_ast_add_text(cc_arena *a, cc_ast *parent, const char *s, size_t n) {
 }
 
 static int view_drops(const cc_ast *n, unsigned drop) {
-  return (n->type == CC_AST_IMAGE && (drop & CC_AST_DROP_IMAGES)) ||
+  /* an image's caption goes with it */
+  int image = n->type == CC_AST_IMAGE ||
+              (n->type == CC_AST_PARAGRAPH && n->level == CC_PARA_CAPTION);
+  return (image && (drop & CC_AST_DROP_IMAGES)) ||
          (n->type == CC_AST_TABLE && (drop & CC_AST_DROP_TABLES));
 }
 

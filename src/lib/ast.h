@@ -21,10 +21,11 @@
 typedef enum cc_ast_type {
   CC_AST_DOCUMENT = 0,
   /* blocks */
-  CC_AST_PARAGRAPH,
+  CC_AST_PARAGRAPH,  /* level: its role, CC_PARA_* (0: plain text) */
   CC_AST_HEADING,    /* level: 1..6 */
   CC_AST_LIST,       /* level: 1 = ordered; start: first number */
-  CC_AST_ITEM,       /* children: blocks (usually one paragraph) */
+  CC_AST_ITEM,       /* children: blocks (usually one paragraph); level: a
+                        task list's box, CC_ITEM_* (0: none) */
   CC_AST_QUOTE,      /* children: blocks */
   CC_AST_CODE_BLOCK, /* text: literal, may hold newlines; info: language */
   CC_AST_TABLE,      /* children: rows; level: number of header rows */
@@ -38,8 +39,27 @@ typedef enum cc_ast_type {
   CC_AST_EMPH,   /* children: inlines */
   CC_AST_STRONG, /* children: inlines */
   CC_AST_CODE,   /* text: literal */
-  CC_AST_BREAK   /* hard line break */
+  CC_AST_BREAK,  /* hard line break */
+  CC_AST_SPAN,   /* level: CC_SPAN_*; children: inlines */
+  CC_AST_FNREF   /* a footnote reference: text = its label ("1"); url =
+                    the note's anchor ("#fn1"), NULL once matched */
 } cc_ast_type;
+
+/* What a paragraph is, beyond text (renderers show each its own way). */
+enum {
+  CC_PARA_TEXT = 0,
+  CC_PARA_CAPTION,  /* a figure's descriptive caption (its children: one EMPH) */
+  CC_PARA_EMBED,    /* a video, audio or post embed: one LINK to it */
+  CC_PARA_FOOTNOTE, /* a footnote's text; text = its label */
+  CC_PARA_TERM,     /* a definition list's term */
+  CC_PARA_DEF       /* ... and a definition of it */
+};
+
+/* Inline spans of meaning. */
+enum { CC_SPAN_DEL = 1, CC_SPAN_SUP, CC_SPAN_SUB, CC_SPAN_MARK };
+
+/* A task list item's box. */
+enum { CC_ITEM_TODO = 1, CC_ITEM_DONE };
 
 typedef struct cc_ast {
   struct cc_ast *parent, *first, *last, *next, *prev;

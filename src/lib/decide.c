@@ -4,9 +4,11 @@
  * ctx->blocks, then ctx->kept[id] for every node the article builder asks
  * about: a text node, an image, a code element is kept when the block it
  * belongs to (its nearest block ancestor) is kept. A rule in no block is
- * kept when the blocks on both sides of it are; an image in no block (a
- * figure, a picture wrapper) when the article has begun and the text
- * after it, its own caption aside, is kept.
+ * kept inside the span of kept blocks; an image in no block (a
+ * figure, a picture wrapper) or a video or audio embed when the text
+ * after it (its own caption aside, one of the next three blocks) is kept,
+ * or the text right before it in the same container
+ * (article.c shows a caption under its image).
  */
 #include <stdlib.h>
 
@@ -14,6 +16,7 @@
 #include "oom.h"
 
 #define KEEP_AT 0.5f
+#define FLOOR_AT 0.1f
 
 /* Never empty: a page with text whose blocks all fall short of KEEP_AT
  * still gives its best region, the blocks the Readability-style selection
@@ -29,9 +32,13 @@ static const char *never_empty(cc_blocks *bl) {
   int any = 0;
   for (uint32_t k = 0; k < bl->n; k++) any |= bl->keep[k] = bl->old[k];
   if (any) return "no block reached p >= 0.5: kept the Readability-style selection";
-  for (uint32_t k = 0; k < bl->n; k++) bl->keep[k] = bl->p[k] >= best * 0.5f;
+  /* (a page of nothing but a menu stays empty: a floor under the best) */
+  for (uint32_t k = 0; k < bl->n; k++)
+    bl->keep[k] = bl->p[k] >= best * 0.5f && bl->p[k] >= FLOOR_AT && !bl->veto[k];
   return "no block reached p >= 0.5: kept those rated at least half the best";
 }
+
+static int within(const cc_node *x, const cc_node *top, int levels);
 
 /* 1 when the block is a caption or lies in one (a figcaption, a credit
  * line inside it). */
@@ -48,8 +55,10 @@ static uint8_t *mask(cc_ctx *ctx, const uint8_t *keep, const uint32_t *holder,
   cc_dom *d = &ctx->dom;
   cc_blocks *bl = &ctx->blocks;
   uint8_t *kept = cc_arena_calloc(ctx->arena, d->nnodes ? d->nnodes : 1);
-  uint32_t first = 0; /* the first block kept */
+  uint32_t first = 0, last = bl->n; /* the first and the last block kept */
   while (first < bl->n && !keep[first]) first++;
+  while (last > first && !keep[last - 1]) last--;
+  last = last ? last - 1 : 0;
   for (uint32_t i = 0; i < d->nnodes; i++) {
     cc_node *x = d->byid[i];
     /* a block element is its own holder for what it holds literally (pre) */
@@ -57,17 +66,23 @@ static uint8_t *mask(cc_ctx *ctx, const uint8_t *keep, const uint32_t *holder,
     if (bl->of[h] >= 0) {
       kept[i] = keep[bl->of[h]];
     } else if (cc_node_is(x, CC_TAG_HR)) {
-      /* a rule in no block: kept between kept blocks */
-      int32_t before = last_block[i], after = before + 1;
-      kept[i] = before >= 0 && (uint32_t)after < bl->n && keep[before] && keep[after];
-    } else if (cc_node_is(x, CC_TAG_IMG)) {
-      /* an image in no block (a figure, a picture wrapper): kept after the
-       * article has begun when the text it stands before is kept, its own
-       * caption aside (the lead art between a lead and the body, with a
-       * byline and share buttons before it) */
+      /* a rule in no block: kept inside the article's span (the renderers
+       * drop a rule that would follow a rule, open or close the text) */
+      kept[i] = first < last && bl->node[first]->id < i && bl->node[last]->id > i;
+    } else if (cc_node_is(x, CC_TAG_IMG) || cc_node_is(x, CC_TAG_VIDEO) ||
+               cc_node_is(x, CC_TAG_AUDIO) || (x->flags & CC_NF_EMBED)) {
+      /* an image in no block (a figure, a picture wrapper) or an embed:
+       * kept when the text it stands before is kept, its own caption
+       * aside (the lead art between a headline or lead and the body) */
       uint32_t after = (uint32_t)(last_block[i] + 1);
-      while (after < bl->n && in_caption(bl->node[after])) after++;
-      kept[i] = first < bl->n && bl->node[first]->id < i && after < bl->n && keep[after];
+      for (int s = 0; s < 3 && after < bl->n && in_caption(bl->node[after]); s++) after++;
+      int next = 0; /* a kept block among the next few (a heading may come between) */
+      for (uint32_t k = after; k < bl->n && k < after + 3 && !next; k++) next = keep[k];
+      /* or right after kept text, in the same container (an article's
+       * closing pictures, not the author's photo in a box of its own) */
+      int prev = last_block[i] >= 0 && keep[last_block[i]] &&
+                 within(x, bl->node[last_block[i]]->parent, 3);
+      kept[i] = next || prev;
     }
   }
   return kept;
@@ -130,6 +145,33 @@ static void fill_gaps(const cc_ctx *ctx, cc_blocks *bl) {
   }
 }
 
+/* A quotation's attribution (the <footer> or <cite> closing a
+ * <blockquote>) goes with the quotation: kept when the block before it,
+ * in the same quote, is. */
+static const cc_node *quote_of(const cc_node *x) {
+  for (int up = 0; x && up < 3; up++, x = x->parent)
+    if (cc_node_is(x, CC_TAG_BLOCKQUOTE)) return x;
+  return NULL;
+}
+
+static void keep_attributions(cc_blocks *bl) {
+  /* a quote whose own text is its attribution ("— Jane Roe (@janeroe)
+   * March 3" after its <p>, as embedded posts are written) */
+  for (uint32_t k = 0; k + 1 < bl->n; k++)
+    if (!bl->keep[k] && !bl->veto[k] && bl->keep[k + 1] &&
+        cc_node_is(bl->node[k], CC_TAG_BLOCKQUOTE) && quote_of(bl->node[k + 1]) == bl->node[k])
+      bl->keep[k] = 1;
+  for (uint32_t k = 1; k < bl->n; k++) {
+    const cc_node *x = bl->node[k];
+    if (bl->keep[k] || bl->veto[k] || !bl->keep[k - 1]) continue;
+    if (!cc_node_is(x, CC_TAG_FOOTER) && !(x->parent && cc_node_is(x->parent, CC_TAG_FOOTER)) &&
+        !cc_node_is(x, CC_TAG_CITE))
+      continue;
+    const cc_node *q = quote_of(x);
+    if (q && quote_of(bl->node[k - 1]) == q) bl->keep[k] = 1;
+  }
+}
+
 /* The page type model's most likely type is an article. */
 static int is_article(const cc_ctx *ctx) {
   for (unsigned c = 1; c < 7; c++)
@@ -151,6 +193,7 @@ int cc_stage_decide(cc_ctx *ctx) {
    * a collection the cards are the content, and the model judges them. */
   drop_teasers(bl);
   fill_gaps(ctx, bl);
+  keep_attributions(bl);
   if (is_article(ctx)) keep_lead(bl);
   ctx->fallback = never_empty(bl);
   /* --keep-title: the headline stays whatever the model says (the one

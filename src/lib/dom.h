@@ -91,7 +91,10 @@ enum {
   CC_NF_SELECTED = 1u << 8,  /* root of a subtree chosen as article */
   CC_NF_DROPPED = 1u << 9,   /* subtree dropped by the filter */
   CC_NF_TITLE = 1u << 10,    /* the headline (goes to metadata) */
-  CC_NF_CAPTION = 1u << 11   /* a caption or credit */
+  CC_NF_CAPTION = 1u << 11,  /* a caption or credit */
+  CC_NF_EMBED = 1u << 12,    /* a video/audio embed kept as a link (marks.c) */
+  CC_NF_TODO = 1u << 13,     /* a task list item, unchecked (marks.c) */
+  CC_NF_DONE = 1u << 14      /* ... checked */
 };
 
 typedef struct cc_attr {

@@ -11,10 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "charset.h"
 #include "lang.h"
+#include "marks.h"
+#include "meta.h"
 #include "oom.h"
 #include "parse.h"
 #include "phrases.h"
@@ -247,6 +250,7 @@ static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
     if (rc) return rc;
   }
   STAGE("metadata", cc_stage_meta(ctx));
+  cc_marks(&ctx->dom); /* what pre-cleaning would take: embeds, task boxes */
   cc_preclean_stats ps;
   cc_preclean(&ctx->dom, &ps);
   if (timed_out(ctx, deadline, "pre-cleaning")) return CC_ERR_TIMEOUT;
@@ -259,6 +263,9 @@ static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
   STAGE("filtering", cc_stage_filter(ctx));
   STAGE("classifying the blocks", cc_stage_classify(ctx));
   STAGE("deciding", cc_stage_decide(ctx));
+  /* after the decision: the model's features were measured with the page's
+   * own metadata; the head then corrects the title, dates and byline */
+  STAGE("the article's head", cc_stage_head(ctx));
   STAGE("building the article", cc_stage_article(ctx));
   cc_explain_blocks(ctx);
   return 0;
@@ -301,6 +308,22 @@ cc_input_format cc_sniff_input(const char *data, size_t len, const char *hint,
   cc_arena_free(&a);
   cc_guard_end(&g);
   return k == CC_SNIFF_BINARY ? CC_INPUT_AUTO : k == CC_SNIFF_TEXT ? CC_INPUT_TEXT : CC_INPUT_HTML;
+}
+
+/* The language: the one its text is written in when the page declares
+ * none, or declares one the text plainly is not in (a German blog left at
+ * the theme's "en"); a declared language we cannot tell apart from the
+ * text's (no profile for it, same script) stands. */
+static const char *text_language(const char *declared, const char *text, size_t len) {
+  if (!len) return declared;
+  if (!declared) return cc_lang_detect(text, len);
+  const char *sure = cc_lang_detect_sure(text, len);
+  if (!sure) return declared;
+  size_t dl = strcspn(declared, "-"), sl = strcspn(sure, "-");
+  if (dl == sl && !strncasecmp(declared, sure, dl)) return declared; /* keeps "en-GB" */
+  cc_script ts = CC_SCRIPT_NONE;
+  cc_lang_detect_script(text, len, &ts);
+  return cc_lang_script(declared) != CC_SCRIPT_NONE || ts != CC_SCRIPT_LATIN ? sure : declared;
 }
 
 cc_status cc_options_take(const cc_options *in, cc_options *o, cc_error *err) {
@@ -400,8 +423,7 @@ static cc_status extract_taken(const char *data, size_t len, const cc_options *t
   r->text = cc_arena_strndup(&r->arena, txt.data ? txt.data : "", txt.len);
   r->text_len = txt.len;
   cc_buf_free(&txt);
-  /* a page that declares no language gets the one its text is written in */
-  if (!r->meta.language && r->text_len) r->meta.language = cc_lang_detect(r->text, r->text_len);
+  r->meta.language = text_language(r->meta.language, r->text, r->text_len);
   if (ctx.explain) r->explain = cc_buf_detach(&explain, NULL);
   *out = r;
   return CC_OK;

@@ -118,10 +118,13 @@ int cc_stage_filter(cc_ctx *ctx) {
       if (!embed && (s->hint.kinds & BOILER_KINDS) && s->hint.weight < 0 &&
           !(s->hint.kinds & CC_HK_STRONG_CONTENT))
         why = "class/id names boilerplate";
-      else if (x->tag == CC_TAG_NAV || x->tag == CC_TAG_ASIDE || x->tag == CC_TAG_FOOTER)
-        why = "navigation/aside/footer element";
+      else if (x->tag == CC_TAG_NAV || x->tag == CC_TAG_ASIDE ||
+               (x->tag == CC_TAG_FOOTER && !cc_node_is(x->parent, CC_TAG_BLOCKQUOTE)))
+        why = "navigation/aside/footer element"; /* a quote's footer is its attribution */
       else if (x->tag == CC_TAG_FIGCAPTION || (s->hint.kinds & CC_HK_CAPTION))
         why = "caption or credit";
+      if (why && x->tag == CC_TAG_FIGCAPTION)
+        x->flags |= CC_NF_CAPTION; /* out of the text; under its image in md and html */
       else if ((x->tag == CC_TAG_UL || x->tag == CC_TAG_OL) && s->lis > 1 && ld > 0.6f)
         why = "list of links";
       else if ((x->tag == CC_TAG_DIV || x->tag == CC_TAG_SECTION || x->tag == CC_TAG_TABLE ||

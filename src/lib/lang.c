@@ -174,6 +174,16 @@ int cc_lang_index(const char *tag) {
   return -1;
 }
 
+cc_script cc_lang_script(const char *tag) {
+  int i = cc_lang_index(tag);
+  if (i >= 0) return profiles[i].script;
+  if (!tag || !tag[0] || !tag[1] || (tag[2] && tag[2] != '-' && tag[2] != '_')) return CC_SCRIPT_NONE;
+  for (size_t k = 0; k < sizeof by_script / sizeof by_script[0]; k++)
+    if ((tag[0] | 0x20) == by_script[k].code[0] && (tag[1] | 0x20) == by_script[k].code[1])
+      return by_script[k].script;
+  return CC_SCRIPT_NONE;
+}
+
 /* ---- scripts -------------------------------------------------------- */
 
 cc_script cc_script_of(uint32_t cp) {
@@ -249,6 +259,28 @@ cc_script cc_script_of_token(const char *s, unsigned len) {
   return CC_SCRIPT_NONE;
 }
 
+size_t cc_word_count(const char *utf8, size_t len) {
+  const unsigned char *p = (const unsigned char *)utf8, *e = p + len;
+  size_t words = 0;
+  int in_word = 0;
+  while (p < e) {
+    uint32_t cp = decode(&p, e);
+    cc_script sc = cc_script_of(cp);
+    int digit = cp >= '0' && cp <= '9';
+    if (sc == CC_SCRIPT_HAN || sc == CC_SCRIPT_KANA) { /* written without spaces */
+      words++;
+      in_word = 0;
+    } else if (sc != CC_SCRIPT_NONE || digit) {
+      words += !in_word;
+      in_word = 1;
+    } else if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 ||
+               (cp >= 0x2000 && cp <= 0x200A)) {
+      in_word = 0; /* punctuation inside a word ("don't", "e-mail") keeps it one */
+    }
+  }
+  return words;
+}
+
 const char *cc_script_name(cc_script s) {
   static const char *const names[CC_SCRIPT_COUNT] = {
       "none", "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari",
@@ -262,7 +294,22 @@ const char *cc_script_name(cc_script s) {
 /* Fewer stopword votes than this: too little text to tell. */
 #define MIN_VOTES 2.0f
 
+/* Sure enough to contradict what a page declares: this many votes, and
+ * this many times the runner-up's. */
+#define SURE_VOTES 20.0f
+#define SURE_RATIO 3.0f
+
+static const char *detect(const char *utf8, size_t len, cc_script *script_out, int sure);
+
 const char *cc_lang_detect_script(const char *utf8, size_t len, cc_script *script_out) {
+  return detect(utf8, len, script_out, 0);
+}
+
+const char *cc_lang_detect_sure(const char *utf8, size_t len) {
+  return detect(utf8, len, NULL, 1);
+}
+
+static const char *detect(const char *utf8, size_t len, cc_script *script_out, int sure) {
   if (script_out) *script_out = CC_SCRIPT_NONE;
   if (!utf8 || !len) return NULL;
   if (len > DETECT_MAX) {
@@ -310,9 +357,18 @@ const char *cc_lang_detect_script(const char *utf8, size_t len, cc_script *scrip
       if (m & 1) votes[l] += share;
   }
   int win = -1;
-  for (unsigned l = 0; l < NPROFILES; l++)
-    if (profiles[l].script == best && (win < 0 || votes[l] > votes[win])) win = (int)l;
+  float second = 0;
+  for (unsigned l = 0; l < NPROFILES; l++) {
+    if (profiles[l].script != best) continue;
+    if (win < 0 || votes[l] > votes[win]) {
+      if (win >= 0) second = votes[win];
+      win = (int)l;
+    } else if (votes[l] > second) {
+      second = votes[l];
+    }
+  }
   if (win < 0 || votes[win] < MIN_VOTES) return NULL;
+  if (sure && (votes[win] < SURE_VOTES || votes[win] < second * SURE_RATIO)) return NULL;
   return profiles[win].code;
 }
 

@@ -45,6 +45,11 @@ cc_script cc_script_of(uint32_t cp);
  * its first character: Latin letters are ASCII after normalization. */
 cc_script cc_script_of_token(const char *s, unsigned len);
 
+/* Words as a reader counts them: runs of letters and digits (punctuation
+ * inside a run does not split it: "don't", "e-mail"); in scripts written
+ * without spaces (Han, kana), each character. */
+size_t cc_word_count(const char *utf8, size_t len);
+
 /* A short English name ("Latin", "Cyrillic", ...). */
 const char *cc_script_name(cc_script s);
 
@@ -55,6 +60,10 @@ const char *cc_lang_code(unsigned index);
 /* The index of a tag ("fr", "en-GB" -> en, case-insensitive), or -1. */
 int cc_lang_index(const char *tag);
 
+/* The script a language we can identify is written in ("de": Latin,
+ * "ja": kana); CC_SCRIPT_NONE for a language we cannot identify. */
+cc_script cc_lang_script(const char *tag);
+
 /* Bit i set when the normalized word with this hash (cc_token.hash) is a
  * stopword of language i. */
 uint32_t cc_lang_stopword_mask(uint64_t word_hash);
@@ -63,6 +72,11 @@ uint32_t cc_lang_stopword_mask(uint64_t word_hash);
  * "zh", "ja"...; static storage) or NULL when the text is too short or
  * matches no profile. Reads at most the first 64 KiB. */
 const char *cc_lang_detect(const char *utf8, size_t len);
+
+/* The same, but only when the text leaves no doubt (a script of its own,
+ * or many stopwords of one language and few of any other): sure enough
+ * to correct a page that declares another language. */
+const char *cc_lang_detect_sure(const char *utf8, size_t len);
 
 /* The same, also reporting the dominant script of the letters read. */
 const char *cc_lang_detect_script(const char *utf8, size_t len, cc_script *script);

@@ -136,6 +136,34 @@ static void explain(cc_ctx *ctx, const char *field, const cc_meta_cand *k) {
                 k->src ? k->src : "?", k->prio, v);
 }
 
+/* An author list from a source that does not say how the page joins the
+ * names (JSON-LD gives an array) takes the conjunction of a byline that
+ * lists the same people: "A, B, and C" as the page shows it. */
+static const char *list_as_written(cc_arena *a, const cc_meta_found *c, const char *author) {
+  if (!author || !strchr(author, ',')) return author;
+  cc_names chosen;
+  memset(&chosen, 0, sizeof chosen);
+  cc_meta_names_add(a, &chosen, author, strlen(author));
+  if (chosen.conj[0] || chosen.n < 2) return author;
+  for (int i = 0; i < c->f[CC_MF_AUTHOR].n; i++) {
+    const char *v = c->f[CC_MF_AUTHOR].c[i].v;
+    cc_names other;
+    memset(&other, 0, sizeof other);
+    cc_meta_names_add(a, &other, v, strlen(v));
+    if (!other.conj[0] || other.n != chosen.n) continue;
+    unsigned same = 0;
+    for (unsigned x = 0; x < chosen.n; x++)
+      for (unsigned y = 0; y < other.n; y++)
+        if (cc_meta_loose_eq(chosen.v[x], strlen(chosen.v[x]), other.v[y], strlen(other.v[y])))
+          same++;
+    if (same != chosen.n) continue;
+    memcpy(chosen.conj, other.conj, sizeof chosen.conj);
+    chosen.serial = other.serial;
+    return cc_meta_names_join(a, &chosen);
+  }
+  return author;
+}
+
 static void sort_fields(cc_meta_found *c) {
   for (int f = 0; f < CC_MF_COUNT; f++)
     qsort(c->f[f].c, (size_t)c->f[f].n, sizeof(cc_meta_cand), cmp_cand);
@@ -227,12 +255,15 @@ static void resolve(cc_ctx *ctx, cc_meta_found *c, const cc_ld *ld) {
       continue;
     }
     m->author = s;
+    m->author_prio = k->prio;
     explain(ctx, "author", k);
   }
   if (!m->author && fallback) {
     m->author = fallback;
+    m->author_prio = fallback_k->prio;
     explain(ctx, "author", fallback_k);
   }
+  m->author = list_as_written(a, c, m->author);
 
   /* date */
   cc_date dt;
@@ -240,13 +271,26 @@ static void resolve(cc_ctx *ctx, cc_meta_found *c, const cc_ld *ld) {
     cc_meta_add(c, CC_MF_DATE, 40, cc_meta_date_iso(a, &dt), "url", 0);
     qsort(c->f[CC_MF_DATE].c, (size_t)c->f[CC_MF_DATE].n, sizeof(cc_meta_cand), cmp_cand);
   }
-  for (int i = 0; i < c->f[CC_MF_DATE].n && !m->date; i++) {
+  /* the first of each kind that parses: publication, modification */
+  for (int i = 0; i < c->f[CC_MF_DATE].n && !(m->published && m->modified); i++) {
     const cc_meta_cand *k = &c->f[CC_MF_DATE].c[i];
-    if (cc_meta_date_parse(k->v, strlen(k->v), mdy, &dt)) {
-      m->date = cc_meta_date_iso(a, &dt);
-      explain(ctx, "date", k);
+    int mod = k->prio >= CC_META_MODIFIED_MIN && k->prio <= CC_META_MODIFIED_MAX;
+    if ((mod ? m->modified : m->published) || !cc_meta_date_parse(k->v, strlen(k->v), mdy, &dt))
+      continue;
+    if (mod) {
+      m->modified = cc_meta_date_iso(a, &dt);
+      explain(ctx, "modified", k);
+    } else {
+      m->published = cc_meta_date_iso(a, &dt);
+      m->published_prio = k->prio;
+      explain(ctx, "published", k);
     }
   }
+  /* the article's date: published, else modified (a weak published, such
+   * as any <time> on the page, comes after the page's modification date) */
+  m->date = m->published && m->published_prio < CC_META_MODIFIED_MIN ? m->published
+            : m->modified                                              ? m->modified
+                                                                       : m->published;
 
   /* description */
   for (int i = 0; i < c->f[CC_MF_DESC].n && !m->description; i++) {
@@ -263,6 +307,37 @@ static void resolve(cc_ctx *ctx, cc_meta_found *c, const cc_ld *ld) {
     if (m->image) explain(ctx, "image", k);
   }
   if (m->url && ctx->explain) cc_buf_printf(ctx->explain, "meta  url = %s\n", m->url);
+}
+
+/* Adds the items of a list ('\n'- or, for keyword lists, comma- or
+ * semicolon-separated) to the tags, cleaned and without repeats. */
+static void add_tags(cc_arena *a, cc_meta *m, const char *v, int commas) {
+  while (v && *v && m->ntags < CC_META_TAGS_MAX) {
+    size_t n = commas ? strcspn(v, "\n,;") : strcspn(v, "\n");
+    const char *t = n <= CC_META_TAG_MAX * 2
+                        ? cc_meta_text(a, v, n, CC_META_TAG_MAX, CC_MT_ENTITIES | CC_MT_TAGS)
+                        : NULL;
+    int dup = !t || strstr(t, "://");
+    for (size_t i = 0; i < m->ntags && !dup; i++)
+      dup = cc_meta_loose_eq(m->tags[i], strlen(m->tags[i]), t, strlen(t));
+    if (!dup) m->tags[m->ntags++] = t;
+    v += n;
+    if (*v) v++;
+  }
+}
+
+/* Tags: the first source that has any (article:tag, JSON-LD keywords,
+ * the keywords meta), then the JSON-LD section. */
+static void resolve_tags(cc_ctx *ctx, cc_meta_found *c, const cc_ld *ld) {
+  cc_meta *m = &ctx->meta;
+  m->tags = cc_arena_calloc(c->a, CC_META_TAGS_MAX * sizeof *m->tags);
+  const cc_meta_field *f = &c->f[CC_MF_TAGS];
+  const cc_meta_cand *best = f->n ? &f->c[0] : NULL; /* sorted */
+  if (best && best->prio <= 10) add_tags(c->a, m, best->v, 0);
+  if (!m->ntags) add_tags(c->a, m, ld->keywords, 1);
+  for (int i = 0; i < f->n && !m->ntags; i++) add_tags(c->a, m, f->c[i].v, 1);
+  add_tags(c->a, m, ld->section, 0);
+  if (best && m->ntags) explain(ctx, "tags", best);
 }
 
 int cc_stage_meta(cc_ctx *ctx) {
@@ -288,5 +363,6 @@ int cc_stage_meta(cc_ctx *ctx) {
   ctx->meta.jsonld_body = ld.body;
 
   resolve(ctx, c, &ld);
+  resolve_tags(ctx, c, &ld);
   return 0;
 }

@@ -30,13 +30,15 @@
 #define CC_META_URL_MAX 4096
 #define CC_META_BODY_MAX ((size_t)1 << 20)
 #define CC_META_NAMES_MAX 10 /* authors kept */
+#define CC_META_TAGS_MAX 20  /* tags kept */
+#define CC_META_TAG_MAX 60   /* bytes of one tag */
 
 /* ---- candidates (meta.c) ---- */
 
 /* Fields candidates are collected for. */
 enum {
   CC_MF_TITLE, CC_MF_AUTHOR, CC_MF_DATE, CC_MF_SITE, CC_MF_LANG, CC_MF_DESC,
-  CC_MF_IMAGE, CC_MF_URL, CC_MF_COUNT
+  CC_MF_IMAGE, CC_MF_URL, CC_MF_TAGS, CC_MF_COUNT
 };
 
 /* Candidate flags. */
@@ -76,11 +78,40 @@ void cc_meta_add(cc_meta_found *m, int f, int prio, const char *v, const char *s
 /* 1 when field f has a candidate of that priority already. */
 int cc_meta_has(const cc_meta_found *m, int f, int prio);
 
+/* Date candidates: priorities below CC_META_STRONG_DATE come from the
+ * page's metadata markup (JSON-LD, meta tags, microdata), up to
+ * CC_META_TIME_DATE from <time> elements; those from
+ * CC_META_MODIFIED_MIN to CC_META_MODIFIED_MAX are modification dates. */
+#define CC_META_STRONG_DATE 30
+#define CC_META_TIME_DATE 35 /* a <time> in the article */
+#define CC_META_MODIFIED_MIN 60
+#define CC_META_MODIFIED_MAX 64
+/* Author candidates from this priority on are bylines found in the page's
+ * text, anywhere (meta_dom.c). */
+#define CC_META_WEAK_AUTHOR 35
+
+/* ---- the article's head (meta_head.c) ---- */
+
+/* After the filter: the title from the visible headline, and the dates
+ * written next to it (see meta_head.c). Returns 0. */
+struct cc_ctx;
+int cc_stage_head(struct cc_ctx *ctx);
+
 /* ---- the DOM walk (meta_dom.c) ---- */
 
 /* Collects the candidates of a parsed page (before pre-clean) into *m,
  * whose arena must be set. */
 void cc_meta_walk(const cc_dom *d, cc_meta_found *m);
+
+/* The text of n's subtree into buf, NUL-terminated: block boundaries as
+ * '\n', other element boundaries as a space (so "Jane Doe<span>Founder"
+ * stays two words). Returns the length, or -1 when it needs more than cap
+ * bytes or maxnodes nodes. */
+long cc_meta_gather(const cc_node *n, char *buf, size_t cap, unsigned maxnodes);
+
+/* 1 when text starts like a byline: "By Jane", "Par Jean", "Written
+ * by", "Author: ..." (the words in meta_dom.c). */
+int cc_meta_byline_start(const char *t, size_t n);
 
 /* ---- text (meta_text.c) ---- */
 
@@ -136,6 +167,14 @@ int cc_meta_date_parse(const char *s, size_t n, int mdy, cc_date *d);
 /* "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" plus "Z" / "+HH:MM" when known. */
 char *cc_meta_date_iso(cc_arena *a, const cc_date *d);
 
+/* What the words in front of a date say it is. */
+enum { CC_DL_NONE = 0, CC_DL_PUBLISHED, CC_DL_MODIFIED, CC_DL_OTHER };
+
+/* Finds the first label ("Published", "Updated on", "Mis à jour",
+ * "Joined"...) in t[0..n): returns its kind and sets *at (may be NULL) and
+ * *len to where it is; CC_DL_NONE when there is none. */
+int cc_meta_date_label(const char *t, size_t n, size_t *at, size_t *len);
+
 /* A /YYYY/MM/DD/ or /YYYY-MM-DD path segment of a URL. */
 int cc_meta_date_from_url(const char *url, cc_date *d);
 
@@ -151,6 +190,11 @@ typedef struct cc_names {
   const char *v[CC_META_NAMES_MAX];
   unsigned char agency[CC_META_NAMES_MAX];
   unsigned n;
+  char conj[12];        /* the list's conjunction as written ("and", "&",
+                           "und"), kept for joining; "" when none */
+  unsigned char serial; /* a comma before it: "A, B, and C" */
+  unsigned char handles; /* set by the caller: user names ("jdoe42") count,
+                            as where a forum post is signed */
 } cc_names;
 
 /* Cleans a byline or author value and adds the person names it holds to
@@ -162,7 +206,8 @@ unsigned cc_meta_names_add(cc_arena *a, cc_names *out, const char *s,
                            size_t n);
 
 /* "Jane Doe, John Roe": people when there are any, else the agencies
- * ("Reuters") alone; NULL when empty. */
+ * ("Reuters") alone, joined the way the page joined them ("A, B and C");
+ * NULL when empty. */
 char *cc_meta_names_join(cc_arena *a, const cc_names *names);
 
 /* ---- titles (meta_title.c) ---- */
@@ -185,6 +230,7 @@ typedef struct cc_ld {
   const char *site_name;    /* publisher name or WebSite name */
   const char *org_name;     /* a top-level Organization's name */
   const char *description, *image, *language, *url, *body;
+  const char *keywords, *section; /* '\n'-separated lists */
   cc_names authors;         /* Person authors */
   cc_names org_authors;     /* Organization authors */
   int main_rank;            /* 3 article, 2 creative work, 1 web page, 0 none */

@@ -4,6 +4,7 @@
  * The word lists are ours and deliberately short: a name that slips
  * through is better than a name cut in half.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "meta.h"
@@ -67,8 +68,32 @@ static const char *const jobs[] = {
     "rédaction", "correspondant", "correspondante", "envoyé", "periodista",
     "redactor", "redactora", "corresponsal", "giornalista", "redattore", "redattrice",
     "redazione", "corrispondente", "inviato", "jornalista", "redator", "repórter",
-    "verslaggever", "redacteur", "redactie", "correspondente",
+    "verslaggever", "redacteur", "redactie", "correspondente", "coordinator",
+    "specialist", "consultant", "strategist", "reviewer", "educator", "educators",
+    "representative", "officer", "expert",
 };
+
+/* Job words that name a group when they end the name: "The Investopedia
+ * Team", "News Desk", "Resy Staff" are authors as the page signs. */
+static const char *const collective[] = {
+    "team", "staff", "editors", "editorial", "desk", "newsroom", "contributors",
+    "redaktion", "rédaction", "redazione", "redactie", "bureau",
+};
+
+/* Post-nominal letters (lowercase, dots dropped): a part of a byline that
+ * is one of these belongs to the name before it ("Jillian Kubala, MS,
+ * RD"). */
+static const char *const credentials[] = {
+    "md", "phd", "dphil", "rd", "rdn", "ld", "ms", "msc", "ma", "mba", "mph", "mfa",
+    "bsn", "rn", "np", "aprn", "pac", "do", "dds", "dmd", "dvm", "od", "pharmd", "psyd",
+    "lcsw", "lmft", "lpc", "ibclc", "cpa", "cfa", "cfp", "cepf", "chfc", "jd", "esq",
+    "cpp", "psp", "pe", "pmp", "cissp", "facc", "facs", "faap", "facp", "frcp", "cscs",
+    "cpt", "eryt", "ryt", "cdn", "cdces", "fand", "faand", "mbbs", "mrcp", "frcs",
+    "edd", "llm", "dnp", "crnp", "ccc", "cccslp", "otr", "dpt", "atc",
+};
+
+/* Words that end a label before a name ("Article by", "Insights from"). */
+static const char *const by_words[] = {"by", "from", "von", "par", "por", "di", "door", "de"};
 
 /* Placeholder or role names that are not authors. */
 static const char *const nobodies[] = {
@@ -168,13 +193,16 @@ static int datey(const char *lw, size_t n) {
 }
 
 /* Cleans one candidate name in place (s, *n); returns 1 when a name is
- * left. */
-static int clean_name(char *s, size_t *np) {
+ * left. A `later` part of a list ("Jane Doe, Content Marketing
+ * Coordinator") that holds a job title is a role, not a name. */
+static int clean_name(char *s, size_t *np, int later, int handles) {
   size_t n = *np;
   word w[16];
   unsigned nw = split_words(s, n, w, 16);
   if (!nw) return 0;
   char lw[48];
+  lower_word(w[nw - 1].p, w[nw - 1].n, lw, sizeof lw);
+  if (nw > 1 && IN(by_words, lw)) return 0; /* "Article by" (the name follows) */
   /* prefixes: "By", "Written by", "Author:" ... */
   unsigned start = 0;
   for (int round = 0; round < 2 && start < nw; round++) {
@@ -221,7 +249,9 @@ static int clean_name(char *s, size_t *np) {
   for (; end < nw; end++) {
     size_t l = lower_word(w[end].p, w[end].n, lw, sizeof lw);
     if (!l) continue;
-    if (has_digit(w[end].p, w[end].n) || urlish(w[end].p, w[end].n)) break;
+    if ((has_digit(w[end].p, w[end].n) && !(handles && end == start && nw == start + 1)) ||
+        urlish(w[end].p, w[end].n))
+      break;
     if (end > start && IN(stops, lw)) break;
     if (end == start && IN(stops, lw) && strcmp(lw, "in") && strcmp(lw, "at") &&
         strcmp(lw, "for") && strcmp(lw, "about"))
@@ -234,7 +264,10 @@ static int clean_name(char *s, size_t *np) {
     int next_digit = end + 1 < nw && has_digit(w[end + 1].p, w[end + 1].n);
     if (cc_meta_month(lw, l) && next_digit) break;
     if (cc_meta_weekday(lw, l) && (l >= 5 || next_digit)) break;
-    if (IN(jobs, lw)) break;
+    if (IN(jobs, lw) && !(end > start && end + 1 == nw && IN(collective, lw))) {
+      if (later) return 0;
+      break;
+    }
     if (memchr(lw, '-', l)) { /* "editor-at-large" */
       char piece[48];
       size_t pl = (size_t)((char *)memchr(lw, '-', l) - lw);
@@ -262,14 +295,17 @@ static int clean_name(char *s, size_t *np) {
   for (const char *q = b; q < e; q++)
     if (strchr("{}<>=[]\\#", *q)) return 0;
   unsigned char c0 = (unsigned char)*b;
-  if (!(((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') || c0 >= 0x80)) return 0;
+  if (!(((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') || c0 >= 0x80 ||
+        (handles && c0 >= '0' && c0 <= '9')))
+    return 0;
   char key[80];
   size_t kl = cc_meta_key(b, (size_t)(e - b), key, sizeof key);
   if (!kl) return 0;
   lower_word(b, (size_t)(e - b), lw, sizeof lw);
   if (IN(nobodies, lw) || contains(lw, strlen(lw), "admin")) return 0;
-  /* a lone lowercase word ("jdoe", "webteam") is a user name */
-  if (!memchr(b, ' ', (size_t)(e - b))) {
+  /* a lone lowercase word ("jdoe", "webteam") is a user name: only a
+   * name where user names sign (a forum post) */
+  if (!handles && !memchr(b, ' ', (size_t)(e - b))) {
     int lower = 1;
     for (const char *q = b; q < e; q++)
       if ((unsigned char)*q >= 0x80 || (*q >= 'A' && *q <= 'Z')) lower = 0;
@@ -298,8 +334,8 @@ static int is_agency(const char *s, size_t n) {
   return 0;
 }
 
-static void add_name(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *added) {
-  if (!clean_name(s, &n)) return;
+static void add_name(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *added, int later) {
+  if (!clean_name(s, &n, later, out->handles)) return;
   char key[80], k2[80];
   size_t kl = cc_meta_key(s, n, key, sizeof key);
   for (unsigned i = 0; i < out->n; i++) {
@@ -315,33 +351,80 @@ static void add_name(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *ad
 /* Splits a part on conjunctions: "and", "&", "und", "et" always; "y",
  * "e", "en" only between two names of two words or more (a Spanish
  * "Ortega y Gasset" stays whole). */
-static void split_conj(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *added) {
+static void split_conj(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *added,
+                       int later) {
   static const char *const strong[] = {" and ", " AND ", " & ", " und ", " et ", " and/or ",
                                        " y/o "};
   static const char *const weak[] = {" y ", " e ", " en ", " i "};
   const size_t ns = sizeof strong / sizeof strong[0], nk = ns + sizeof weak / sizeof weak[0];
   size_t i = 0;
-  while (i < n) {
+  char conj[sizeof out->conj] = ""; /* the conjunction before the current name */
+  int left = 0;                     /* a name was added before it */
+  for (;;) {
     size_t cl = 0;
-    if (s[i] == ' ')
-      for (size_t k = 0; k < nk && !cl; k++) {
-        const char *c = k < ns ? strong[k] : weak[k - ns];
-        size_t l = strlen(c);
-        if (n - i < l || strncmp(s + i, c, l)) continue;
-        if (k >= ns && (cc_meta_words(s, i) < 2 || cc_meta_words(s + i + l, n - i - l) < 2))
-          continue;
-        cl = l;
-      }
-    if (!cl) {
-      i++;
-      continue;
+    while (i < n && !cl) {
+      if (s[i] == ' ')
+        for (size_t k = 0; k < nk && !cl; k++) {
+          const char *c = k < ns ? strong[k] : weak[k - ns];
+          size_t l = strlen(c);
+          if (n - i < l || strncmp(s + i, c, l)) continue;
+          if (k >= ns && (cc_meta_words(s, i) < 2 || cc_meta_words(s + i + l, n - i - l) < 2))
+            continue;
+          cl = l;
+        }
+      if (!cl) i++;
     }
-    add_name(a, out, s, i, added);
+    unsigned before = *added;
+    add_name(a, out, s, i, added, later);
+    /* the list's own conjunction, kept for joining when it stood between
+     * two names */
+    if (*added > before && left && conj[0]) {
+      memcpy(out->conj, conj, sizeof conj);
+      out->serial = 0;
+    }
+    left = *added > before;
+    if (!cl) break;
+    size_t wl = cl - 2 < sizeof conj - 1 ? cl - 2 : sizeof conj - 1;
+    memcpy(conj, s + i + 1, wl);
+    conj[wl] = '\0';
     s += i + cl - 1; /* keep the space: the rest starts at a word boundary */
     n -= i + cl - 1;
     i = 1;
   }
-  add_name(a, out, s, n, added);
+}
+
+/* A part that is post-nominal letters ("MS", "Ph.D.") joins the name
+ * before it. Returns 1 when it did. */
+static int add_credential(cc_arena *a, cc_names *out, const char *s, size_t n, unsigned added) {
+  char key[24];
+  if (!added || !out->n || n > 12) return 0;
+  size_t kl = cc_meta_key(s, n, key, sizeof key);
+  if (!kl || !IN(credentials, key)) return 0;
+  const char *prev = out->v[out->n - 1];
+  size_t pl = strlen(prev);
+  if (pl + n + 2 > CC_META_AUTHOR_MAX) return 0;
+  char *v = cc_arena_alloc(a, pl + n + 3);
+  memcpy(v, prev, pl);
+  memcpy(v + pl, ", ", 2);
+  memcpy(v + pl + 2, s, n);
+  v[pl + n + 2] = '\0';
+  out->v[out->n - 1] = v;
+  return 1;
+}
+
+/* "and Jane Doe" after a comma: the serial comma of "A, B, and C". */
+static size_t leading_conj(cc_names *out, const char *s, size_t n) {
+  static const char *const conj[] = {"and ", "& ", "und ", "et ", "y ", "e ", "en ", "i "};
+  for (size_t k = 0; k < sizeof conj / sizeof conj[0]; k++) {
+    size_t l = strlen(conj[k]);
+    if (n > l + 1 && !strncmp(s, conj[k], l)) {
+      memcpy(out->conj, conj[k], l - 1);
+      out->conj[l - 1] = '\0';
+      out->serial = 1;
+      return l;
+    }
+  }
+  return 0;
 }
 
 unsigned cc_meta_names_add(cc_arena *a, cc_names *out, const char *s, size_t n) {
@@ -374,6 +457,9 @@ unsigned cc_meta_names_add(cc_arena *a, cc_names *out, const char *s, size_t n) 
                ((unsigned char)t[i + 2] == 0xa2 || (i > 0 && t[i - 1] == ' ')))
         sep = 3; /* • and spaced – — */
       else if (c == '-' && i > 0 && t[i - 1] == ' ' && t[i + 1] == ' ') sep = 1;
+      else if (c == 0xe2 && (((unsigned char)t[i + 1] == 0x8b && (unsigned char)t[i + 2] == 0x85) ||
+                             ((unsigned char)t[i + 1] == 0x88 && (unsigned char)t[i + 2] == 0x99)))
+        sep = 3; /* ⋅ ∙ */
       else if (c == 0xef && (((unsigned char)t[i + 1] == 0xbc &&
                               ((unsigned char)t[i + 2] == 0x8f || (unsigned char)t[i + 2] == 0x8c)) ||
                              ((unsigned char)t[i + 1] == 0xbd && (unsigned char)t[i + 2] == 0x9c)))
@@ -394,8 +480,9 @@ unsigned cc_meta_names_add(cc_arena *a, cc_names *out, const char *s, size_t n) 
       size_t a0 = st, a1 = i;
       while (a0 < a1 && t[a0] == ' ') a0++;
       while (a1 > a0 && t[a1 - 1] == ' ') a1--;
-      if (a1 > a0) {
-        split_conj(a, out, t + a0, a1 - a0, &added);
+      if (a1 > a0 && !add_credential(a, out, t + a0, a1 - a0, added)) {
+        if (parts) a0 += leading_conj(out, t + a0, a1 - a0);
+        split_conj(a, out, t + a0, a1 - a0, &added, parts > 0);
         parts++;
       }
       st = i + sep;
@@ -412,18 +499,25 @@ char *cc_meta_names_join(cc_arena *a, const cc_names *names) {
   int people = 0;
   for (unsigned i = 0; i < names->n; i++)
     if (!names->agency[i]) people = 1;
+  const char *kept[CC_META_NAMES_MAX];
+  unsigned k = 0;
+  for (unsigned i = 0; i < names->n; i++)
+    if (!(people && names->agency[i])) kept[k++] = names->v[i];
+  /* the list as the page wrote it: "A, B and C", "A, B, and C", or with
+   * commas only when it used no conjunction */
   char buf[CC_META_AUTHOR_MAX + 1];
   size_t o = 0;
-  for (unsigned i = 0; i < names->n; i++) {
-    if (people && names->agency[i]) continue;
-    size_t l = strlen(names->v[i]);
-    if (o + (o ? 2 : 0) + l > CC_META_AUTHOR_MAX) break;
-    if (o) {
-      memcpy(buf + o, ", ", 2);
-      o += 2;
-    }
-    memcpy(buf + o, names->v[i], l);
-    o += l;
+  for (unsigned i = 0; i < k; i++) {
+    char sep[24] = "";
+    if (i && i + 1 == k && names->conj[0])
+      snprintf(sep, sizeof sep, "%s %s ", names->serial && k > 2 ? "," : "", names->conj);
+    else if (i)
+      snprintf(sep, sizeof sep, ", ");
+    size_t sl = strlen(sep), l = strlen(kept[i]);
+    if (o + sl + l > CC_META_AUTHOR_MAX) break;
+    memcpy(buf + o, sep, sl);
+    memcpy(buf + o + sl, kept[i], l);
+    o += sl + l;
   }
   if (!o) return NULL;
   return cc_arena_strndup(a, buf, o);

@@ -101,6 +101,58 @@ int cc_meta_weekday(const char *w, size_t n) {
   return 0;
 }
 
+/* Labels written in front of a date (lowercase), matched at a word start.
+ * Dates labelled with the third kind are not the article's ("Joined"
+ * beside a forum poster's name). */
+static const char *const updated_words[] = {
+    "updated", "update", "modified", "revised", "edited", "last edited", "mis à jour",
+    "mise à jour", "actualisé", "actualizado", "actualización", "aktualisiert", "geändert",
+    "aggiornato", "aggiornamento", "atualizado", "bijgewerkt", "gewijzigd"};
+static const char *const published_words[] = {
+    "published", "posted", "publié", "publiée", "veröffentlicht", "erschienen", "publicado",
+    "pubblicato", "gepubliceerd", "created", "erstellt", "originally"};
+static const char *const other_words[] = {
+    "joined", "member since", "registered", "inscrit", "dabei seit", "registriert",
+    "miembro desde", "iscritto", "lid sinds", "last post", "last reply", "last active"};
+
+/* The label starting at t[i] (CC_DL_*), its length in *len. */
+static int label_at(const char *t, size_t n, size_t i, size_t *len) {
+  if (i > 0 && ((t[i - 1] | 0x20) >= 'a' && (t[i - 1] | 0x20) <= 'z')) return CC_DL_NONE;
+  static const struct {
+    const char *const *w;
+    size_t n;
+    int kind;
+  } lists[] = {{updated_words, sizeof updated_words / sizeof *updated_words, CC_DL_MODIFIED},
+               {published_words, sizeof published_words / sizeof *published_words, CC_DL_PUBLISHED},
+               {other_words, sizeof other_words / sizeof *other_words, CC_DL_OTHER}};
+  for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
+    for (size_t j = 0; j < lists[k].n; j++) {
+      const char *w = lists[k].w[j];
+      size_t l = strlen(w), m = 0;
+      while (m < l && i + m < n) {
+        unsigned char c = (unsigned char)t[i + m];
+        if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != (unsigned char)w[m]) break;
+        m++;
+      }
+      if (m == l) {
+        *len = l;
+        return lists[k].kind;
+      }
+    }
+  return CC_DL_NONE;
+}
+
+int cc_meta_date_label(const char *t, size_t n, size_t *at, size_t *len) {
+  for (size_t i = 0; i < n; i++) {
+    int k = label_at(t, n, i, len);
+    if (k) {
+      if (at) *at = i;
+      return k;
+    }
+  }
+  return CC_DL_NONE;
+}
+
 /* ---- validation ---- */
 
 static int max_year(void) {

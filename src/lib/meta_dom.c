@@ -19,6 +19,7 @@ typedef struct collect {
   uint32_t body_end, art_end, excl_end; /* subtree ends, by node id */
   int art_found;
   int nbyline_el, nbyline_txt, ndate_el, ntime, nitem_author;
+  const cc_node *author_scope; /* the item of the first itemprop=author */
 } collect;
 
 /* ---- meta tags ---- */
@@ -125,6 +126,13 @@ static const meta_key meta_keys[] = {
     {"thumbnail", CC_MF_IMAGE, 38, 0},
     /* url */
     {"og:url", CC_MF_URL, 10, 0},
+    /* tags: one per article:tag, a comma-separated list in the others */
+    {"article:tag", CC_MF_TAGS, 10, CC_MC_MULTI},
+    {"og:article:tag", CC_MF_TAGS, 10, CC_MC_MULTI},
+    {"keywords", CC_MF_TAGS, 30, 0},
+    {"news_keywords", CC_MF_TAGS, 31, 0},
+    {"parsely-tags", CC_MF_TAGS, 32, 0},
+    {"sailthru.tags", CC_MF_TAGS, 33, 0},
 };
 
 static const meta_key *find_key(const char *k, size_t n) {
@@ -239,6 +247,10 @@ static long gather_t(const cc_node *n, char *buf, size_t cap, unsigned maxnodes,
 }
 
 static long gather(const cc_node *n, char *buf, size_t cap, unsigned maxnodes) {
+  return gather_t(n, buf, cap, maxnodes, 0);
+}
+
+long cc_meta_gather(const cc_node *n, char *buf, size_t cap, unsigned maxnodes) {
   return gather_t(n, buf, cap, maxnodes, 0);
 }
 
@@ -368,11 +380,37 @@ static void read_attrs(const cc_node *x, attrs *a) {
   }
 }
 
+/* The item an itemprop belongs to: the nearest itemscope above it (NULL:
+ * the page). */
+static const cc_node *item_scope(const cc_node *x) {
+  unsigned up = 0;
+  for (const cc_node *p = x->parent; p && up < 64; p = p->parent, up++)
+    if (p->type == CC_NODE_ELEMENT && cc_node_attr(p, "itemscope")) return p;
+  return NULL;
+}
+
+/* Inside an item that is another work than the page (a ClaimReview's
+ * itemReviewed, a citation): its author is not the page's. */
+static int in_quoted_item(const cc_node *x) {
+  unsigned up = 0;
+  for (const cc_node *p = x->parent; p && up < 64; p = p->parent, up++) {
+    const char *ip = p->type == CC_NODE_ELEMENT ? cc_node_attr(p, "itemprop") : NULL;
+    if (ip && (strstr(ip, "itemReviewed") || strstr(ip, "citation") || strstr(ip, "review")))
+      return 1;
+  }
+  return 0;
+}
+
 static void on_itemprop(collect *c, const cc_node *x, const char *ip, int in_art) {
   if (x->tag == CC_TAG_META) return; /* on_meta has it */
   /* listing pages repeat these per teaser: look at the first few only */
-  if ((has_token(ip, "author") || has_token(ip, "creator")) && c->nitem_author < 10) {
+  /* the authors of one item: on a thread every post names its own, and
+   * the first post's is the page's */
+  const cc_node *scope = (has_token(ip, "author") || has_token(ip, "creator")) ? item_scope(x) : NULL;
+  if ((has_token(ip, "author") || has_token(ip, "creator")) && c->nitem_author < 10 &&
+      (!c->nitem_author || scope == c->author_scope) && !in_quoted_item(x)) {
     const char *v = NULL;
+    if (!c->nitem_author) c->author_scope = scope;
     c->nitem_author++;
     if (cc_node_attr(x, "itemscope")) v = scoped_name(c, x);
     else if (x->tag != CC_TAG_LINK) v = gather_dup(c, x, 300, 64);
@@ -395,6 +433,46 @@ static void on_itemprop(collect *c, const cc_node *x, const char *ip, int in_art
     cc_meta_add(c->m, CC_MF_LANG, 25, item_value(c, x, 64), "itemprop=inLanguage", 0);
 }
 
+/* ---- visible dates ---- */
+
+/* The label of a visible date (meta.h: CC_DL_*) from its own text: one
+ * in front of it ("Updated January 8"), not one after it ("May 2 (last
+ * modified: ...)"). */
+static int text_label(const char *t) {
+  size_t at, len;
+  if (!t) return CC_DL_NONE;
+  while (*t == ' ' || *t == '\n' || *t == '\t') t++;
+  int k = cc_meta_date_label(t, strlen(t), &at, &len);
+  return at <= 16 ? k : CC_DL_NONE;
+}
+
+/* The label in front of an element: in its own text, else in the text
+ * just before it ("<span>Updated</span> <time>"), within its parent or
+ * its parent's. */
+static int label_before(const cc_node *x) {
+  char buf[96];
+  for (int up = 0; up < 2 && x; up++, x = x->parent) {
+    long l = gather(x, buf, sizeof buf, 16);
+    size_t len;
+    int k = l > 0 ? cc_meta_date_label(buf, (size_t)l, NULL, &len) : CC_DL_NONE;
+    if (k) return k;
+    const cc_node *p = x->prev;
+    if (p && p->type == CC_NODE_TEXT && p->len < 2) p = p->prev;
+    if (!p) continue;
+    l = gather(p, buf, sizeof buf, 16);
+    if (l > 0 && (k = cc_meta_date_label(buf, (size_t)l, NULL, &len))) return k;
+  }
+  return CC_DL_NONE;
+}
+
+/* A visible date with its label: a modification date goes to the
+ * modification band, a poster's "Joined" date nowhere. */
+static void add_visible_date(collect *c, int prio, int label, const char *v, const char *src) {
+  if (label == CC_DL_OTHER) return;
+  if (label == CC_DL_MODIFIED) prio = CC_META_MODIFIED_MAX; /* a priority of its own */
+  cc_meta_add(c->m, CC_MF_DATE, prio, v, src, 0);
+}
+
 /* ---- visible bylines ---- */
 
 /* Words that open a byline in running text (lowercase). */
@@ -404,7 +482,7 @@ static const char *const by_words[] = {"by",      "par",     "von",   "por",    
                                        "texte:",  "author:", "autor:", "auteur:", "autore:",
                                        "tekst:",  "by:",     "von:",  "por:",   "par:"};
 
-static int byline_start(const char *t, size_t n) {
+int cc_meta_byline_start(const char *t, size_t n) {
   size_t i = 0;
   while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r')) i++;
   size_t j = i;
@@ -436,7 +514,7 @@ static int byline_start(const char *t, size_t n) {
 /* A text node that opens a byline: its text and the inline siblings after
  * it, up to a block. */
 static void on_byline_text(collect *c, const cc_node *t, int in_art) {
-  if (t->len > 200 || !byline_start(t->text, t->len)) return;
+  if (t->len > 200 || !cc_meta_byline_start(t->text, t->len)) return;
   char buf[320];
   size_t o = 0;
   memcpy(buf, t->text, t->len);
@@ -452,7 +530,7 @@ static void on_byline_text(collect *c, const cc_node *t, int in_art) {
   c->nbyline_txt++;
   const char *v = cc_arena_strndup(c->a, buf, o);
   cc_meta_add(c->m, CC_MF_AUTHOR, in_art ? 45 : 47, v, "byline text", 0);
-  cc_meta_add(c->m, CC_MF_DATE, in_art ? 39 : 45, v, "byline text date", 0);
+  add_visible_date(c, in_art ? 39 : 45, text_label(v), v, "byline text date");
 }
 
 /* ---- the walk ---- */
@@ -468,10 +546,11 @@ static void on_time(collect *c, const cc_node *x, int in_art, unsigned cw) {
   const char *v = cc_node_attr(x, "datetime");
   if (!v) v = gather_dup(c, x, 120, 16);
   if (!v) return;
-  int modified = (cw & W_MODIFIED) != 0;
-  int pub = cc_node_attr(x, "pubdate") || (cw & W_PUBLISH);
+  int label = label_before(x);
+  int modified = (cw & W_MODIFIED) != 0 || label == CC_DL_MODIFIED;
+  int pub = cc_node_attr(x, "pubdate") || (cw & W_PUBLISH) || label == CC_DL_PUBLISHED;
   int prio = modified ? 62 : pub ? 30 : in_art ? 35 : 70;
-  cc_meta_add(c->m, CC_MF_DATE, prio, v, "<time>", 0);
+  add_visible_date(c, prio, label == CC_DL_OTHER ? label : CC_DL_NONE, v, "<time>");
 }
 
 static void walk(collect *c, const cc_dom *d) {
@@ -566,7 +645,7 @@ static void walk(collect *c, const cc_dom *d) {
             c->nbyline_el++;
             int prio = rel_author ? 35 : in_art ? 40 : 42;
             cc_meta_add(c->m, CC_MF_AUTHOR, prio, t, rel_author ? "rel=author" : "byline element", 0);
-            cc_meta_add(c->m, CC_MF_DATE, in_art ? 39 : 45, t, "byline element date", 0);
+            add_visible_date(c, in_art ? 39 : 45, text_label(t), t, "byline element date");
           }
         }
         if (c->ndate_el < 6 && x->tag != CC_TAG_TIME && (cw & (W_DATE | W_PUBLISH))) {
@@ -576,7 +655,7 @@ static void walk(collect *c, const cc_dom *d) {
             int modified = (cw & W_MODIFIED) != 0;
             /* outside the article a date element may be the masthead's
              * "today": below the page's own modification date */
-            cc_meta_add(c->m, CC_MF_DATE, modified ? 63 : in_art ? 38 : 65, t, "date element", 0);
+            add_visible_date(c, modified ? 63 : in_art ? 38 : 65, text_label(t), t, "date element");
           }
         }
       }

@@ -31,8 +31,22 @@ typedef struct obj {
   int rank;
   int depth;
   int order;
-  int kind; /* K_* below */
+  int kind;   /* K_* below */
+  int quoted; /* under itemReviewed, citation...: another work, not the page */
 } obj;
+
+/* Keys under which an object describes another work than the page: a
+ * ClaimReview's itemReviewed (the claim and whoever made it), citations,
+ * mentions. Their authors and dates are not the page's. */
+static const char *const quoting_keys[] = {"itemReviewed", "review", "reviews", "citation",
+                                           "mentions", "isBasedOn", "subjectOf", "comment",
+                                           "about", "claimReviewed"};
+
+static int quoting(const char *k) {
+  for (size_t i = 0; i < sizeof quoting_keys / sizeof *quoting_keys; i++)
+    if (!strcmp(k, quoting_keys[i])) return 1;
+  return 0;
+}
 
 enum { K_OTHER, K_WEBSITE, K_ORG, K_PERSON };
 
@@ -106,14 +120,14 @@ static void classify(json_t *o, int *rank, int *kind) {
 
 /* ---- the walk ---- */
 
-static void visit(walk *w, json_t *v, int depth) {
+static void visit(walk *w, json_t *v, int depth, int quoted) {
   if (depth > MAX_WALK) return;
   if (json_is_array(v)) {
     size_t i;
     json_t *x;
     json_array_foreach(v, i, x) {
       if (i >= 512) break;
-      visit(w, x, depth + 1);
+      visit(w, x, depth + 1, quoted);
     }
     return;
   }
@@ -130,12 +144,13 @@ static void visit(walk *w, json_t *v, int depth) {
     o->o = v;
     o->depth = depth;
     o->order = w->order++;
+    o->quoted = quoted;
     classify(v, &o->rank, &o->kind);
   }
   const char *k;
   json_t *x;
   json_object_foreach(v, k, x) {
-    if (json_is_object(x) || json_is_array(x)) visit(w, x, depth + 1);
+    if (json_is_object(x) || json_is_array(x)) visit(w, x, depth + 1, quoted || quoting(k));
   }
 }
 
@@ -192,6 +207,25 @@ static const char *const k_name[] = {"name", "alternateName", NULL};
 static const char *const k_image[] = {"url", "contentUrl", "@id", NULL};
 static const char *const k_url[] = {"@id", "url", NULL};
 static const char *const k_lang[] = {"alternateName", "name", NULL};
+
+/* A list value (a string, or an array of strings or named objects) as
+ * '\n'-separated text, at most CC_META_TAGS_MAX items. */
+static const char *str_list(const walk *w, json_t *v) {
+  if (!v) return NULL;
+  if (!json_is_array(v)) return str_deep(w, v, k_name, 1024, CC_MT_TAGS);
+  char buf[CC_META_TAGS_MAX * (CC_META_TAG_MAX + 1) + 1];
+  size_t o = 0;
+  for (size_t i = 0; i < json_array_size(v) && i < CC_META_TAGS_MAX; i++) {
+    const char *s = str_deep(w, json_array_get(v, i), k_name, CC_META_TAG_MAX, CC_MT_TAGS);
+    if (!s) continue;
+    size_t l = strlen(s);
+    if (o + l + 2 > sizeof buf) break;
+    if (o) buf[o++] = '\n';
+    memcpy(buf + o, s, l);
+    o += l;
+  }
+  return o ? cc_arena_strndup(w->a, buf, o) : NULL;
+}
 
 static int is_org(json_t *o) {
   int r, k;
@@ -396,7 +430,7 @@ static void pick(walk *w, cc_ld *out) {
   obj *ord[MAX_OBJS];
   int n = 0;
   for (int i = 0; i < w->nobjs; i++)
-    if (w->objs[i].kind == K_OTHER) ord[n++] = &w->objs[i];
+    if (w->objs[i].kind == K_OTHER && !w->objs[i].quoted) ord[n++] = &w->objs[i];
   /* insertion sort: n is small */
   for (int i = 1; i < n; i++) {
     obj *x = ord[i];
@@ -436,6 +470,10 @@ static void pick(walk *w, cc_ld *out) {
   out->image = field(w, ord, n, "image", 1, k_image, CC_META_URL_MAX, 0);
   if (!out->image) out->image = field(w, ord, n, "thumbnailUrl", 1, k_image, CC_META_URL_MAX, 0);
   out->language = field(w, ord, n, "inLanguage", 1, k_lang, 64, 0);
+  for (int i = 0; i < n && ord[i]->rank >= 1 && !out->keywords; i++)
+    out->keywords = str_list(w, json_object_get(ord[i]->o, "keywords"));
+  for (int i = 0; i < n && ord[i]->rank >= 1 && !out->section; i++)
+    out->section = str_list(w, json_object_get(ord[i]->o, "articleSection"));
   out->url = field(w, ord, n, "url", 1, k_url, CC_META_URL_MAX, 0);
   if (!out->url) out->url = field(w, ord, n, "mainEntityOfPage", 1, k_url, CC_META_URL_MAX, 0);
   out->site_name = field(w, ord, n, "publisher", 0, k_name, CC_META_SITE_MAX, 0);
@@ -472,7 +510,7 @@ void cc_meta_jsonld(cc_arena *a, const cc_span *blocks, unsigned n, cc_ld *out) 
   if (!nd) return;
   walk *w = cc_arena_calloc(a, sizeof *w);
   w->a = a;
-  for (int i = 0; i < nd; i++) visit(w, docs[i], 0);
+  for (int i = 0; i < nd; i++) visit(w, docs[i], 0, 0);
   pick(w, out);
   for (int i = 0; i < nd; i++) json_decref(docs[i]);
 }

@@ -19,6 +19,13 @@
 typedef struct cc_meta {
   const char *title, *author, *date, *site_name, *language, *url,
       *description, *image;
+  /* date is the article's date: published, else modified (meta_head.c) */
+  const char *published, *modified;
+  int published_prio, author_prio; /* their sources' priorities (meta.c),
+                                      for meta_head.c */
+  const char **tags; /* article:tag, keywords, JSON-LD keywords and
+                        articleSection; ntags of them */
+  size_t ntags;
   const char *jsonld_body; /* JSON-LD articleBody, when the page gives one */
   const char *page_type;   /* "article", "forum", "product", "collection",
                               "listing", "documentation" or "service"

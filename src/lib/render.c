@@ -40,10 +40,6 @@ static cc_status take_options(const cc_result *r, const cc_render_options *in,
   }
   if (ro->md_flavor != CC_MD_COMMONMARK && ro->md_flavor != CC_MD_OBSIDIAN)
     return cc_fail(err, CC_ERR_ARGS, "unknown Markdown flavor");
-  /* defined here, written by the Markdown renderer once it has them */
-  if (ro->md_flavor == CC_MD_OBSIDIAN || (ro->flags & CC_RENDER_FRONT_MATTER))
-    return cc_fail(err, CC_ERR_ARGS,
-                   "front matter and the Obsidian flavor are not in this version of clipclean");
   return CC_OK;
 }
 
@@ -58,8 +54,8 @@ static void render(const cc_result *r, cc_format fmt, const cc_render_options *r
   cc_buf text = CC_BUF_INIT;
   switch (fmt) {
   case CC_FORMAT_TXT:
-    if (!same_text) {
-      cc_render_txt(doc, out);
+    if (!same_text || (ro->flags & CC_RENDER_CAPTIONS)) {
+      cc_render_txt_with(doc, ro->flags & CC_RENDER_CAPTIONS ? CC_TXT_CAPTIONS : 0, out);
       break;
     }
     for (size_t i = 0; i < r->text_len && !cc_buf_drain(out); i += CC_BUF_DRAIN_AT) {
@@ -75,7 +71,7 @@ static void render(const cc_result *r, cc_format fmt, const cc_render_options *r
     break;
   case CC_FORMAT_JSON:
     if (same_text) {
-      cc_render_json(&r->meta, r->text, r->text_len, r->charset, r->kind, out);
+      cc_render_json(&r->meta, r->text, r->text_len, r->charset, r->kind, ro, out);
       break;
     }
     text.limit = ro->max_output_bytes;
@@ -83,7 +79,8 @@ static void render(const cc_result *r, cc_format fmt, const cc_render_options *r
     if (text.stop)
       out->stop = CC_BUF_OVER;
     else
-      cc_render_json(&r->meta, text.data ? text.data : "", text.len, r->charset, r->kind, out);
+      cc_render_json(&r->meta, text.data ? text.data : "", text.len, r->charset, r->kind, ro,
+                     out);
     break;
   }
   cc_buf_free(&text);

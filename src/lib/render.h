@@ -19,8 +19,12 @@
 #include "pipeline.h"
 
 void cc_render_txt(const cc_ast *doc, cc_buf *out);
-/* CommonMark + GFM tables; starts with "# <title>" when meta has a title
- * the body does not already open with. */
+/* The same with CC_TXT_* flags. */
+enum { CC_TXT_CAPTIONS = 1u << 0 /* figure captions as paragraphs */ };
+void cc_render_txt_with(const cc_ast *doc, unsigned flags, cc_buf *out);
+/* CommonMark + GFM (tables, strikethrough, footnotes, task lists); with
+ * the render options' front matter (render_front.c) and title heading.
+ * `ro` may be NULL (defaults). */
 void cc_render_md(const cc_ast *doc, const cc_meta *meta, const cc_render_options *ro,
                   cc_buf *out);
 /* A complete HTML5 document: head from meta, <article> with the body. */
@@ -30,6 +34,13 @@ void cc_render_html(const cc_ast *doc, const cc_meta *meta, const cc_render_opti
  * `text` is the txt rendering (already computed by the result); NULL
  * strings become null. */
 void cc_render_json(const cc_meta *meta, const char *text, size_t text_len,
-                    const char *charset, const char *kind, cc_buf *out);
+                    const char *charset, const char *kind, const cc_render_options *ro,
+                    cc_buf *out);
+
+/* render_front.c: the YAML front matter block of a Markdown clipping
+ * ("---" lines around it), every value quoted so that any page's text
+ * parses as YAML. */
+void cc_render_front_matter(const cc_meta *meta, const char *text, size_t text_len,
+                            const cc_render_options *ro, cc_buf *out);
 
 #endif

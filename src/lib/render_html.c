@@ -7,7 +7,11 @@
  * p, h1-h6, ul/ol (start) /li, blockquote, pre>code (class language-x),
  * table (thead for the table's header rows, tbody, rows padded to the grid
  * width with empty cells, colspan kept; at most CC_MAX_COLS columns, cells
- * past the last joining it), hr, a, img, em, strong, code, br.
+ * past the last joining it), hr, a, img, em, strong, code, br;
+ * del, sup, sub, mark; dl/dt/dd; task items with a disabled checkbox;
+ * footnote references as <sup><a href="#fn-1">1</a></sup> and notes as
+ * <p class="footnote" id="fn-1">; captions and embeds as paragraphs of
+ * class "caption" and "embed".
  *
  * It holds what render_md writes, as a CommonMark reader would render
  * that Markdown (the tests check this against cmark-gfm): items of tight
@@ -147,7 +151,18 @@ static int blank(const char *s, size_t n) {
  * visible inside lose their tags (whatever they hold is as empty, so one
  * pointer marks the outermost left out), and line breaks count only
  * between visible content (a break before an end tag moves after it). */
-static void inlines(cc_buf *out, const cc_ast *first, const cc_ast *last) {
+static const char *span_tag(const cc_ast *n) {
+  switch (n->level) {
+  case CC_SPAN_DEL: return "del";
+  case CC_SPAN_SUP: return "sup";
+  case CC_SPAN_SUB: return "sub";
+  case CC_SPAN_MARK: return "mark";
+  default: return "span";
+  }
+}
+
+static void inlines(cc_buf *out, const cc_ast *first, const cc_ast *last,
+                    const cc_render_options *ro) {
   cc_iwalk w;
   cc_iev ev;
   const cc_ast *skipping = NULL;
@@ -156,7 +171,8 @@ static void inlines(cc_buf *out, const cc_ast *first, const cc_ast *last) {
   while (cc_iwalk_next(&w, &ev)) {
     const cc_ast *n = ev.node;
     int wrapper = ev.kind >= CC_IEV_LINK; /* LINK .. STRONG_END */
-    int opens = ev.kind == CC_IEV_LINK || ev.kind == CC_IEV_EMPH || ev.kind == CC_IEV_STRONG;
+    int opens = ev.kind == CC_IEV_LINK || ev.kind == CC_IEV_EMPH || ev.kind == CC_IEV_STRONG ||
+                ev.kind == CC_IEV_SPAN;
     if (wrapper) {
       if (!skipping && opens && !cc_inline_has_content(n->first, n->last)) skipping = n;
       if (skipping) {
@@ -168,7 +184,7 @@ static void inlines(cc_buf *out, const cc_ast *first, const cc_ast *last) {
       breaks += started;
       continue;
     }
-    if (opens || ev.kind == CC_IEV_CODE || ev.kind == CC_IEV_IMAGE ||
+    if (opens || ev.kind == CC_IEV_CODE || ev.kind == CC_IEV_IMAGE || ev.kind == CC_IEV_FNREF ||
         (ev.kind == CC_IEV_TEXT && !blank(ev.text, ev.len))) {
       for (; breaks; breaks--) cc_buf_puts(out, "<br>\n");
       started = 1;
@@ -187,13 +203,28 @@ static void inlines(cc_buf *out, const cc_ast *first, const cc_ast *last) {
     case CC_IEV_SPACE:
       cc_buf_putc(out, ' ');
       break;
-    case CC_IEV_IMAGE:
+    case CC_IEV_IMAGE: {
+      const char *u = n->url && ro && ro->image_url ? ro->image_url(n->url, ro->image_url_data) : NULL;
       cc_buf_puts(out, "<img src=\"");
-      if (n->url) html_url(out, n->url);
+      if (u || n->url) html_url(out, u ? u : n->url);
       cc_buf_putc(out, '"');
       text_attr(out, "alt", n->text, n->text ? n->len : 0, 1);
       text_attr(out, "title", n->title, n->title ? strlen(n->title) : 0, 0);
       cc_buf_putc(out, '>');
+      break;
+    }
+    case CC_IEV_FNREF:
+      cc_buf_puts(out, "<sup><a href=\"#fn-");
+      html_put(out, ev.text, ev.len, 1);
+      cc_buf_puts(out, "\">");
+      html_put(out, ev.text, ev.len, 0);
+      cc_buf_puts(out, "</a></sup>");
+      break;
+    case CC_IEV_SPAN:
+      cc_buf_printf(out, "<%s>", span_tag(n));
+      break;
+    case CC_IEV_SPAN_END:
+      cc_buf_printf(out, "</%s>", span_tag(n));
       break;
     case CC_IEV_LINK:
       cc_buf_puts(out, "<a href=\"");
@@ -235,7 +266,7 @@ static void table_row(cc_buf *out, const cc_ast *row, size_t ncols, int head) {
     int span = cc_cell_place(&col, ncols, c);
     if (!span) {
       if (cc_inline_has_content(a, b)) cc_buf_putc(out, ' ');
-      inlines(out, a, b);
+      inlines(out, a, b, NULL);
       continue;
     }
     if (close) cc_buf_puts(out, close);
@@ -243,7 +274,7 @@ static void table_row(cc_buf *out, const cc_ast *row, size_t ncols, int head) {
     cc_buf_puts(out, th ? "<th" : "<td");
     if (span > 1) cc_buf_printf(out, " colspan=\"%d\"", span);
     cc_buf_putc(out, '>');
-    inlines(out, a, b);
+    inlines(out, a, b, NULL);
     close = th ? "</th>" : "</td>";
   }
   if (close) cc_buf_puts(out, close);
@@ -324,7 +355,45 @@ static void show(cc_buf *out, quotes *q) {
   }
 }
 
-static void body(cc_buf *out, const cc_ast *doc) {
+/* A definition list's term or definition (dl is opened by the first of a
+ * run of them, closed after the last). */
+static int defs(const cc_ast *n) {
+  return n && n->type == CC_AST_PARAGRAPH && (n->level == CC_PARA_TERM || n->level == CC_PARA_DEF);
+}
+
+static void paragraph(cc_buf *out, const cc_bev *ev, const cc_render_options *ro) {
+  const cc_ast *p = ev->node && ev->node->type == CC_AST_PARAGRAPH ? ev->node : NULL;
+  int role = p ? p->level : CC_PARA_TEXT;
+  if (ev->tight && role == CC_PARA_TEXT) { /* in a tight list item: bare text */
+    inlines(out, ev->first, ev->last, ro);
+    return;
+  }
+  nl(out);
+  switch (role) {
+  case CC_PARA_TERM:
+  case CC_PARA_DEF:
+    if (!defs(p->prev)) cc_buf_puts(out, "<dl>\n");
+    cc_buf_puts(out, role == CC_PARA_TERM ? "<dt>" : "<dd>");
+    inlines(out, ev->first, ev->last, ro);
+    cc_buf_puts(out, role == CC_PARA_TERM ? "</dt>\n" : "</dd>\n");
+    if (!defs(p->next)) cc_buf_puts(out, "</dl>\n");
+    return;
+  case CC_PARA_FOOTNOTE:
+    cc_buf_puts(out, "<p class=\"footnote\" id=\"fn-");
+    if (p->text) html_put(out, p->text, p->len, 1);
+    cc_buf_puts(out, "\"><sup>");
+    if (p->text) html_put(out, p->text, p->len, 0);
+    cc_buf_puts(out, "</sup> ");
+    break;
+  case CC_PARA_CAPTION: cc_buf_puts(out, "<p class=\"caption\">"); break;
+  case CC_PARA_EMBED: cc_buf_puts(out, "<p class=\"embed\">"); break;
+  default: cc_buf_puts(out, "<p>"); break;
+  }
+  inlines(out, ev->first, ev->last, ro);
+  cc_buf_puts(out, "</p>\n");
+}
+
+static void body(cc_buf *out, const cc_ast *doc, const cc_render_options *ro) {
   cc_bwalk w;
   cc_bev ev;
   quotes q = {0, 0};
@@ -334,21 +403,14 @@ static void body(cc_buf *out, const cc_ast *doc) {
     case CC_BEV_PARA:
       if (!cc_inline_has_content(ev.first, ev.last)) break;
       show(out, &q);
-      if (ev.tight) { /* in a tight list item: bare text */
-        inlines(out, ev.first, ev.last);
-      } else {
-        nl(out);
-        cc_buf_puts(out, "<p>");
-        inlines(out, ev.first, ev.last);
-        cc_buf_puts(out, "</p>\n");
-      }
+      paragraph(out, &ev, ro);
       break;
     case CC_BEV_HEADING:
       if (!cc_inline_has_content(ev.first, ev.last)) break;
       show(out, &q);
       nl(out);
       cc_buf_printf(out, "<h%d>", ev.level);
-      inlines(out, ev.first, ev.last);
+      inlines(out, ev.first, ev.last, ro);
       cc_buf_printf(out, "</h%d>\n", ev.level);
       break;
     case CC_BEV_CODE:
@@ -395,6 +457,10 @@ static void body(cc_buf *out, const cc_ast *doc) {
     case CC_BEV_ITEM:
       nl(out);
       cc_buf_puts(out, "<li>");
+      if (ev.node->type == CC_AST_ITEM && ev.node->level)
+        cc_buf_puts(out, ev.node->level == CC_ITEM_DONE
+                             ? "<input type=\"checkbox\" disabled checked> "
+                             : "<input type=\"checkbox\" disabled> ");
       break;
     case CC_BEV_ITEM_END:
       cc_buf_puts(out, "</li>\n");
@@ -448,7 +514,13 @@ void cc_render_html(const cc_ast *doc, const cc_meta *meta, const cc_render_opti
     html_put(out, title.data, title.len, 0);
     cc_buf_puts(out, "</h1>\n");
   }
-  body(out, doc);
+  if (ro && (ro->flags & CC_RENDER_LEAD_IMAGE) && meta->image && !cc_ast_has_image(doc)) {
+    const char *u = ro->image_url ? ro->image_url(meta->image, ro->image_url_data) : NULL;
+    cc_buf_puts(out, "<p><img src=\"");
+    html_url(out, u ? u : meta->image);
+    cc_buf_puts(out, "\" alt=\"\"></p>\n");
+  }
+  body(out, doc, ro);
   nl(out);
   cc_buf_puts(out, "</article>\n</body>\n</html>\n");
   cc_buf_free(&title);

@@ -1,8 +1,13 @@
 /* render_json.c — one JSON object per document:
  *
- *   {"title":…,"author":…,"date":…,"site_name":…,"language":…,"url":…,
- *    "description":…,"image":…,"page_type":…,"charset":…,"input":…,
- *    "text":…}
+ *   {"title":…,"author":…,"date":…,"published":…,"modified":…,
+ *    "site_name":…,"language":…,"url":…,"description":…,"image":…,
+ *    "tags":[…],"word_count":…,"clipped":…,"page_type":…,"charset":…,
+ *    "input":…,"text":…}
+ *
+ * `date` is the article's date (its publication, else its last update);
+ * `published` and `modified` each as the page states it; `clipped` is the
+ * render options' clipping time.
  *
  * Keys always present and in this order; unknown values are null. The
  * object is compact, on one line, followed by a newline, so that several
@@ -18,6 +23,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "lang.h"
 #include "oom.h"
 #include "render.h"
 #include "render_util.h"
@@ -91,7 +97,8 @@ static void put_string(cc_buf *out, const char *s, size_t n) {
 static void decref(void *j) { json_decref((json_t *)j); }
 
 void cc_render_json(const cc_meta *meta, const char *text, size_t text_len,
-                    const char *charset, const char *kind, cc_buf *out) {
+                    const char *charset, const char *kind, const cc_render_options *ro,
+                    cc_buf *out) {
   static const cc_meta none = {0};
   if (!meta) meta = &none;
   json_t *o = must(json_object());
@@ -99,11 +106,21 @@ void cc_render_json(const cc_meta *meta, const char *text, size_t text_len,
   set_str(o, "title", meta->title);
   set_str(o, "author", meta->author);
   set_str(o, "date", meta->date);
+  set_str(o, "published", meta->published);
+  set_str(o, "modified", meta->modified);
   set_str(o, "site_name", meta->site_name);
   set_str(o, "language", meta->language);
   set_str(o, "url", meta->url);
   set_str(o, "description", meta->description);
   set_str(o, "image", meta->image);
+  json_t *tags = must(json_array());
+  if (json_object_set_new(o, "tags", tags)) cc_oom(); /* o owns it from here */
+  for (size_t i = 0; i < meta->ntags; i++)
+    if (json_array_append_new(tags, utf8_string(meta->tags[i], strlen(meta->tags[i])))) cc_oom();
+  if (json_object_set_new(o, "word_count",
+                          must(json_integer((json_int_t)(text ? cc_word_count(text, text_len) : 0)))))
+    cc_oom();
+  set_str(o, "clipped", ro ? ro->clipped : NULL);
   set_str(o, "page_type", meta->page_type);
   set_str(o, "charset", charset);
   set_str(o, "input", kind);

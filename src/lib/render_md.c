@@ -21,6 +21,17 @@
  * # > - + = ~ and "12." / "12)" (headings, quotes, lists, setext
  * underlines, fences).
  *
+ * GFM and notes-app additions: strikethrough as ~~text~~, superscripts
+ * and subscripts as <sup>/<sub> (Markdown has none), <mark> as ==text==
+ * in the Obsidian flavor (<mark> otherwise), footnote references as [^1]
+ * and their notes as "[^1]: text", task items as "- [ ] " / "- [x] ",
+ * definition lists as the term's paragraph then ": definition", embeds as
+ * a link to their page (in the Obsidian flavor an image link, which
+ * Obsidian plays), captions as an emphasised paragraph under their image.
+ * With the render options: front matter (render_front.c), a "# title"
+ * heading unless the body opens with the title, the lead image when the
+ * body has none, image URLs rewritten (local attachments).
+ *
  * Emphasis follows CommonMark's flanking rules: openers are written only
  * when visible content follows (so spaces move outside and empty emphasis
  * vanishes), closers before pending spaces; where a "*" could not open or
@@ -36,6 +47,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "oom.h"
 #include "render.h"
 #include "render_util.h"
@@ -62,6 +74,7 @@ typedef struct mframe {
   char delim;                /* LIST: '-' '*' or '.' ')' */
   unsigned char mlen;        /* ITEM: marker width */
   char marker[16];           /* ITEM */
+  const char *task;          /* ITEM: "[ ] " or "[x] " after the marker */
   long num;                  /* LIST: next number */
   /* the list that ended last in this container, so that a list right
    * after it takes the other delimiter and stays a separate list */
@@ -72,8 +85,8 @@ typedef struct mframe {
 
 /* ---- inline tokens ------------------------------------------------- */
 
-enum { T_TEXT, T_CODE, T_BREAK, T_IMAGE, T_OPEN, T_CLOSE };
-enum { K_EMPH, K_STRONG, K_LINK };
+enum { T_TEXT, T_CODE, T_BREAK, T_IMAGE, T_OPEN, T_CLOSE, T_FNREF };
+enum { K_EMPH, K_STRONG, K_LINK, K_DEL, K_MARK, K_SUP, K_SUB };
 
 typedef struct tok {
   unsigned char type, kind;
@@ -95,6 +108,8 @@ enum { C_LINESTART = 16 }; /* beside the CC_CH_* classes */
 
 typedef struct md {
   cc_buf *out;
+  const cc_render_options *ro;
+  int obsidian;
   mframe *fr;
   size_t nfr, capfr;
   int started;
@@ -156,6 +171,7 @@ static int prefix(md *m, size_t upto, int blank) {
         for (unsigned j = 0; j < f->mlen; j++) putc_(m, ' ');
       } else {
         put(m, f->marker, f->mlen);
+        if (f->task) puts_(m, f->task); /* continuation lines indent by the marker alone */
         f->marker_done = 1;
         marker = 1;
       }
@@ -366,6 +382,21 @@ static int collect(md *m, const cc_ast *first, const cc_ast *last) {
     case CC_IEV_STRONG_END:
       if (m->strong_depth > 0 && --m->strong_depth == 0) close_tok(m, K_STRONG, NULL);
       break;
+    case CC_IEV_SPAN:
+    case CC_IEV_SPAN_END: {
+      int k = ev.node->level == CC_SPAN_DEL ? K_DEL : ev.node->level == CC_SPAN_MARK ? K_MARK
+            : ev.node->level == CC_SPAN_SUB ? K_SUB : K_SUP;
+      if (ev.kind == CC_IEV_SPAN) open_tok(m, k, NULL);
+      else close_tok(m, k, NULL);
+      break;
+    }
+    case CC_IEV_FNREF: {
+      tok *t = new_tok(m, T_FNREF);
+      t->s = ev.text;
+      t->len = ev.len;
+      m->content++;
+      break;
+    }
     }
   }
   return m->content > 0;
@@ -373,14 +404,28 @@ static int collect(md *m, const cc_ast *first, const cc_ast *last) {
 
 /* ---- inline emission -------------------------------------------------- */
 
+/* Each kind's Markdown delimiter and HTML tags (superscripts and
+ * subscripts have no Markdown form). */
+static const struct {
+  const char *md, *open, *close;
+} delims[] = {
+    [K_EMPH] = {"*", "<em>", "</em>"},     [K_STRONG] = {"**", "<strong>", "</strong>"},
+    [K_LINK] = {"", "", ""},               [K_DEL] = {"~~", "<del>", "</del>"},
+    [K_MARK] = {"==", "<mark>", "</mark>"}, [K_SUP] = {NULL, "<sup>", "</sup>"},
+    [K_SUB] = {NULL, "<sub>", "</sub>"}};
+
 static const char *opener_str(int kind, int form) {
-  if (kind == K_EMPH) return form ? "<em>" : "*";
-  return form ? "<strong>" : "**";
+  return form || !delims[kind].md ? delims[kind].open : delims[kind].md;
 }
 
 static const char *closer_str(int kind, int form) {
-  if (kind == K_EMPH) return form ? "</em>" : "*";
-  return form ? "</strong>" : "**";
+  return form || !delims[kind].md ? delims[kind].close : delims[kind].md;
+}
+
+/* The kinds written as HTML whatever their neighbours: those Markdown
+ * lacks, and ==marked== outside the Obsidian flavor. */
+static int html_only(const md *m, int kind) {
+  return !delims[kind].md || (kind == K_MARK && !m->obsidian);
 }
 
 /* CommonMark: a "*" run opens when left-flanking, closes when
@@ -445,7 +490,7 @@ static void flush(md *m, int cls) {
       putc_(m, '[');
     } else {
       int next = i + 1 < m->neo ? CC_CH_PUNCT : cls;
-      int form = !left_flank_ok(out_class_before(m), next);
+      int form = html_only(m, e->kind) || !left_flank_ok(out_class_before(m), next);
       /* right after a closer of the other kind the runs would merge */
       if (m->lc.valid && m->lc.after == out->len) form = 1;
       e->form = (unsigned char)form;
@@ -500,8 +545,11 @@ static size_t put_text_char(md *m, const char *t, size_t j, size_t n) {
   case '|':
     esc = m->esc_pipe;
     break;
-  case '#': case '>': case '-': case '+': case '=':
+  case '#': case '>': case '-': case '+':
     esc = ls;
+    break;
+  case '=': /* "==" marks text in the Obsidian flavor */
+    esc = ls || (m->obsidian && (nx == '=' || prev_byte(m) == '='));
     break;
   default:
     if (ls && is_digit(c)) { /* "1984. " must not start a list */
@@ -536,14 +584,14 @@ static void emit_text(md *m, const tok *tk) {
       continue;
     }
     if (m->pend_space || m->pend_break || m->npending || m->line_start || !m->leaf_started ||
-        special[(unsigned char)t[j]] == 1) {
+        special[(unsigned char)t[j]] == 1 || (m->obsidian && t[j] == '=')) {
       j += put_text_char(m, t, j, n);
       continue;
     }
     /* mid-line run of characters that need no escaping (spaces inside
      * the run are written as they are), and of those escaped always */
     size_t k = j;
-    while (k < e && !special[(unsigned char)t[k]]) k++;
+    while (k < e && !special[(unsigned char)t[k]] && !(m->obsidian && t[k] == '=')) k++;
     while (k > j && t[k - 1] == ' ') k--;
     put(m, t + j, k - j);
     j = k;
@@ -645,11 +693,17 @@ static void put_alt(md *m, const char *s, size_t n) {
   }
 }
 
+/* An image's URL, or where the render options say it is now. */
+static const char *image_url(const md *m, const char *url) {
+  const char *u = url && m->ro && m->ro->image_url ? m->ro->image_url(url, m->ro->image_url_data) : NULL;
+  return u ? u : url;
+}
+
 static void image(md *m, const cc_ast *n) {
   puts_(m, "![");
   if (n->text) put_alt(m, n->text, n->len);
   puts_(m, "](");
-  put_dest(m, n->url);
+  put_dest(m, image_url(m, n->url));
   put_title(m, n->title);
   putc_(m, ')');
 }
@@ -777,6 +831,12 @@ static void emit_inline(md *m, int mode) {
       flush(m, CC_CH_PUNCT);
       image(m, t->node);
       break;
+    case T_FNREF:
+      flush(m, CC_CH_PUNCT);
+      puts_(m, "[^");
+      put(m, t->s, t->len);
+      putc_(m, ']');
+      break;
     case T_BREAK:
       if (m->leaf_started) m->pend_break++;
       break;
@@ -823,10 +883,42 @@ static void heading(md *m, size_t content_start) {
   }
 }
 
-static void leaf(md *m, const cc_bev *ev) {
-  if (!collect(m, ev->first, ev->last)) return;
+/* An embed in the Obsidian flavor: an image link to its page, which
+ * Obsidian shows as a player. */
+static int obsidian_embed(md *m, const cc_ast *p) {
+  const cc_ast *l = p->first;
+  if (!m->obsidian || !l || l->type != CC_AST_LINK || l->next || !l->url) return 0;
+  cc_buf alt = CC_BUF_INIT;
+  cc_inline_plain(l->first, l->last, &alt);
   block_start(m);
   begin_line(m);
+  puts_(m, "![");
+  if (alt.len) put_alt(m, alt.data, alt.len);
+  puts_(m, "](");
+  put_dest(m, l->url);
+  putc_(m, ')');
+  cc_buf_free(&alt);
+  return 1;
+}
+
+static void leaf(md *m, const cc_bev *ev) {
+  const cc_ast *p = ev->node && ev->node->type == CC_AST_PARAGRAPH ? ev->node : NULL;
+  int role = p && ev->kind == CC_BEV_PARA ? p->level : CC_PARA_TEXT;
+  if (role == CC_PARA_EMBED && obsidian_embed(m, p)) return;
+  if (!collect(m, ev->first, ev->last)) return;
+  block_start(m);
+  /* a definition right under its term (PHP Markdown Extra, Pandoc) */
+  if (role == CC_PARA_DEF && p->prev && p->prev->type == CC_AST_PARAGRAPH &&
+      (p->prev->level == CC_PARA_TERM || p->prev->level == CC_PARA_DEF) && top(m)->wrote)
+    m->sep = 1;
+  begin_line(m);
+  if (role == CC_PARA_FOOTNOTE && p->text) { /* [^1]: the note */
+    puts_(m, "[^");
+    put(m, p->text, p->len);
+    puts_(m, "]: ");
+  } else if (role == CC_PARA_DEF) {
+    puts_(m, ": ");
+  }
   if (ev->kind == CC_BEV_HEADING) {
     size_t s = m->out->len;
     for (int i = 0; i < ev->level; i++) putc_(m, '#');
@@ -965,7 +1057,7 @@ static void list_close(md *m) {
   p->last_list_lines = m->nlines;
 }
 
-static void item_open(md *m) {
+static void item_open(md *m, const cc_ast *item) {
   mframe *l = top(m);
   if (l->wrote) {
     int want = l->tight ? 1 : 2;
@@ -983,6 +1075,8 @@ static void item_open(md *m) {
   f->tight = (unsigned char)tight;
   f->mlen = (unsigned char)strlen(marker);
   memcpy(f->marker, marker, f->mlen);
+  if (item && item->type == CC_AST_ITEM && item->level)
+    f->task = item->level == CC_ITEM_DONE ? "[x] " : "[ ] ";
 }
 
 static void item_close(md *m) {
@@ -993,15 +1087,53 @@ static void item_close(md *m) {
   pop_frame(m);
 }
 
+/* What goes before the body: the title as a heading (unless the body
+ * opens with it), then the lead image (when the body has none). */
+static void head(md *m, const cc_ast *doc, const cc_meta *meta) {
+  if (!meta) return;
+  cc_arena a;
+  cc_arena_init(&a);
+  unsigned fl = m->ro->flags;
+  if ((fl & CC_RENDER_TITLE) && meta->title && *meta->title && !cc_starts_with_title(doc, meta->title)) {
+    cc_ast *h = cc_ast_new(&a, CC_AST_HEADING);
+    h->level = 1;
+    cc_ast_add_text(&a, h, meta->title, strlen(meta->title));
+    cc_bev ev = {CC_BEV_HEADING, h, h->first, h->last, 1, 0, 0, 0};
+    leaf(m, &ev);
+  }
+  if ((fl & CC_RENDER_LEAD_IMAGE) && meta->image && !cc_ast_has_image(doc)) {
+    cc_ast *p = cc_ast_new(&a, CC_AST_PARAGRAPH);
+    cc_ast *im = cc_ast_new(&a, CC_AST_IMAGE);
+    im->url = meta->image;
+    im->text = "";
+    cc_ast_append(p, im);
+    cc_bev ev = {CC_BEV_PARA, p, p->first, p->last, 0, 0, 0, 0};
+    leaf(m, &ev);
+  }
+  cc_arena_free(&a);
+}
+
 void cc_render_md(const cc_ast *doc, const cc_meta *meta, const cc_render_options *ro,
                   cc_buf *out) {
+  cc_render_options defaults;
+  if (!ro) {
+    cc_render_options_init(&defaults);
+    ro = &defaults;
+  }
   md m;
   memset(&m, 0, sizeof m);
   m.out = out;
+  m.ro = ro;
+  m.obsidian = ro->md_flavor == CC_MD_OBSIDIAN;
   push_frame(&m, MF_DOC);
 
-  (void)meta; /* the body only: the title is metadata (samples/README) */
-  (void)ro;   /* images, links and tables are settled in the tree (render.c) */
+  if (ro->flags & CC_RENDER_FRONT_MATTER) { /* its word count is the txt body's */
+    cc_buf txt = CC_BUF_INIT;
+    cc_render_txt(doc, &txt);
+    cc_render_front_matter(meta, txt.data ? txt.data : "", txt.len, ro, out);
+    cc_buf_free(&txt);
+  }
+  head(&m, doc, meta);
 
   cc_bwalk w;
   cc_bev ev;
@@ -1035,7 +1167,7 @@ void cc_render_md(const cc_ast *doc, const cc_meta *meta, const cc_render_option
       list_close(&m);
       break;
     case CC_BEV_ITEM:
-      item_open(&m);
+      item_open(&m, ev.node);
       break;
     case CC_BEV_ITEM_END:
       item_close(&m);

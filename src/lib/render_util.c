@@ -400,6 +400,19 @@ int cc_iwalk_next(cc_iwalk *w, cc_iev *ev) {
         has = 1;
         descend = 1;
         break;
+      case CC_AST_SPAN:
+        ev->kind = CC_IEV_SPAN;
+        has = 1;
+        descend = 1;
+        break;
+      case CC_AST_FNREF:
+        if (n->len && n->text) {
+          ev->kind = CC_IEV_FNREF;
+          ev->text = n->text;
+          ev->len = n->len;
+          has = 1;
+        }
+        break;
       case CC_AST_RULE:
         ev->kind = CC_IEV_SPACE;
         has = 1;
@@ -436,6 +449,10 @@ int cc_iwalk_next(cc_iwalk *w, cc_iev *ev) {
       break;
     case CC_AST_STRONG:
       ev->kind = CC_IEV_STRONG_END;
+      has = 1;
+      break;
+    case CC_AST_SPAN:
+      ev->kind = CC_IEV_SPAN_END;
       has = 1;
       break;
     case CC_AST_RULE:
@@ -476,7 +493,7 @@ int cc_inline_has_content(const cc_ast *first, const cc_ast *last) {
   cc_iev ev;
   cc_iwalk_init(&w, first, last);
   while (cc_iwalk_next(&w, &ev)) {
-    if (ev.kind == CC_IEV_CODE || ev.kind == CC_IEV_IMAGE) return 1;
+    if (ev.kind == CC_IEV_CODE || ev.kind == CC_IEV_IMAGE || ev.kind == CC_IEV_FNREF) return 1;
     if (ev.kind == CC_IEV_TEXT)
       for (size_t i = 0; i < ev.len; i++)
         if (!is_space((unsigned char)ev.text[i])) return 1;
@@ -523,6 +540,12 @@ void cc_inline_plain(const cc_ast *first, const cc_ast *last, cc_buf *out) {
 }
 
 static int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+int cc_ast_has_image(const cc_ast *doc) {
+  for (const cc_ast *n = doc; n; n = cc_ast_next(doc, n, 0))
+    if (n->type == CC_AST_IMAGE) return 1;
+  return 0;
+}
 
 int cc_starts_with_title(const cc_ast *doc, const char *title) {
   if (!doc || !title) return 0;

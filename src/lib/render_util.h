@@ -102,12 +102,15 @@ typedef enum cc_iev_kind { /* LINK and after: wrappers' ends (keep last) */
   CC_IEV_BREAK, /* hard line break */
   CC_IEV_SPACE, /* boundary of a flattened block: reads as whitespace */
   CC_IEV_IMAGE, /* node: url, text = alt, title */
+  CC_IEV_FNREF, /* node: a footnote reference; text, len: its label */
   CC_IEV_LINK,  /* node: url, title */
   CC_IEV_LINK_END,
   CC_IEV_EMPH,
   CC_IEV_EMPH_END,
   CC_IEV_STRONG,
-  CC_IEV_STRONG_END
+  CC_IEV_STRONG_END,
+  CC_IEV_SPAN,  /* node: a span of meaning, its kind in node->level */
+  CC_IEV_SPAN_END
 } cc_iev_kind;
 
 typedef struct cc_iev {
@@ -140,6 +143,8 @@ void cc_put_collapsed(cc_buf *out, const char *s, size_t len);
 /* 1 when the document's first block is a heading whose plain text equals
  * `title` (whitespace-collapsed, ASCII case-insensitive). */
 int cc_starts_with_title(const cc_ast *doc, const char *title);
+/* 1 when the document holds an image (a lead image would repeat it). */
+int cc_ast_has_image(const cc_ast *doc);
 
 /* ---- tables --------------------------------------------------------- */
 

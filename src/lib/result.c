@@ -4,6 +4,7 @@
  * render options ask for. */
 #include <string.h>
 
+#include "lang.h"
 #include "oom.h"
 #include "render_util.h"
 #include "result.h"
@@ -25,6 +26,8 @@ ACCESSOR(language, meta.language)
 ACCESSOR(url, meta.url)
 ACCESSOR(description, meta.description)
 ACCESSOR(image, meta.image)
+ACCESSOR(published, meta.published)
+ACCESSOR(modified, meta.modified)
 ACCESSOR(page_type, meta.page_type)
 ACCESSOR(charset, charset)
 ACCESSOR(input_kind, kind)
@@ -33,6 +36,15 @@ ACCESSOR(explain, explain)
 #undef ACCESSOR
 
 size_t cc_result_text_length(const cc_result *r) { return r ? r->text_len : 0; }
+
+size_t cc_result_tags(const cc_result *r, const char *const **tags) {
+  if (tags) *tags = r ? r->meta.tags : NULL;
+  return r ? r->meta.ntags : 0;
+}
+
+size_t cc_result_word_count(const cc_result *r) {
+  return r && r->text_len ? cc_word_count(r->text, r->text_len) : 0;
+}
 
 const uint64_t *cc_result_block_hashes(const cc_result *r, size_t *count) {
   if (count) *count = r ? r->nfingerprints : 0;

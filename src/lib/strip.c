@@ -268,6 +268,13 @@ static void script_attr(void *c, const char *n, size_t nl, const char *v,
   *is_ld = eq_ci(v, vl, "application/ld+json");
 }
 
+/* An iframe with a source (src, or the data-src of a lazy loader). */
+static void src_attr(void *c, const char *n, size_t nl, const char *v, size_t vl) {
+  (void)v;
+  if (vl && (eq_ci(n, nl, "src") || eq_ci(n, nl, "data-src") || eq_ci(n, nl, "data-lazy-src")))
+    *(int *)c = 1;
+}
+
 static void xml_decl(cc_arena *a, const char *in, size_t len,
                      cc_strip_result *res) {
   /* <?xml version="1.0" encoding="ISO-8859-1"?> at the very start. */
@@ -1255,13 +1262,15 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
     enum action act = classify(nm, (size_t)(ne - nm));
     if (keep_noscript && ne - nm == 8 && eq_ci(nm, 8, "noscript")) act = UNWRAP;
     int is_meta = (ne - nm == 4) && eq_ci(nm, 4, "meta");
-    int is_ld = 0;
+    int is_ld = 0, has_src = 0;
     meta_ctx mc = {0};
     int ok;
     if (is_meta && !res->meta_charset)
       ok = scan_tag(nm, e, &t, meta_attr, &mc);
     else if (act == RAW_DROP && eq_ci(nm, (size_t)(ne - nm), "script"))
       ok = scan_tag(nm, e, &t, script_attr, &is_ld);
+    else if (act == RAW_DROP && eq_ci(nm, (size_t)(ne - nm), "iframe"))
+      ok = scan_tag(nm, e, &t, src_attr, &has_src);
     else
       ok = scan_tag(nm, e, &t, NULL, NULL);
     if (!ok) break; /* EOF inside a tag */
@@ -1340,6 +1349,20 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
         res->jsonld[res->njsonld].p = t.end;
         res->jsonld[res->njsonld].len = (size_t)(body_end - t.end);
         res->njsonld++;
+      }
+      /* An iframe with a source may be the article's video or post: it
+       * stays as a void <embed> with the iframe's attributes (which the
+       * parser and the model both read as one element, wherever it
+       * stands), its fallback content going; marks.c tells the embeds
+       * worth keeping. Never longer than what it replaces. */
+      if (has_src && model_start(&m, "embed", 5, NULL, 0, 0)) {
+        const char *ae = t.cut ? t.cut : t.end - 1;
+        if (ae > ne && ae[-1] == '/') ae--;
+        memcpy(out + olen, "<embed", 6);
+        memcpy(out + olen + 6, ne, (size_t)(ae - ne));
+        olen += 6 + (size_t)(ae - ne);
+        out[olen++] = '>';
+        res->start_tags++;
       }
       p = et ? skip_end_tag(et, e) : e;
       copy_from = p;

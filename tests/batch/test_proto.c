@@ -169,7 +169,7 @@ TEST(writer_reports_epipe) {
 TEST(job_and_result_encodings) {
   uint64_t bp[3] = {5, 9, 1ull << 63};
   job_msg j = {42, JOB_WANT_HASHES, "https://x.org/", NULL, "dir/a b.html", ",\"warc_offset\":7",
-               bp, 3, "<p>x</p>", 8};
+               NULL, bp, 3, "<p>x</p>", 8};
   penc e = {0};
   job_encode(&j, &e);
   /* the frame payload is the head followed by the data */
@@ -200,7 +200,7 @@ TEST(job_and_result_encodings) {
   penc_free(&e);
 
   uint64_t hs[2] = {7, 8};
-  result_msg r = {42, RES_OK, 0, 1234, 99, NULL, "https://x.org/c", "explain", hs, 2, "text", 4};
+  result_msg r = {42, RES_OK, 0, 1234, 99, NULL, "https://x.org/c", "explain", NULL, NULL, hs, 2, "text", 4};
   result_encode(&r, &e);
   pl = malloc(e.len + 4);
   memcpy(pl, e.data, e.len);

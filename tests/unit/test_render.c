@@ -1231,22 +1231,22 @@ TEST(random_shapes_are_safe) {
 
 static const char *json(const cc_meta *m, const char *text, const char *charset, const char *kind) {
   cc_buf_clear(&OUT);
-  cc_render_json(m, text, text ? strlen(text) : 0, charset, kind, &OUT);
+  cc_render_json(m, text, text ? strlen(text) : 0, charset, kind, NULL, &OUT);
   return OUT.data;
 }
 
 TEST(json_nulls_and_order) {
   cc_meta m = {0};
   CHECK_STR(json(&m, "", NULL, NULL),
-            "{\"title\":null,\"author\":null,\"date\":null,\"site_name\":null,\"language\":null,"
-            "\"url\":null,\"description\":null,\"image\":null,\"page_type\":null,\"charset\":null,"
-            "\"input\":null,"
-            "\"text\":\"\"}\n");
+            "{\"title\":null,\"author\":null,\"date\":null,\"published\":null,\"modified\":null,"
+            "\"site_name\":null,\"language\":null,\"url\":null,\"description\":null,"
+            "\"image\":null,\"tags\":[],\"word_count\":0,\"clipped\":null,\"page_type\":null,\"charset\":null,"
+            "\"input\":null,\"text\":\"\"}\n");
   CHECK_STR(json(NULL, NULL, NULL, NULL),
-            "{\"title\":null,\"author\":null,\"date\":null,\"site_name\":null,\"language\":null,"
-            "\"url\":null,\"description\":null,\"image\":null,\"page_type\":null,\"charset\":null,"
-            "\"input\":null,"
-            "\"text\":null}\n");
+            "{\"title\":null,\"author\":null,\"date\":null,\"published\":null,\"modified\":null,"
+            "\"site_name\":null,\"language\":null,\"url\":null,\"description\":null,"
+            "\"image\":null,\"tags\":[],\"word_count\":0,\"clipped\":null,\"page_type\":null,\"charset\":null,"
+            "\"input\":null,\"text\":null}\n");
 }
 
 TEST(json_values_unicode_controls) {
@@ -1262,14 +1262,15 @@ TEST(json_values_unicode_controls) {
   CHECK_STR(json(&m, "Para one.\n\nPara two.\n", "windows-1252", "html"),
             "{\"title\":\"Café – “quoted” \\\"q\\\" \\\\ / 中文 😀\","
             "\"author\":\"tab\\there\\nnewline \\u0001 del\x7f\",\"date\":\"2025-01-02\","
+            "\"published\":null,\"modified\":null,"
             "\"site_name\":\"Site\",\"language\":\"fr\",\"url\":\"https://e.com/\","
             "\"description\":\"bad \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd end \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\","
-            "\"image\":\"https://e.com/i.png\",\"page_type\":null,\"charset\":\"windows-1252\","
-            "\"input\":\"html\","
+            "\"image\":\"https://e.com/i.png\",\"tags\":[],\"word_count\":4,\"clipped\":null,\"page_type\":null,"
+            "\"charset\":\"windows-1252\",\"input\":\"html\","
             "\"text\":\"Para one.\\n\\nPara two.\\n\"}\n");
   /* it parses back to the same values; an embedded NUL survives */
   cc_buf_clear(&OUT);
-  cc_render_json(&m, "a\0b", 3, "utf-8", "text", &OUT);
+  cc_render_json(&m, "a\0b", 3, "utf-8", "text", NULL, &OUT);
   json_error_t err;
   json_t *o = json_loads(OUT.data, JSON_ALLOW_NUL, &err);
   CHECK(o != NULL);
@@ -1295,7 +1296,7 @@ TEST(json_text_as_jansson_writes_it) {
       s[k] = (char)(r < 3 ? rnd(0x20) : r < 5 ? (unsigned char)"\"\\/\x7f"[rnd(4)] : r < 8 ? 0x20 + rnd(0x5f) : 0x80 + rnd(0x80));
     }
     cc_buf_clear(&OUT);
-    cc_render_json(&m, s, n, NULL, NULL, &OUT);
+    cc_render_json(&m, s, n, NULL, NULL, NULL, &OUT);
     cc_buf fixed = CC_BUF_INIT;
     cc_utf8_put_sanitized(&fixed, s, n);
     json_t *j = json_stringn(fixed.data ? fixed.data : "", fixed.len);
@@ -1379,7 +1380,7 @@ TEST(render_speed) {
       if (f == 0) cc_render_txt(d, &b);
       else if (f == 1) cc_render_md(d, NULL, NULL, &b);
       else if (f == 2) cc_render_html(d, NULL, NULL, &b);
-      else cc_render_json(NULL, text.data, text.len, "utf-8", "html", &b);
+      else cc_render_json(NULL, text.data, text.len, "utf-8", "html", NULL, &b);
       double t = now_ms() - t0;
       if (t < best) best = t;
       len = b.len;
