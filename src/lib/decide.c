@@ -16,13 +16,13 @@
 #include "oom.h"
 
 #define KEEP_AT 0.5f
-#define FLOOR_AT 0.1f
+#define SCRAP_CHARS 20
 
 /* Never empty: a page with text whose blocks all fall short of KEEP_AT
  * still gives its best region, the blocks the Readability-style selection
  * kept, or failing that those the model rates at least half as high as
  * its best. Returns what was done, for --explain, or NULL. */
-static const char *never_empty(cc_blocks *bl) {
+static const char *never_empty(const cc_ctx *ctx, cc_blocks *bl) {
   float best = 0;
   for (uint32_t k = 0; k < bl->n; k++) {
     if (bl->keep[k]) return NULL;
@@ -32,9 +32,11 @@ static const char *never_empty(cc_blocks *bl) {
   int any = 0;
   for (uint32_t k = 0; k < bl->n; k++) any |= bl->keep[k] = bl->old[k];
   if (any) return "no block reached p >= 0.5: kept the Readability-style selection";
-  /* (a page of nothing but a menu stays empty: a floor under the best) */
+  /* (not what reads as boilerplate, nor scraps: a page of nothing but a
+   * menu stays empty) */
   for (uint32_t k = 0; k < bl->n; k++)
-    bl->keep[k] = bl->p[k] >= best * 0.5f && bl->p[k] >= FLOOR_AT && !bl->veto[k];
+    bl->keep[k] = bl->p[k] >= best * 0.5f && !bl->veto[k] &&
+                  ctx->st[bl->node[k]->id].own_chars >= SCRAP_CHARS;
   return "no block reached p >= 0.5: kept those rated at least half the best";
 }
 
@@ -195,7 +197,7 @@ int cc_stage_decide(cc_ctx *ctx) {
   fill_gaps(ctx, bl);
   keep_attributions(bl);
   if (is_article(ctx)) keep_lead(bl);
-  ctx->fallback = never_empty(bl);
+  ctx->fallback = never_empty(ctx, bl);
   /* --keep-title: the headline stays whatever the model says (the one
    * the filter found, else the first h1) */
   if (ctx->opt->flags & CC_OPT_KEEP_TITLE) {

@@ -142,7 +142,6 @@ static const hint_word words[] = {
     {"cookie", PREFIX, -35, CC_HK_CONSENT},
     {"consent", PREFIX, -35, CC_HK_CONSENT},
     {"gdpr", PREFIX, -35, CC_HK_CONSENT},
-    {"cmp", EXACT, -30, CC_HK_CONSENT},
     {"didomi", PREFIX, -35, CC_HK_CONSENT},
     {"onetrust", PREFIX, -35, CC_HK_CONSENT},
     {"privacy", PREFIX, -15, CC_HK_CONSENT},
