@@ -20,8 +20,9 @@
  * caller-provided cc_error. Running out of memory is such an error
  * (CC_ERR_NOMEM): the call frees what it had allocated and fails, and the
  * process goes on. (Exceptions: the WARC reader, cc_warc_*, still aborts
- * when it cannot allocate; and uchardet, the charset detector, is C++ and
- * terminates the process when its own small allocation fails.)
+ * when it cannot allocate, as does the text cleaner when it reads its
+ * model, once, at its first use; and uchardet, the charset detector, is
+ * C++ and terminates the process when its own small allocation fails.)
  * All functions are thread-safe for distinct results; options and results
  * may be shared read-only between threads.
  *

@@ -386,9 +386,8 @@ typedef struct tokens {
 static void push_token(tokens *tk, const cc_token *t) {
   if (tk->n == tk->cap) {
     tk->cap = tk->cap ? tk->cap * 2 : 256;
-    tk->hash = realloc(tk->hash, tk->cap * sizeof *tk->hash);
-    tk->kind = realloc(tk->kind, tk->cap);
-    if (!tk->hash || !tk->kind) abort();
+    tk->hash = cc_realloc(tk->hash, tk->cap * sizeof *tk->hash);
+    tk->kind = cc_realloc(tk->kind, tk->cap);
   }
   tk->hash[tk->n] = t->hash;
   tk->kind[tk->n++] = (uint8_t)t->kind;
@@ -465,8 +464,7 @@ static uint8_t shape_of(const cc_tblock *b) {
 /* How many blocks of the document say the same words (menus repeated in
  * the header and the footer, a button under every card). */
 static void count_dups(cc_tdoc *doc) {
-  uint64_t *k = malloc((size_t)(doc->n ? doc->n : 1) * sizeof *k);
-  if (!k) abort();
+  uint64_t *k = cc_malloc((size_t)(doc->n ? doc->n : 1) * sizeof *k);
   for (uint32_t i = 0; i < doc->n; i++) k[i] = doc->b[i].key;
   qsort(k, doc->n, sizeof *k, cmp_u64);
   for (uint32_t i = 0; i < doc->n; i++) {
@@ -482,7 +480,7 @@ static void count_dups(cc_tdoc *doc) {
     while (lo + c < k + doc->n && lo[c] == b->key && c < 0xFFFF) c++;
     b->dups = (uint16_t)c;
   }
-  free(k);
+  cc_mfree(k);
 }
 
 void cc_text_describe(cc_tdoc *doc, const cc_options *opt) {
@@ -518,7 +516,7 @@ void cc_text_describe(cc_tdoc *doc, const cc_options *opt) {
                           sizeof(uint64_t), cmp_u64) != NULL;
     }
   }
-  free(tk.hash);
-  free(tk.kind);
+  cc_mfree(tk.hash);
+  cc_mfree(tk.kind);
   count_dups(doc);
 }

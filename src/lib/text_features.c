@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include "text.h"
+#include "oom.h"
 
 /* What the page as a whole looks like: the same for all its blocks, and
  * what the page model reads. */
@@ -112,8 +113,7 @@ unsigned cc_text_feature_count(int stage) { return stage == 1 ? F1 : F_COUNT; }
 const char *cc_text_feature_name(unsigned k) { return k < F_COUNT ? names[k] : NULL; }
 
 static void *xcalloc(size_t n, size_t size) {
-  void *p = calloc(n ? n : 1, size);
-  if (!p) abort();
+  void *p = cc_calloc(n ? n : 1, size); /* out of memory: the guard's error */
   return p;
 }
 
@@ -232,7 +232,7 @@ static void stretches(cc_tfeat *f) {
   }
   for (uint32_t i = 0; i < f->n; i++) is[i] = doc->b[i].title && (int)i != doc->title_block;
   distances(doc, is, f->title_prev, f->title_next);
-  free(is);
+  cc_mfree(is);
 }
 
 /* A post's header: a short line with a date right before prose (a
@@ -355,7 +355,7 @@ cc_tfeat *cc_text_features_prepare(const cc_tdoc *doc) {
   uint8_t *is = xcalloc(n, 1);
   for (uint32_t i = 0; i < n; i++) is[i] = (uint8_t)prose(&doc->b[i]);
   distances(doc, is, f->prose_prev, f->prose_next);
-  free(is);
+  cc_mfree(is);
   runs_and_notices(f);
   stretches(f);
   page_values(f);
@@ -378,7 +378,7 @@ void cc_text_features_stage2(cc_tfeat *f) {
     is[i] = b[i].p1 > KEPT_AT;
   }
   distances(f->doc, is, f->kept_prev, f->kept_next);
-  free(is);
+  cc_mfree(is);
   f->w10max = f->w30max = 0.f;
   f->best = 0;
   for (uint32_t i = 0; i < n; i++) {
@@ -393,29 +393,29 @@ void cc_text_features_stage2(cc_tfeat *f) {
 
 void cc_text_features_free(cc_tfeat *f) {
   if (!f) return;
-  free(f->cchars);
-  free(f->cprose);
-  free(f->csmooth);
-  free(f->clong);
-  free(f->cends);
-  free(f->cboiler);
-  free(f->ccaps);
-  free(f->cbuttons);
-  free(f->runflags);
-  free(f->cp);
-  free(f->cpw);
-  free(f->prose_prev);
-  free(f->prose_next);
-  free(f->kept_prev);
-  free(f->kept_next);
-  free(f->run);
-  free(f->prun);
-  free(f->lgchars);
-  free(f->period);
-  free(f->title_prev);
-  free(f->title_next);
-  free(f->notice);
-  free(f);
+  cc_mfree(f->cchars);
+  cc_mfree(f->cprose);
+  cc_mfree(f->csmooth);
+  cc_mfree(f->clong);
+  cc_mfree(f->cends);
+  cc_mfree(f->cboiler);
+  cc_mfree(f->ccaps);
+  cc_mfree(f->cbuttons);
+  cc_mfree(f->runflags);
+  cc_mfree(f->cp);
+  cc_mfree(f->cpw);
+  cc_mfree(f->prose_prev);
+  cc_mfree(f->prose_next);
+  cc_mfree(f->kept_prev);
+  cc_mfree(f->kept_next);
+  cc_mfree(f->run);
+  cc_mfree(f->prun);
+  cc_mfree(f->lgchars);
+  cc_mfree(f->period);
+  cc_mfree(f->title_prev);
+  cc_mfree(f->title_next);
+  cc_mfree(f->notice);
+  cc_mfree(f);
 }
 
 /* ---- one block -------------------------------------------------------- */
