@@ -439,7 +439,7 @@ static int addr_refused(req *r, int fam, const unsigned char *a) {
 
 static curl_socket_t on_open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *sa) {
   req *r = ud;
-  const unsigned char *a;
+  const unsigned char *a = NULL;
   int fam = sock_addr(&sa->addr, &a);
   if (purpose == CURLSOCKTYPE_IPCXN && addr_refused(r, fam, a)) return CURL_SOCKET_BAD;
   return socket(sa->family, sa->socktype, sa->protocol);
