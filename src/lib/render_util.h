@@ -68,7 +68,7 @@ typedef struct cc_bframe cc_bframe;
 
 /* Quotes and lists nested deeper than this are not opened: their blocks
  * read as blocks of the deepest one shown. */
-#define CC_RENDER_MAX_NEST 16
+#define CC_RENDER_MAX_NEST 8
 
 typedef struct cc_bwalk {
   cc_bframe *stack;

@@ -224,7 +224,7 @@ TEST(degenerate_structure_bounded) {
   free(row), free(rest), free(doc);
 
   /* issue 11: Markdown repeated every quote level's "> " on every line
-   * (500 levels: 1,000 bytes a line); now 16 levels show */
+   * (500 levels: 1,000 bytes a line); now CC_RENDER_MAX_NEST (8) levels show */
   n = 5000;
   char *q = repeat("<body><article>" PROSE, "<blockquote>", 500, "");
   char *lines = repeat(q, "x<br>", n, "</article>");
