@@ -412,7 +412,10 @@ cc_feat_ctx *cc_blocks_prepare(cc_ctx *ctx) {
      * subscribe, consent) speaks to the reader about the site, whatever
      * its prose looks like */
     unsigned cta = CC_HK_DONATE | CC_HK_SUBSCRIBE | CC_HK_CONSENT;
-    bl->veto[k] = r == R_PHRASE || r == R_SITE ||
+    /* wording and site repeats condemn the block the filter judged, not
+     * every block under a container it dropped for its wording */
+    int own_drop = ni[i].drop == i;
+    bl->veto[k] = ((r == R_PHRASE || r == R_SITE) && own_drop) ||
                   (r == R_CLASS && (ctx->st[ni[i].drop].hint.kinds & cta)) ||
                   cc_phrases_is_boilerplate(&f->bi[k].ps);
   }
