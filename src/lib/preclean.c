@@ -98,6 +98,21 @@ static const char **panel_ids(cc_dom *d, const cc_node *top, size_t *n) {
   return v;
 }
 
+/* 1 when the element right before x (its previous element sibling) is a
+ * question: a short text ending with a question mark. A hidden element
+ * after it is its answer, which a click on the question shows (a FAQ
+ * toggled by a script, without ARIA). */
+static int answers_question(const cc_node *x) {
+  const cc_node *q = x->prev;
+  while (q && q->type != CC_NODE_ELEMENT) q = q->prev;
+  if (!q) return 0;
+  char buf[320];
+  size_t n = cc_dom_text(q, buf, sizeof buf);
+  if (n < 4 || n >= sizeof buf - 1) return 0;
+  const char *e = buf + n;
+  return e[-1] == '?' || (n >= 3 && !memcmp(e - 3, "\xef\xbc\x9f", 3)); /* ？ */
+}
+
 /* 1 when a hidden element is a disclosure panel: a tab's panel, a closed
  * accordion's section, "hidden until found" (the browser's find opens
  * it). The reader opens it with a click: it is the page's content, and
@@ -108,7 +123,8 @@ static int is_panel(const cc_node *x, const char **ids, size_t nids) {
   const char *r = cc_node_attr(x, "role");
   if (r && !strcmp(r, "tabpanel")) return 1;
   const char *id = cc_node_attr(x, "id");
-  return id && nids && bsearch(&id, ids, nids, sizeof *ids, str_cmp);
+  if (id && nids && bsearch(&id, ids, nids, sizeof *ids, str_cmp)) return 1;
+  return answers_question(x);
 }
 
 /* 1 when x is the page's h1, <main> or role=main. */

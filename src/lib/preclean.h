@@ -4,7 +4,8 @@
  * visibility:hidden, and closed <dialog>s. The head is left alone (the
  * metadata stage reads it). A hidden disclosure panel is not removed: a
  * closed accordion's section or a tab's panel (named by the aria-controls
- * of a control that discloses, or role=tabpanel) and hidden=until-found
+ * of a control that discloses, or role=tabpanel; or right after a
+ * question, as a FAQ's answer toggled by a script) and hidden=until-found
  * hold content the reader opens with a click (a product's specifications,
  * a service's FAQ); the model judges them like any other block.
  *

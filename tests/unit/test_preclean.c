@@ -56,10 +56,13 @@ TEST(keeps_disclosure_panels) {
                 "<button aria-haspopup=menu aria-expanded=false aria-controls=menu>Menu</button>"
                 "<ul id=menu hidden><li>Home</li></ul><div id=other hidden>x</div>"
                 "<a aria-controls=plain>no disclosure</a><div id=plain hidden>y</div>"
+                "<div>How long does delivery take?</div><div id=ans style='display:none'>"
+                "Two days.</div><div>Shipping</div><div id=notans hidden>z</div>"
                 "<div id=main>Long article text. Long article text. Long article text.</div>"
                 "</body>", 0);
   CHECK(has_id(&s, "faq1") && has_id(&s, "faq2") && has_id(&s, "specs"));
-  CHECK(has_id(&s, "tp") && has_id(&s, "uf"));
+  CHECK(has_id(&s, "tp") && has_id(&s, "uf") && has_id(&s, "ans"));
+  CHECK(!has_id(&s, "notans"));
   CHECK(!has_id(&s, "menu") && !has_id(&s, "other") && !has_id(&s, "plain"));
   stage_free(&s);
 }
