@@ -461,6 +461,19 @@ static uint8_t shape_of(const cc_tblock *b) {
                    (unsigned)(!b->lower) << 4 | (unsigned)b->price << 5);
 }
 
+/* The first of the n sorted keys that is >= key, or > key when after is
+ * set (binary searches: a notice repeated under every paragraph must not
+ * be counted one by one). */
+static const uint64_t *bound(const uint64_t *k, size_t n, uint64_t key, int after) {
+  const uint64_t *lo = k, *hi = k + n;
+  while (lo < hi) {
+    const uint64_t *mid = lo + (hi - lo) / 2;
+    if (*mid < key || (after && *mid == key)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /* How many blocks of the document say the same words (menus repeated in
  * the header and the footer, a button under every card). */
 static void count_dups(cc_tdoc *doc) {
@@ -470,15 +483,8 @@ static void count_dups(cc_tdoc *doc) {
   for (uint32_t i = 0; i < doc->n; i++) {
     cc_tblock *b = &doc->b[i];
     if (!b->key) continue;
-    const uint64_t *lo = k, *hi = k + doc->n;
-    while (lo < hi) { /* first element >= key */
-      const uint64_t *mid = lo + (hi - lo) / 2;
-      if (*mid < b->key) lo = mid + 1;
-      else hi = mid;
-    }
-    uint32_t c = 0;
-    while (lo + c < k + doc->n && lo[c] == b->key && c < 0xFFFF) c++;
-    b->dups = (uint16_t)c;
+    size_t n = (size_t)(bound(k, doc->n, b->key, 1) - bound(k, doc->n, b->key, 0));
+    b->dups = n > 0xFFFF ? 0xFFFF : (uint16_t)n;
   }
   cc_mfree(k);
 }
