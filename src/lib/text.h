@@ -114,6 +114,8 @@ typedef struct cc_tblock {
   uint8_t kind;     /* CC_TK_* */
   uint8_t fate;     /* cc_tfate */
   uint8_t title;    /* repeats the title */
+  uint8_t headline; /* repeats all of the title's words (a part, such as
+                       a recipe card's or a gallery's name, does not) */
   const char *why;  /* static reason for the fate */
 } cc_tblock;
 
