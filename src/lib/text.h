@@ -168,7 +168,7 @@ int cc_text_verdict(const cc_tdoc *doc, uint32_t i);
 /* An article is one run of text: of the blocks kept in [first, last),
  * those outside the run whose readings over the model's threshold, by
  * length, add up the most (max-sum subarray) leave the article. */
-void cc_text_one_run(cc_tdoc *doc);
+void cc_text_one_run(cc_tdoc *doc, int run);
 
 /* text_features.c: what the block classifier reads. Prepared once per
  * document (after the hand-written scores), then read block by block;

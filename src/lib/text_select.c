@@ -432,10 +432,10 @@ static uint32_t copyright_cut(const cc_tdoc *doc, uint32_t bf, uint32_t bl) {
   return bl;
 }
 
-void cc_text_one_run(cc_tdoc *doc) {
+void cc_text_one_run(cc_tdoc *doc, int run) {
   cc_tblock *b = doc->b;
-  uint32_t bf, bl, h = headline(doc);
-  max_run(doc, doc->first, doc->last, model_value, &bf, &bl);
+  uint32_t bf = doc->first, bl = doc->last, h = headline(doc);
+  if (run) max_run(doc, doc->first, doc->last, model_value, &bf, &bl);
   if (bl <= bf) return;
   /* what precedes the headline is the page's header (teasers, a feed of
    * other stories); what follows a comment notice is the readers' */
@@ -453,6 +453,15 @@ void cc_text_one_run(cc_tdoc *doc) {
     doc->first = bf;
     doc->last = bl;
   }
+}
+
+/* Is the page's content one text (an article, a product's description,
+ * a service's page, a document), not many items side by side (a forum
+ * thread, a collection, a listing)? */
+static int one_text(const cc_tdoc *doc) {
+  if (doc->page_type < 0) return 1;
+  const char *t = cc_text_page_type_name((unsigned)doc->page_type);
+  return strcmp(t, "forum") && strcmp(t, "collection") && strcmp(t, "listing");
 }
 
 /* 5. Fates from the model: kept at its threshold; the region spans the kept
@@ -485,8 +494,10 @@ static void fates_model(cc_tdoc *doc) {
   doc->last = bl;
   /* kickers and rubrics open an article; a collection opens with items */
   if (doc->page_type < 0 || !strcmp(cc_text_page_type_name((unsigned)doc->page_type), "article")) {
-    cc_text_one_run(doc);
+    cc_text_one_run(doc, 1);
     labels(doc, 1);
+  } else if (one_text(doc)) {
+    cc_text_one_run(doc, 0);
   }
 }
 
