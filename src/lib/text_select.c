@@ -20,7 +20,11 @@
  *   5. fates: the title and what repeats it go to the metadata, site
  *      boilerplate goes, and the model's reading decides the rest; on a
  *      page read as an article, what it kept is cut to one run of text
- *      (a teaser feed or comments after a gap go); when the model data
+ *      (a teaser feed or comments after a gap go), which starts at the
+ *      headline and ends at a comment notice over dated comments or at
+ *      a copyright notice; a page of one text (a product, a service, a
+ *      document) gets those cuts without the run, a page of many items
+ *      the headline's only; when the model data
  *      is unusable or the clipping is short, the region of step 3 and its
  *      islands decide, as they did before there was a model;
  *   6. kinds: list items, and subheadings.
@@ -393,8 +397,8 @@ static float model_value(const cc_tdoc *doc, uint32_t i) {
  * paragraph follows it closely (a headline over a share bar and a menu,
  * with the text far below, anchors nothing; a later repeat is a gallery's
  * or a recipe card's, or a "you read" footer); doc->n when there is none.
- * What precedes it is the page's header only when the line before it is
- * not text: a paragraph running into it makes it a subheading. */
+ * What precedes it is the page's header unless a paragraph runs into
+ * it, which makes it a subheading. */
 static uint32_t headline(const cc_tdoc *doc) {
   for (uint32_t i = (uint32_t)(doc->title_block + 1); i < doc->n; i++)
     if (doc->b[i].title) return doc->b[i].headline && text_follows(doc, i) ? i : doc->n;
@@ -432,16 +436,27 @@ static uint32_t copyright_cut(const cc_tdoc *doc, uint32_t bf, uint32_t bl) {
   return bl;
 }
 
-void cc_text_one_run(cc_tdoc *doc, int run) {
+/* Does a kept paragraph run into the next line: it ends as a sentence,
+ * not cut off with an ellipsis (a teaser's excerpt, "... It...")? */
+static int runs_into(const cc_tblock *b) {
+  if (b->fate != CC_TF_KEEP || !b->ends) return 0;
+  const char *e = b->text + b->len;
+  if (b->len >= 3 && !memcmp(e - 3, "...", 3)) return 0;
+  return !(b->len >= 3 && !memcmp(e - 3, "\xe2\x80\xa6", 3));
+}
+
+void cc_text_one_run(cc_tdoc *doc, int cuts) {
   cc_tblock *b = doc->b;
   uint32_t bf = doc->first, bl = doc->last, h = headline(doc);
-  if (run) max_run(doc, doc->first, doc->last, model_value, &bf, &bl);
+  if (cuts == CC_TCUT_RUN) max_run(doc, doc->first, doc->last, model_value, &bf, &bl);
   if (bl <= bf) return;
   /* what precedes the headline is the page's header (teasers, a feed of
    * other stories); what follows a comment notice is the readers' */
-  if (h > bf && h < bl && b[h - 1].fate != CC_TF_KEEP) bf = h;
-  bl = comments_cut(doc, bf, bl, 1);
-  bl = copyright_cut(doc, bf, bl);
+  if (h > bf && h < bl && !runs_into(&b[h - 1])) bf = h;
+  if (cuts >= CC_TCUT_ENDS) {
+    bl = comments_cut(doc, bf, bl, 1);
+    bl = copyright_cut(doc, bf, bl);
+  }
   for (uint32_t i = doc->first; i < doc->last; i++)
     if ((i < bf || i >= bl) && (b[i].fate == CC_TF_KEEP || b[i].fate == CC_TF_DROP)) {
       if (b[i].fate == CC_TF_KEEP) b[i].why = "beyond the article's run of text";
@@ -494,10 +509,10 @@ static void fates_model(cc_tdoc *doc) {
   doc->last = bl;
   /* kickers and rubrics open an article; a collection opens with items */
   if (doc->page_type < 0 || !strcmp(cc_text_page_type_name((unsigned)doc->page_type), "article")) {
-    cc_text_one_run(doc, 1);
+    cc_text_one_run(doc, CC_TCUT_RUN);
     labels(doc, 1);
-  } else if (one_text(doc)) {
-    cc_text_one_run(doc, 0);
+  } else {
+    cc_text_one_run(doc, one_text(doc) ? CC_TCUT_ENDS : CC_TCUT_HEADLINE);
   }
 }
 
