@@ -59,6 +59,11 @@
  * article's header, "124 Comments", has the article after it). */
 #define NOTICE_REACH 12
 #define NOTICE_DATES 2
+/* A line the model dropped weighs in the one run at least as much as a
+ * line of 60 characters (cc_tb_weight: 20 + characters): a stretch of
+ * short dropped lines (tags, buttons, a share bar) parts the article from
+ * a feed after it however short each line is. */
+#define DROPPED_MIN_WEIGHT 80.f
 /* Prose (characters) the article has given before a copyright notice
  * may close it. */
 #define COPYRIGHT_AFTER 500
@@ -390,7 +395,9 @@ static float model_value(const cc_tdoc *doc, uint32_t i) {
   const cc_tblock *b = &doc->b[i];
   float t = cc_text_model_threshold();
   if (cc_text_verdict(doc, i)) return closes_article(b) ? -t * cc_tb_weight(b) : 0.f;
-  return (b->p - t) * cc_tb_weight(b);
+  float w = cc_tb_weight(b);
+  if (b->p < t && w < DROPPED_MIN_WEIGHT) w = DROPPED_MIN_WEIGHT;
+  return (b->p - t) * w;
 }
 
 /* The headline: the first line after the title repeating it, when a

@@ -5,7 +5,8 @@
  * article from a product page and a thread, the features are finite and
  * their names unique, and --explain gives each block its reading and the
  * model's reasons; on an article, the one run of text starts at the
- * headline and ends at a comment notice or a copyright notice. */
+ * headline and ends at a comment notice or a copyright notice, or where
+ * a stretch of dropped lines parts it from a feed. */
 #include <math.h>
 
 #include "../../include/clipclean.h"
@@ -260,6 +261,19 @@ static int gone(const cc_tdoc *d, uint32_t from, uint32_t to) {
   return 1;
 }
 
+/* A stretch of short lines the model dropped (tags, a share bar) parts
+ * the article from a teaser after it, however short each line is. */
+TEST(short_dropped_lines_part_the_article_from_a_feed) {
+  cc_tblock b[16];
+  cc_tdoc d;
+  blocks(&d, b, "ppppmmmmmt");
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 4) && gone(&d, 4, 10) && d.last == 4);
+  blocks(&d, b, "ppppmmpp"); /* two lines inside the article do not */
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 8));
+}
+
 /* A line repeating the title, no more and no less, is a headline; one
  * repeating a part of it (a recipe card's, a gallery's name) or holding
  * it in a longer line (a question of an FAQ) is not. */
@@ -352,6 +366,7 @@ int main(void) {
   RUN(article_kept_menus_dropped);
   RUN(short_clipping_read_by_hand_scores);
   RUN(an_article_is_one_run);
+  RUN(short_dropped_lines_part_the_article_from_a_feed);
   RUN(headlines_repeat_the_whole_title);
   RUN(the_headline_opens_the_article);
   RUN(a_comment_notice_with_dated_comments_closes_the_article);
