@@ -11,6 +11,7 @@
  * links and tables are always kept: leaving them out is a rendering's
  * choice (cc_render_options), so one extraction renders several ways.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -745,12 +746,25 @@ static void prune(cc_ast *doc) {
   cc_mfree(order);
 }
 
-/* A page with no visible text at all (an app shell whose content comes
- * with JavaScript) may still state its text: the JSON-LD articleBody, else
- * its description. One paragraph per line. */
+static size_t count_words(const char *t) {
+  size_t n = 0;
+  for (int in = 0; *t; t++) {
+    int sp = *t == ' ' || *t == '\n' || *t == '\t' || *t == '\r';
+    n += !sp && !in;
+    in = !sp;
+  }
+  return n;
+}
+
+/* A page with no article among its visible text (an app shell whose
+ * content comes with JavaScript: nothing but a menu, or nothing at all)
+ * may still state its text: the JSON-LD articleBody, else its
+ * description. One paragraph per line. Beside visible text, a stated
+ * text must read like one (a dozen words): a site's slogan, which many
+ * pages carry as their description, says nothing of this page. */
 static void stated_text(cc_ctx *ctx, cc_ast *doc) {
   const char *t = ctx->meta.jsonld_body ? ctx->meta.jsonld_body : ctx->meta.description;
-  if (!t) return;
+  if (!t || (ctx->blocks.n && count_words(t) < 12)) return;
   while (*t) {
     size_t n = strcspn(t, "\n");
     size_t a = 0, e = n;
@@ -763,8 +777,13 @@ static void stated_text(cc_ctx *ctx, cc_ast *doc) {
     }
     t += n + (t[n] == '\n');
   }
-  ctx->fallback = ctx->meta.jsonld_body ? "no visible text: the page's JSON-LD articleBody"
-                                        : "no visible text: the page's description";
+  const char *why = ctx->blocks.n ? "no article in the visible text" : "no visible text";
+  const char *what = ctx->meta.jsonld_body ? "the page's JSON-LD articleBody"
+                                           : "the page's description";
+  size_t n = strlen(why) + strlen(what) + 3;
+  char *f = cc_arena_alloc(ctx->arena, n);
+  snprintf(f, n, "%s: %s", why, what);
+  ctx->fallback = f;
 }
 
 /* Every element under top is entered, so that lists, quotes and tables
@@ -867,7 +886,7 @@ int cc_stage_article(cc_ctx *ctx) {
   footers_last(b.doc, &ctx->dom);
   prune(b.doc);
   cc_rich_finish(ctx, b.doc);
-  if (!b.doc->first && !ctx->blocks.n) stated_text(ctx, b.doc);
+  if (!b.doc->first) stated_text(ctx, b.doc);
   ctx->ast = b.doc;
   return 0;
 }

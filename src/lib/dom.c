@@ -108,6 +108,8 @@ void cc_dom_append(cc_node *parent, cc_node *child) { CC_TREE_APPEND(parent, chi
 
 void cc_dom_unlink(cc_node *n) { CC_TREE_UNLINK(n); }
 
+void cc_dom_insert_before(cc_node *ref, cc_node *n) { CC_TREE_INSERT_BEFORE(ref, n); }
+
 void cc_dom_finish(cc_dom *d) {
   uint32_t id = 0;
   d->html = d->head = d->body = NULL;

@@ -127,6 +127,8 @@ cc_node *cc_dom_new_node(cc_dom *d, cc_node_type type);
 void cc_dom_append(cc_node *parent, cc_node *child);
 /* Unlinks n from its parent; n keeps its subtree. */
 void cc_dom_unlink(cc_node *n);
+/* Links n (unlinked) just before ref, which has a parent. */
+void cc_dom_insert_before(cc_node *ref, cc_node *n);
 /* Assigns pre-order ids and finds html/head/body; call after building or
  * after structural edits. */
 void cc_dom_finish(cc_dom *d);

@@ -249,6 +249,7 @@ static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
     rc = strip_and_parse(ctx, bytes, blen, pre, 1, deadline);
     if (rc) return rc;
   }
+  cc_segments_place(&ctx->dom, &ctx->strip.segments); /* as the page's scripts would */
   STAGE("metadata", cc_stage_meta(ctx));
   cc_marks(&ctx->dom); /* what pre-cleaning would take: embeds, task boxes */
   cc_preclean_stats ps;

@@ -268,6 +268,20 @@ static void script_attr(void *c, const char *n, size_t nl, const char *v,
   *is_ld = eq_ci(v, vl, "application/ld+json");
 }
 
+/* A tag's id attribute. */
+typedef struct id_ctx {
+  const char *v;
+  size_t n;
+} id_ctx;
+
+static void id_attr(void *c, const char *n, size_t nl, const char *v, size_t vl) {
+  id_ctx *id = c;
+  if (!id->v && eq_ci(n, nl, "id")) {
+    id->v = v;
+    id->n = vl;
+  }
+}
+
 /* An iframe with a source (src, or the data-src of a lazy loader). */
 static void src_attr(void *c, const char *n, size_t nl, const char *v, size_t vl) {
   (void)v;
@@ -1263,6 +1277,8 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
     if (keep_noscript && ne - nm == 8 && eq_ci(nm, 8, "noscript")) act = UNWRAP;
     int is_meta = (ne - nm == 4) && eq_ci(nm, 4, "meta");
     int is_ld = 0, has_src = 0;
+    int is_template = act == NEST_DROP && eq_ci(nm, (size_t)(ne - nm), "template");
+    id_ctx tid = {0};
     meta_ctx mc = {0};
     int ok;
     if (is_meta && !res->meta_charset)
@@ -1271,6 +1287,8 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
       ok = scan_tag(nm, e, &t, script_attr, &is_ld);
     else if (act == RAW_DROP && eq_ci(nm, (size_t)(ne - nm), "iframe"))
       ok = scan_tag(nm, e, &t, src_attr, &has_src);
+    else if (is_template)
+      ok = scan_tag(nm, e, &t, id_attr, &tid);
     else
       ok = scan_tag(nm, e, &t, NULL, NULL);
     if (!ok) break; /* EOF inside a tag */
@@ -1350,6 +1368,10 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
         res->jsonld[res->njsonld].len = (size_t)(body_end - t.end);
         res->njsonld++;
       }
+      /* once a page has streamed-segment slots, its scripts say where the
+       * segments go (segments.h) */
+      if (!is_ld && res->segments.slots && n == 6 && !memcmp(lname, "script", 6))
+        cc_segments_scan(a, &res->segments, t.end, (size_t)(body_end - t.end));
       /* An iframe with a source may be the article's video or post: it
        * stays as a void <embed> with the iframe's attributes (which the
        * parser and the model both read as one element, wherever it
@@ -1371,6 +1393,18 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
     }
     case NEST_DROP: {
       FLUSH(lt);
+      /* a streamed segment's slot stays as an empty <wbr> with its id
+       * (segments.h); shorter than the template it replaces */
+      if (is_template && tid.v && cc_segment_slot_id(tid.v, tid.n) &&
+          model_start(&m, "wbr", 3, NULL, 0, 0)) {
+        memcpy(out + olen, "<wbr id=\"", 9);
+        memcpy(out + olen + 9, tid.v, tid.n);
+        olen += 9 + tid.n;
+        out[olen++] = '"';
+        out[olen++] = '>';
+        res->start_tags++;
+        res->segments.slots++;
+      }
       if (t.self_closing && t.nlen == 3) { /* <svg/> is void in foreign content */
         p = copy_from = t.end;
         REMOVED();

@@ -8,7 +8,8 @@
  * respecting quotes, so a "<script>" inside an attribute value is not
  * mistaken for a tag. It works on any ASCII-compatible charset, so it runs
  * before charset conversion and reports what it saw on the way: the
- * declared charset and the JSON-LD blocks (kept for metadata).
+ * declared charset, the JSON-LD blocks (kept for metadata), and where
+ * streamed segments go (segments.h: their slots stay as empty <wbr>s).
  * Everything it returns is allocated in the caller's arena.
  *
  * It also bounds the tree structure the parser will see (see
@@ -29,6 +30,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "segments.h"
 
 typedef struct cc_span {
   const char *p;
@@ -52,6 +54,7 @@ typedef struct cc_strip_result {
   size_t flattened;     /* start tags dropped by the depth/formatting bounds */
   size_t attrs_cut;     /* tags whose attribute list was cut */
   size_t noscript_bytes; /* bytes inside the <noscript> elements removed */
+  cc_segments segments; /* streamed segments' slots and moves (segments.h) */
 } cc_strip_result;
 
 /* Bounds on the structure passed to the parser. */

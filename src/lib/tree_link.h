@@ -20,6 +20,19 @@
     (parent_)->last = (child_);                \
   } while (0)
 
+/* Links n (unlinked) as the sibling just before ref (linked). */
+#define CC_TREE_INSERT_BEFORE(ref_, n_)        \
+  do {                                         \
+    (n_)->parent = (ref_)->parent;             \
+    (n_)->next = (ref_);                       \
+    (n_)->prev = (ref_)->prev;                 \
+    if ((ref_)->prev)                          \
+      (ref_)->prev->next = (n_);               \
+    else                                       \
+      (ref_)->parent->first = (n_);            \
+    (ref_)->prev = (n_);                       \
+  } while (0)
+
 /* Unlinks n from its parent (a no-op for a root); n keeps its subtree. */
 #define CC_TREE_UNLINK(n_)                     \
   do {                                         \

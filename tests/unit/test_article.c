@@ -100,7 +100,33 @@ TEST(links_and_images_in_the_tree) {
   stage_free(&s);
 }
 
+TEST(a_page_of_menus_only_states_its_description) {
+  /* an app shell saved before its content loaded: nothing visible but a
+   * menu, and a description that says what the page holds */
+  const char *page =
+      "<html><head><meta name=description content=\"How far do riders go on one charge? "
+      "Mine did 49 miles over three days.\"></head><body><div id=nav><a href=/>Home</a> "
+      "<a href=/donate>Donate now</a></div><section id=main></section></body></html>";
+  stage_doc s;
+  stage_run(&s, page, 4);
+  cc_stage_article(&s.ctx);
+  cc_buf b = CC_BUF_INIT;
+  cc_render_txt(s.ctx.ast, &b);
+  CHECK_STR(b.data ? b.data : "", "How far do riders go on one charge? Mine did 49 miles over "
+                                  "three days.\n");
+  CHECK(s.ctx.fallback && strstr(s.ctx.fallback, "description"));
+  cc_buf_free(&b);
+  stage_free(&s);
+  /* a slogan for a description says nothing of the page: still empty */
+  stage_run(&s, "<html><head><meta name=description content=\"Better shopping, better "
+                "living!\"></head><body><div><a href=/>Home</a></div></body></html>", 4);
+  cc_stage_article(&s.ctx);
+  CHECK(s.ctx.ast->first == NULL);
+  stage_free(&s);
+}
+
 int main(void) {
+  RUN(a_page_of_menus_only_states_its_description);
   RUN(whitespace_collapses_across_inlines);
   RUN(blocks_and_breaks);
   RUN(lists_headings_quotes);
