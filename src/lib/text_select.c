@@ -459,16 +459,21 @@ void cc_text_one_run(cc_tdoc *doc, int cuts) {
   if (bl <= bf) return;
   /* what precedes the headline is the page's header (teasers, a feed of
    * other stories); what follows a comment notice is the readers' */
+  uint32_t rf = bf, rl = bl, notice = bl, rights = bl;
   if (h > bf && h < bl && !runs_into(&b[h - 1])) bf = h;
   if (cuts >= CC_TCUT_ENDS) {
-    bl = comments_cut(doc, bf, bl, 1);
-    bl = copyright_cut(doc, bf, bl);
+    bl = notice = comments_cut(doc, bf, bl, 1);
+    bl = rights = copyright_cut(doc, bf, bl);
   }
-  for (uint32_t i = doc->first; i < doc->last; i++)
-    if ((i < bf || i >= bl) && (b[i].fate == CC_TF_KEEP || b[i].fate == CC_TF_DROP)) {
-      if (b[i].fate == CC_TF_KEEP) b[i].why = "beyond the article's run of text";
-      b[i].fate = CC_TF_OUTSIDE;
-    }
+  const char *end = rights < notice ? "after a copyright notice" : "after a comment notice";
+  for (uint32_t i = doc->first; i < doc->last; i++) {
+    if ((i >= bf && i < bl) || (b[i].fate != CC_TF_KEEP && b[i].fate != CC_TF_DROP)) continue;
+    if (b[i].fate == CC_TF_KEEP)
+      b[i].why = i < rf || i >= rl ? "beyond the article's run of text"
+                 : i < bf          ? "before the headline"
+                                   : end;
+    b[i].fate = CC_TF_OUTSIDE;
+  }
   while (bf < bl && b[bf].fate != CC_TF_KEEP) bf++;
   while (bl > bf && b[bl - 1].fate != CC_TF_KEEP) bl--;
   if (bl > bf) {

@@ -308,6 +308,7 @@ TEST(the_headline_opens_the_article) {
   blocks(&d, b, "tttmmHpppp");
   cc_text_one_run(&d, CC_TCUT_RUN);
   CHECK(gone(&d, 0, 5) && kept(&d, 6, 10) && d.first == 6);
+  CHECK_STR(b[1].why, "before the headline");
   blocks(&d, b, "tttmmhpppp"); /* a recipe card's name */
   cc_text_one_run(&d, CC_TCUT_RUN);
   CHECK(kept(&d, 0, 10) && d.first == 0);
@@ -333,7 +334,7 @@ TEST(a_comment_notice_with_dated_comments_closes_the_article) {
   blocks(&d, b, "ppppNadpadpadpp");
   cc_text_one_run(&d, CC_TCUT_RUN);
   CHECK(kept(&d, 0, 4) && gone(&d, 4, 15) && d.last == 4);
-  CHECK_STR(b[7].why, "beyond the article's run of text");
+  CHECK_STR(b[7].why, "after a comment notice");
   blocks(&d, b, "pNpppppppppp");
   cc_text_one_run(&d, CC_TCUT_RUN);
   CHECK(kept(&d, 0, 12));
@@ -350,6 +351,7 @@ TEST(a_copyright_notice_closes_the_article) {
   blocks(&d, b, "pppCtttttt");
   cc_text_one_run(&d, CC_TCUT_RUN);
   CHECK(kept(&d, 0, 3) && gone(&d, 3, 10) && d.last == 3);
+  CHECK_STR(b[5].why, "after a copyright notice");
   blocks(&d, b, "pppctttttt");
   cc_text_one_run(&d, CC_TCUT_RUN);
   CHECK(kept(&d, 0, 10));
