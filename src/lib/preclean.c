@@ -58,6 +58,59 @@ int cc_node_is_hidden(const cc_node *n) {
   return 0;
 }
 
+static int str_cmp(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The ids named by disclosure controls: aria-controls on an element that
+ * discloses (aria-expanded, aria-selected, or role=tab), unless it opens a
+ * popup (aria-haspopup: a menu, a listbox, a dialog), which is the site's
+ * furniture, not a part of the page. Sorted, in the arena; *n is their
+ * count. */
+static const char **panel_ids(cc_dom *d, const cc_node *top, size_t *n) {
+  size_t cap = 0;
+  const char **v = NULL;
+  *n = 0;
+  for (const cc_node *x = top; x; x = cc_dom_next(top, x, 0)) {
+    if (x->type != CC_NODE_ELEMENT) continue;
+    const char *c = cc_node_attr(x, "aria-controls");
+    if (!c) continue;
+    const char *r = cc_node_attr(x, "role"), *pop = cc_node_attr(x, "aria-haspopup");
+    if (pop && strcmp(pop, "false")) continue;
+    if (!cc_node_attr(x, "aria-expanded") && !cc_node_attr(x, "aria-selected") &&
+        !(r && !strcmp(r, "tab")))
+      continue;
+    while (*c) { /* an id list: one or more ids, space-separated */
+      size_t sp = strspn(c, " \t\n"), len = strcspn(c + sp, " \t\n");
+      if (len) {
+        if (*n == cap) {
+          cap = cap ? cap * 2 : 16;
+          const char **nv = cc_arena_alloc(d->arena, cap * sizeof *nv);
+          if (*n) memcpy(nv, v, *n * sizeof *nv);
+          v = nv;
+        }
+        v[(*n)++] = cc_arena_strndup(d->arena, c + sp, len);
+      }
+      c += sp + len;
+    }
+  }
+  if (*n) qsort(v, *n, sizeof *v, str_cmp);
+  return v;
+}
+
+/* 1 when a hidden element is a disclosure panel: a tab's panel, a closed
+ * accordion's section, "hidden until found" (the browser's find opens
+ * it). The reader opens it with a click: it is the page's content, and
+ * what it holds is for the model to judge, not the pre-cleaner. */
+static int is_panel(const cc_node *x, const char **ids, size_t nids) {
+  const char *h = cc_node_attr(x, "hidden");
+  if (h && !strcasecmp(h, "until-found")) return 1;
+  const char *r = cc_node_attr(x, "role");
+  if (r && !strcmp(r, "tabpanel")) return 1;
+  const char *id = cc_node_attr(x, "id");
+  return id && nids && bsearch(&id, ids, nids, sizeof *ids, str_cmp);
+}
+
 /* 1 when x is the page's h1, <main> or role=main. */
 static int is_main(const cc_node *x) {
   if (x->type != CC_NODE_ELEMENT) return 0;
@@ -92,6 +145,8 @@ void cc_preclean(cc_dom *d, cc_preclean_stats *st) {
     }
   }
   uint32_t body_text = tl[top->id];
+  size_t nids;
+  const char **ids = panel_ids(d, top, &nids);
 
   cc_node *x = top->first ? top->first : NULL;
   while (x) {
@@ -100,7 +155,7 @@ void cc_preclean(cc_dom *d, cc_preclean_stats *st) {
       if (cc_tag_class((cc_tag)x->tag) & CC_TC_DROP) {
         drop = 1;
         st->removed_elements++;
-      } else if (cc_node_is_hidden(x)) {
+      } else if (cc_node_is_hidden(x) && !is_panel(x, ids, nids)) {
         /* pages saved with a dialog open, or before a script revealed
          * them, hide their article: a hidden subtree holding a good part
          * of the text, or the page's headline or main region, is kept

@@ -2,7 +2,11 @@
  * non-content elements (script, style, svg, iframe, form controls, ...),
  * elements hidden by `hidden`, aria-hidden="true", inline display:none or
  * visibility:hidden, and closed <dialog>s. The head is left alone (the
- * metadata stage reads it).
+ * metadata stage reads it). A hidden disclosure panel is not removed: a
+ * closed accordion's section or a tab's panel (named by the aria-controls
+ * of a control that discloses, or role=tabpanel) and hidden=until-found
+ * hold content the reader opens with a click (a product's specifications,
+ * a service's FAQ); the model judges them like any other block.
  *
  * A safety net: a hidden subtree holding a quarter of the body's text, or
  * the page's h1 or main region, is kept (flagged CC_NF_HIDDEN), since pages

@@ -43,6 +43,27 @@ TEST(keeps_a_hidden_article) {
   stage_free(&s);
 }
 
+TEST(keeps_disclosure_panels) {
+  /* a closed accordion's section, a tab's panel and "hidden until found"
+   * are content a click opens; a popup menu's panel and other hidden
+   * elements are not */
+  stage_doc s;
+  stage_run(&s, "<body><button aria-expanded=false aria-controls='faq1 faq2'>Q</button>"
+                "<dd id=faq1 hidden>Answer one.</dd><div id=faq2 style='display:none'>Two."
+                "</div><div role=tab aria-selected=false aria-controls=specs>Specs</div>"
+                "<div id=specs hidden>Weight 2 kg</div><div id=tp role=tabpanel hidden>Tab."
+                "</div><div id=uf hidden=until-found>Found.</div>"
+                "<button aria-haspopup=menu aria-expanded=false aria-controls=menu>Menu</button>"
+                "<ul id=menu hidden><li>Home</li></ul><div id=other hidden>x</div>"
+                "<a aria-controls=plain>no disclosure</a><div id=plain hidden>y</div>"
+                "<div id=main>Long article text. Long article text. Long article text.</div>"
+                "</body>", 0);
+  CHECK(has_id(&s, "faq1") && has_id(&s, "faq2") && has_id(&s, "specs"));
+  CHECK(has_id(&s, "tp") && has_id(&s, "uf"));
+  CHECK(!has_id(&s, "menu") && !has_id(&s, "other") && !has_id(&s, "plain"));
+  stage_free(&s);
+}
+
 TEST(head_is_untouched) {
   stage_doc s;
   stage_run(&s, "<head><title>T</title><meta name=author content=X></head><body>x</body>", 0);
@@ -54,6 +75,7 @@ int main(void) {
   RUN(drops_non_content_elements);
   RUN(drops_hidden_elements);
   RUN(keeps_a_hidden_article);
+  RUN(keeps_disclosure_panels);
   RUN(head_is_untouched);
   return test_summary();
 }
