@@ -114,6 +114,9 @@ typedef struct cc_tblock {
   uint8_t kind;     /* CC_TK_* */
   uint8_t fate;     /* cc_tfate */
   uint8_t title;    /* repeats the title */
+  uint8_t headline; /* repeats the title, no fewer words and no more (a
+                       part of it is a recipe card's or a gallery's name,
+                       a longer line an FAQ's question or a comment count) */
   const char *why;  /* static reason for the fate */
 } cc_tblock;
 
@@ -165,8 +168,14 @@ void cc_text_select(cc_tdoc *doc, const cc_options *opt);
 int cc_text_verdict(const cc_tdoc *doc, uint32_t i);
 /* An article is one run of text: of the blocks kept in [first, last),
  * those outside the run whose readings over the model's threshold, by
- * length, add up the most (max-sum subarray) leave the article. */
-void cc_text_one_run(cc_tdoc *doc);
+ * length, add up the most (max-sum subarray) leave the article; so do
+ * those before its headline, and those after a comment notice followed
+ * by dated comments or after a copyright notice. `cuts` says how much
+ * applies: all (an article), all but the max-sum run (a page of one text:
+ * a product, a service, a document), the headline only (a page of many
+ * items: a thread's posts, a listing's entries, under their title). */
+enum { CC_TCUT_HEADLINE = 0, CC_TCUT_ENDS, CC_TCUT_RUN };
+void cc_text_one_run(cc_tdoc *doc, int cuts);
 
 /* text_features.c: what the block classifier reads. Prepared once per
  * document (after the hand-written scores), then read block by block;

@@ -181,8 +181,10 @@ void cc_text_title(cc_arena *a, cc_tdoc *doc, cc_meta *meta) {
   for (uint32_t i = 0; i < doc->n; i++) {
     if (i == ti) continue;
     cc_tblock *b = &doc->b[i];
-    if ((unsigned)b->words + 8 >= nt.words && b->words <= nt.words + 8 && repeats(&nt, b->text, b->len, 8))
+    if ((unsigned)b->words + 8 >= nt.words && b->words <= nt.words + 8 && repeats(&nt, b->text, b->len, 8)) {
       b->title = 1;
+      b->headline = b->words == nt.words;
+    }
   }
 }
 

@@ -20,12 +20,17 @@
  *   5. fates: the title and what repeats it go to the metadata, site
  *      boilerplate goes, and the model's reading decides the rest; on a
  *      page read as an article, what it kept is cut to one run of text
- *      (a teaser feed or comments after a gap go); when the model data
+ *      (a teaser feed or comments after a gap go), which starts at the
+ *      headline and ends at a comment notice over dated comments or at
+ *      a copyright notice; a page of one text (a product, a service, a
+ *      document) gets those cuts without the run, a page of many items
+ *      the headline's only; when the model data
  *      is unusable or the clipping is short, the region of step 3 and its
  *      islands decide, as they did before there was a model;
  *   6. kinds: list items, and subheadings.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 
@@ -44,6 +49,24 @@
  * previous/next link — is no headline). */
 #define HEADLINE_BONUS 250.f
 #define ANCHOR_REACH 12
+/* A comment notice that is a sentence of more words than this is an
+ * invitation ("Tell us what you think of our new page"), which stands
+ * anywhere, not the heading of the readers' part. */
+#define NOTICE_WORDS 6
+/* Readers' comments carry each a date; an article's paragraphs do not:
+ * with `strict`, a notice ends the article only when NOTICE_DATES dated
+ * lines follow it within NOTICE_REACH blocks (a comment count in the
+ * article's header, "124 Comments", has the article after it). */
+#define NOTICE_REACH 12
+#define NOTICE_DATES 2
+/* A line the model dropped weighs in the one run at least as much as a
+ * line of 60 characters (cc_tb_weight: 20 + characters): a stretch of
+ * short dropped lines (tags, buttons, a share bar) parts the article from
+ * a feed after it however short each line is. */
+#define DROPPED_MIN_WEIGHT 80.f
+/* Prose (characters) the article has given before a copyright notice
+ * may close it. */
+#define COPYRIGHT_AFTER 500
 /* Hand scores at or below this are dropped inside the region (without
  * a model). */
 #define DROP_AT -0.75f
@@ -250,15 +273,24 @@ static float hand_value(const cc_tdoc *doc, uint32_t i) {
  * when less text follows than went before. What follows is the region's
  * positive weight minus what was already passed (a running sum: one
  * pass, however many buttons). */
-static uint32_t comments_cut(const cc_tdoc *doc, uint32_t bf, uint32_t bl) {
+static int comment_notice(const cc_tdoc *doc, uint32_t i, int strict) {
+  const cc_tblock *b = &doc->b[i];
+  if (!b->boiler || b->category != CC_PH_COMMENTS) return 0;
+  if (!strict) return 1;
+  if (b->ends && b->words > NOTICE_WORDS) return 0;
+  unsigned dated = 0;
+  for (uint32_t k = i + 1; k < doc->n && k <= i + NOTICE_REACH; k++) dated += doc->b[k].date;
+  return dated >= NOTICE_DATES;
+}
+
+static uint32_t comments_cut(const cc_tdoc *doc, uint32_t bf, uint32_t bl, int strict) {
   const cc_tblock *b = doc->b;
   double before = 0.0, ahead = 0.0;
   for (uint32_t i = bf; i < bl; i++)
     if (b[i].smooth > 0.f) ahead += (double)(b[i].smooth * cc_tb_weight(&b[i]));
   for (uint32_t i = bf; i < bl; i++) {
     if (b[i].smooth > 0.f) ahead -= (double)(b[i].smooth * cc_tb_weight(&b[i]));
-    if (before > 0.0 && b[i].boiler && b[i].category == CC_PH_COMMENTS &&
-        (b[i].words >= 2 || ahead <= before))
+    if (before > 0.0 && comment_notice(doc, i, strict) && (b[i].words >= 2 || ahead <= before))
       return i;
     if (b[i].smooth >= 0.6f) before += (double)(b[i].smooth * cc_tb_weight(&b[i]));
   }
@@ -282,7 +314,7 @@ static void hand(cc_tdoc *doc) {
   uint32_t bf, bl;
   max_run(doc, 0, doc->n, hand_value, &bf, &bl);
   doc->hand_first = bf;
-  doc->hand_last = comments_cut(doc, bf, bl);
+  doc->hand_last = comments_cut(doc, bf, bl, 0);
 }
 
 /* 4. The model's two readings. */
@@ -363,25 +395,100 @@ static float model_value(const cc_tdoc *doc, uint32_t i) {
   const cc_tblock *b = &doc->b[i];
   float t = cc_text_model_threshold();
   if (cc_text_verdict(doc, i)) return closes_article(b) ? -t * cc_tb_weight(b) : 0.f;
-  return (b->p - t) * cc_tb_weight(b);
+  float w = cc_tb_weight(b);
+  if (b->p < t && w < DROPPED_MIN_WEIGHT) w = DROPPED_MIN_WEIGHT;
+  return (b->p - t) * w;
 }
 
-void cc_text_one_run(cc_tdoc *doc) {
+/* The headline: the first line after the title repeating it, when a
+ * paragraph follows it closely (a headline over a share bar and a menu,
+ * with the text far below, anchors nothing; a later repeat is a gallery's
+ * or a recipe card's, or a "you read" footer); doc->n when there is none.
+ * What precedes it is the page's header unless a paragraph runs into
+ * it, which makes it a subheading. */
+static uint32_t headline(const cc_tdoc *doc) {
+  for (uint32_t i = (uint32_t)(doc->title_block + 1); i < doc->n; i++)
+    if (doc->b[i].title) return doc->b[i].headline && text_follows(doc, i) ? i : doc->n;
+  return doc->n;
+}
+
+/* Does the block open as a copyright notice: "©", "(c)" or "Copyright"
+ * (in any order), then a year? A photo's credit names its author after
+ * the sign ("© Jane Doe"), or follows a caption ("Sylt | © 2010 J. D."). */
+static int copyright_notice(const cc_tblock *b) {
+  const char *s = b->text, *e = s + b->len;
+  for (;;) {
+    while (s < e && (*s == ' ' || *s == ',')) s++;
+    if (e - s >= 2 && !memcmp(s, "\xc2\xa9", 2)) s += 2;
+    else if (e - s >= 3 && (!memcmp(s, "(c)", 3) || !memcmp(s, "(C)", 3))) s += 3;
+    else if (e - s >= 9 && !strncasecmp(s, "copyright", 9)) s += 9;
+    else break;
+  }
+  if (s == b->text || e - s < 4) return 0;
+  for (int k = 0; k < 4; k++)
+    if (s[k] < '0' || s[k] > '9') return 0;
+  return (s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0');
+}
+
+/* A copyright notice closes the page: the article ends at the first one
+ * after the article has said something (COPYRIGHT_AFTER characters of
+ * prose kept; a journal's notice under its abstract's dates does not). */
+static uint32_t copyright_cut(const cc_tdoc *doc, uint32_t bf, uint32_t bl) {
+  uint32_t text = 0;
+  for (uint32_t i = bf; i < bl; i++) {
+    const cc_tblock *b = &doc->b[i];
+    if (text >= COPYRIGHT_AFTER && b->copyright && copyright_notice(b)) return i;
+    if (b->fate == CC_TF_KEEP && b->score >= 0.6f) text += b->chars;
+  }
+  return bl;
+}
+
+/* Does a kept paragraph run into the next line: it ends as a sentence,
+ * not cut off with an ellipsis (a teaser's excerpt, "... It...")? */
+static int runs_into(const cc_tblock *b) {
+  if (b->fate != CC_TF_KEEP || !b->ends) return 0;
+  const char *e = b->text + b->len;
+  if (b->len >= 3 && !memcmp(e - 3, "...", 3)) return 0;
+  return !(b->len >= 3 && !memcmp(e - 3, "\xe2\x80\xa6", 3));
+}
+
+void cc_text_one_run(cc_tdoc *doc, int cuts) {
   cc_tblock *b = doc->b;
-  uint32_t bf, bl;
-  max_run(doc, doc->first, doc->last, model_value, &bf, &bl);
+  uint32_t bf = doc->first, bl = doc->last, h = headline(doc);
+  if (cuts == CC_TCUT_RUN) max_run(doc, doc->first, doc->last, model_value, &bf, &bl);
   if (bl <= bf) return;
-  for (uint32_t i = doc->first; i < doc->last; i++)
-    if ((i < bf || i >= bl) && (b[i].fate == CC_TF_KEEP || b[i].fate == CC_TF_DROP)) {
-      if (b[i].fate == CC_TF_KEEP) b[i].why = "beyond the article's run of text";
-      b[i].fate = CC_TF_OUTSIDE;
-    }
+  /* what precedes the headline is the page's header (teasers, a feed of
+   * other stories); what follows a comment notice is the readers' */
+  uint32_t rf = bf, rl = bl, notice = bl, rights = bl;
+  if (h > bf && h < bl && !runs_into(&b[h - 1])) bf = h;
+  if (cuts >= CC_TCUT_ENDS) {
+    bl = notice = comments_cut(doc, bf, bl, 1);
+    bl = rights = copyright_cut(doc, bf, bl);
+  }
+  const char *end = rights < notice ? "after a copyright notice" : "after a comment notice";
+  for (uint32_t i = doc->first; i < doc->last; i++) {
+    if ((i >= bf && i < bl) || (b[i].fate != CC_TF_KEEP && b[i].fate != CC_TF_DROP)) continue;
+    if (b[i].fate == CC_TF_KEEP)
+      b[i].why = i < rf || i >= rl ? "beyond the article's run of text"
+                 : i < bf          ? "before the headline"
+                                   : end;
+    b[i].fate = CC_TF_OUTSIDE;
+  }
   while (bf < bl && b[bf].fate != CC_TF_KEEP) bf++;
   while (bl > bf && b[bl - 1].fate != CC_TF_KEEP) bl--;
   if (bl > bf) {
     doc->first = bf;
     doc->last = bl;
   }
+}
+
+/* Is the page's content one text (an article, a product's description,
+ * a service's page, a document), not many items side by side (a forum
+ * thread, a collection, a listing)? */
+static int one_text(const cc_tdoc *doc) {
+  if (doc->page_type < 0) return 1;
+  const char *t = cc_text_page_type_name((unsigned)doc->page_type);
+  return strcmp(t, "forum") && strcmp(t, "collection") && strcmp(t, "listing");
 }
 
 /* 5. Fates from the model: kept at its threshold; the region spans the kept
@@ -414,8 +521,10 @@ static void fates_model(cc_tdoc *doc) {
   doc->last = bl;
   /* kickers and rubrics open an article; a collection opens with items */
   if (doc->page_type < 0 || !strcmp(cc_text_page_type_name((unsigned)doc->page_type), "article")) {
-    cc_text_one_run(doc);
+    cc_text_one_run(doc, CC_TCUT_RUN);
     labels(doc, 1);
+  } else {
+    cc_text_one_run(doc, one_text(doc) ? CC_TCUT_ENDS : CC_TCUT_HEADLINE);
   }
 }
 

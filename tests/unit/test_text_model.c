@@ -4,7 +4,9 @@
  * fails here), its readings are probabilities, the page model tells an
  * article from a product page and a thread, the features are finite and
  * their names unique, and --explain gives each block its reading and the
- * model's reasons. */
+ * model's reasons; on an article, the one run of text starts at the
+ * headline and ends at a comment notice or a copyright notice, or where
+ * a stretch of dropped lines parts it from a feed. */
 #include <math.h>
 
 #include "../../include/clipclean.h"
@@ -190,12 +192,172 @@ TEST(an_article_is_one_run) {
   d.title_block = -1;
   d.first = 0;
   d.last = N;
-  cc_text_one_run(&d);
+  cc_text_one_run(&d, CC_TCUT_RUN);
   CHECK(d.first == 0 && d.last == 4);
   CHECK(b[0].fate == CC_TF_KEEP && b[1].fate == CC_TF_KEEP && b[3].fate == CC_TF_KEEP);
   CHECK(b[2].fate == CC_TF_DROP); /* inside the run: stays what it was */
   for (int i = 4; i < N; i++) CHECK(b[i].fate == CC_TF_OUTSIDE);
   CHECK_STR(b[15].why, "beyond the article's run of text");
+}
+
+/* Blocks for the one-run cuts, a kind per letter: 'p' a paragraph kept,
+ * 't' a teaser kept, 'm' a menu line dropped, 'H' the headline (repeats
+ * the whole title), 'h' a part of the title (a recipe card's name), 'N' a
+ * comment notice, 'I' an invitation to comment (a sentence), 'a' a
+ * commenter's "says:" line kept, 'd' a date kept, 'C' a copyright notice
+ * with its year, 'c' a photo's credit. */
+static void blocks(cc_tdoc *d, cc_tblock *b, const char *kinds) {
+  uint32_t n = (uint32_t)strlen(kinds);
+  memset(b, 0, n * sizeof *b);
+  for (uint32_t i = 0; i < n; i++) {
+    cc_tblock *x = &b[i];
+    x->chars = 300;
+    x->words = 50;
+    x->alpha = 50;
+    x->p = 0.85f;
+    x->score = x->smooth = 1.f;
+    x->fate = CC_TF_KEEP;
+    x->text = "The council voted on Tuesday to rebuild the bridge.";
+    x->ends = kinds[i] == 'p' || kinds[i] == 't' || kinds[i] == 'I';
+    switch (kinds[i]) {
+    case 't': x->chars = 200; x->text = "Bridge to close: The council voted on Tuesday to..."; break;
+    case 'm': x->chars = 8; x->words = x->alpha = 1; x->p = 0.05f; x->score = x->smooth = -0.7f;
+      x->fate = CC_TF_DROP; break;
+    case 'H': case 'h': x->title = 1; x->headline = kinds[i] == 'H'; x->fate = CC_TF_TITLE;
+      x->chars = 40; x->words = x->alpha = 6; x->score = x->smooth = -1.f; break;
+    case 'N': case 'I': x->boiler = 1; x->category = CC_PH_COMMENTS; x->chars = 11; x->words = 2;
+      x->score = x->smooth = -1.f; x->fate = CC_TF_DROP; x->p = 0.1f;
+      if (kinds[i] == 'I') x->chars = 90, x->words = 18;
+      break;
+    case 'a': x->chars = 14; x->words = x->alpha = 2; x->colon = 1; x->p = 0.5f;
+      x->score = x->smooth = -0.7f; break;
+    case 'd': x->chars = 28; x->words = 7; x->date = 1; x->p = 0.45f;
+      x->score = x->smooth = -1.f; break;
+    case 'C': case 'c':
+      x->text = kinds[i] == 'C' ? "\xc2\xa9 2019 Example News. All rights reserved." : "\xc2\xa9 Jane Doe";
+      x->copyright = 1; x->chars = 40; x->words = 7; x->p = 0.3f; x->score = x->smooth = -1.f;
+      x->fate = CC_TF_DROP; break;
+    }
+    x->len = (uint32_t)strlen(x->text);
+  }
+  memset(d, 0, sizeof *d);
+  d->b = b;
+  d->n = n;
+  d->title_block = -1;
+  d->first = 0;
+  d->last = n;
+}
+
+static int kept(const cc_tdoc *d, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to; i++)
+    if (d->b[i].fate != CC_TF_KEEP && d->b[i].fate != CC_TF_TITLE && d->b[i].fate != CC_TF_DROP)
+      return 0;
+  return 1;
+}
+
+static int gone(const cc_tdoc *d, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to; i++)
+    if (d->b[i].fate != CC_TF_OUTSIDE) return 0;
+  return 1;
+}
+
+/* A stretch of short lines the model dropped (tags, a share bar) parts
+ * the article from a teaser after it, however short each line is. */
+TEST(short_dropped_lines_part_the_article_from_a_feed) {
+  cc_tblock b[16];
+  cc_tdoc d;
+  blocks(&d, b, "ppppmmmmmt");
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 4) && gone(&d, 4, 10) && d.last == 4);
+  blocks(&d, b, "ppppmmpp"); /* two lines inside the article do not */
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 8));
+}
+
+/* A line repeating the title, no more and no less, is a headline; one
+ * repeating a part of it (a recipe card's, a gallery's name) or holding
+ * it in a longer line (a question of an FAQ) is not. */
+TEST(headlines_repeat_the_whole_title) {
+  static const char *CARD =
+      "Spiced pear jam with honey and cloves | Jars\n\nSpiced pear jam with honey and cloves\n\n"
+      "We made this jam on a cold afternoon, and it kept the kitchen warm for hours.\n\n"
+      "Spiced pear jam with honey\n\nIngredients\n\n- 8 ripe pears\n- 1 jar of honey\n\n"
+      "Questions about spiced pear jam with honey and cloves\n\nAsk us anything.\n";
+  cc_arena a;
+  cc_arena_init(&a);
+  cc_tdoc *d = analyse(&a, CARD);
+  unsigned whole = 0, part = 0;
+  for (uint32_t i = 1; i < d->n; i++) {
+    if (!d->b[i].title) continue;
+    CHECK(d->b[i].headline ? d->b[i].line == 3 : d->b[i].line == 7 || d->b[i].line == 14);
+    if (d->b[i].headline)
+      whole++;
+    else
+      part++;
+  }
+  CHECK(whole == 1 && part == 2);
+  cc_arena_free(&a);
+}
+
+/* A feed of other stories above the headline is the page's header; a
+ * repeat that is a part of the title, or that the text runs into, is no
+ * headline. */
+TEST(the_headline_opens_the_article) {
+  cc_tblock b[20];
+  cc_tdoc d;
+  blocks(&d, b, "tttmmHpppp");
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(gone(&d, 0, 5) && kept(&d, 6, 10) && d.first == 6);
+  CHECK_STR(b[1].why, "before the headline");
+  blocks(&d, b, "tttmmhpppp"); /* a recipe card's name */
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 10) && d.first == 0);
+  blocks(&d, b, "tttmpHpppp"); /* a subheading repeating the title */
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 10));
+  blocks(&d, b, "ttttttHpppp"); /* a teaser's cut excerpt runs into nothing */
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(gone(&d, 0, 6) && kept(&d, 7, 11));
+  blocks(&d, b, "tttmmHpppp"); /* a product page: no run, the same cut */
+  cc_text_one_run(&d, CC_TCUT_ENDS);
+  CHECK(gone(&d, 0, 5) && kept(&d, 6, 10));
+  blocks(&d, b, "tttmmHpNadpadpadp"); /* a thread: its replies stay */
+  cc_text_one_run(&d, CC_TCUT_HEADLINE);
+  CHECK(gone(&d, 0, 5) && kept(&d, 6, 17));
+}
+
+/* Readers' comments after a comment notice leave: each has its date; a
+ * count of comments in the article's header has the article after it. */
+TEST(a_comment_notice_with_dated_comments_closes_the_article) {
+  cc_tblock b[20];
+  cc_tdoc d;
+  blocks(&d, b, "ppppNadpadpadpp");
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 4) && gone(&d, 4, 15) && d.last == 4);
+  CHECK_STR(b[7].why, "after a comment notice");
+  blocks(&d, b, "pNpppppppppp");
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 12));
+  blocks(&d, b, "ppppIpdpdpdpp"); /* "Tell us what you think of our new page." */
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 13));
+}
+
+/* A copyright notice with its year closes the page, once the article has
+ * said something; a photo's credit does not. */
+TEST(a_copyright_notice_closes_the_article) {
+  cc_tblock b[16];
+  cc_tdoc d;
+  blocks(&d, b, "pppCtttttt");
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 3) && gone(&d, 3, 10) && d.last == 3);
+  CHECK_STR(b[5].why, "after a copyright notice");
+  blocks(&d, b, "pppctttttt");
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 10));
+  blocks(&d, b, "pCpppppppp"); /* a journal's notice under its abstract */
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 0, 10));
 }
 
 int main(void) {
@@ -206,5 +368,10 @@ int main(void) {
   RUN(article_kept_menus_dropped);
   RUN(short_clipping_read_by_hand_scores);
   RUN(an_article_is_one_run);
+  RUN(short_dropped_lines_part_the_article_from_a_feed);
+  RUN(headlines_repeat_the_whole_title);
+  RUN(the_headline_opens_the_article);
+  RUN(a_comment_notice_with_dated_comments_closes_the_article);
+  RUN(a_copyright_notice_closes_the_article);
   return test_summary();
 }
