@@ -242,6 +242,9 @@ static void resolve(cc_ctx *ctx, cc_meta_found *c, const cc_ld *ld) {
     const cc_meta_cand *k = &c->f[CC_MF_AUTHOR].c[i];
     cc_names names;
     memset(&names, 0, sizeof names);
+    /* markup that names the author (meta tags, microdata) may sign with a
+     * user name, as forums and blogs do; a byline read from text may not */
+    names.handles = k->prio <= CC_META_MARKUP_AUTHOR;
     cc_meta_names_add(a, &names, k->v, strlen(k->v));
     const char *s = cc_meta_names_join(a, &names);
     if (!s) continue;

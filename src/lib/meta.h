@@ -89,6 +89,9 @@ int cc_meta_has(const cc_meta_found *m, int f, int prio);
 /* Author candidates from this priority on are bylines found in the page's
  * text, anywhere (meta_dom.c). */
 #define CC_META_WEAK_AUTHOR 35
+/* ... and up to this one they come from markup naming the author (JSON-LD,
+ * meta tags, itemprop=author). */
+#define CC_META_MARKUP_AUTHOR 30
 
 /* ---- the article's head (meta_head.c) ---- */
 

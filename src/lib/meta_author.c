@@ -298,6 +298,10 @@ static int clean_name(char *s, size_t *np, int later, int handles) {
   if (!(((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') || c0 >= 0x80 ||
         (handles && c0 >= '0' && c0 <= '9')))
     return 0;
+  int letters = 0; /* a user name has letters: "262588213843476" is an id */
+  for (const char *q = b; q < e && !letters; q++)
+    letters = ((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') || (unsigned char)*q >= 0x80;
+  if (!letters) return 0;
   char key[80];
   size_t kl = cc_meta_key(b, (size_t)(e - b), key, sizeof key);
   if (!kl) return 0;
@@ -431,6 +435,8 @@ unsigned cc_meta_names_add(cc_arena *a, cc_names *out, const char *s, size_t n) 
   if (!s || !n || n > 4096) return 0;
   char *t = cc_meta_text(a, s, n, 1024, CC_MT_ENTITIES | CC_MT_TAGS | CC_MT_LINES);
   if (!t) return 0;
+  /* a link (a profile page given as the author) names no one */
+  if ((!strncmp(t, "http", 4) || !strncmp(t, "www.", 4)) && !strchr(t, ' ')) return 0;
   /* drop parentheticals: "(Reuters)", "(@handle)", "(photo)" */
   size_t tl = 0;
   int depth = 0;

@@ -621,7 +621,10 @@ int cc_meta_date_from_url(const char *url, cc_date *d) {
     q += 3;
     if (!digits(q, end, 2, &dd)) continue;
     q += 2;
-    if (q < end && *q != '/' && *q != '-' && *q != '_' && *q != '.') continue;
+    /* the date ends there: "/2025-12-15/", "/2025-12-15-title",
+     * "/2025-12-15+Title" (a space written as '+') */
+    if (q < end && ((*q >= '0' && *q <= '9') || ((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z')))
+      continue;
     memset(d, 0, sizeof *d);
     d->y = y;
     d->mo = m;

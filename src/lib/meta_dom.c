@@ -20,6 +20,7 @@ typedef struct collect {
   int art_found;
   int nbyline_el, nbyline_txt, ndate_el, ntime, nitem_author;
   const cc_node *author_scope; /* the item of the first itemprop=author */
+  const char *card_label[4], *card_data[4]; /* twitter:label1..4, data1..4 */
 } collect;
 
 /* ---- meta tags ---- */
@@ -74,6 +75,10 @@ static const meta_key meta_keys[] = {
     {"publish_date", CC_MF_DATE, 17, 0},
     {"publishdate", CC_MF_DATE, 17, 0},
     {"publication_date", CC_MF_DATE, 17, 0},
+    {"published", CC_MF_DATE, 17, 0},
+    {"published-date", CC_MF_DATE, 17, 0},
+    {"published_date", CC_MF_DATE, 17, 0},
+    {"date-published", CC_MF_DATE, 17, 0},
     {"pubdate", CC_MF_DATE, 18, 0},
     {"dc.date.created", CC_MF_DATE, 18, 0},
     {"dcterms.created", CC_MF_DATE, 18, 0},
@@ -91,6 +96,8 @@ static const meta_key meta_keys[] = {
     {"article.updated", CC_MF_DATE, 62, 0},
     {"dcterms.modified", CC_MF_DATE, 63, 0},
     {"last-modified", CC_MF_DATE, 64, 0},
+    {"modified-date", CC_MF_DATE, 64, 0},
+    {"date-modified", CC_MF_DATE, 64, 0},
     /* site */
     {"og:site_name", CC_MF_SITE, 10, 0},
     {"application-name", CC_MF_SITE, 30, 0},
@@ -166,8 +173,27 @@ static const char *citation_order(cc_arena *a, const char *v) {
   return s;
 }
 
+/* A card's labelled pair ("twitter:label1" = "Written by", "twitter:data1"
+ * = "Jane Doe", as SEO plugins write them): the data is the author when
+ * its label is a byline's words. Returns 1 when the key was such a pair's. */
+static int card_pair(collect *c, const char *key, size_t kl, const char *content) {
+  static const char label[] = "twitter:label", data[] = "twitter:data";
+  size_t ll = sizeof label - 1, dl = sizeof data - 1;
+  int is_label = kl == ll + 1 && !strncasecmp(key, label, ll);
+  int is_data = kl == dl + 1 && !strncasecmp(key, data, dl);
+  if (!is_label && !is_data) return 0;
+  int i = key[kl - 1] - '1';
+  if (i < 0 || i > 3) return 1;
+  (is_label ? c->card_label : c->card_data)[i] = content;
+  const char *l = c->card_label[i], *d = c->card_data[i];
+  if (l && d && cc_meta_words(l, strlen(l)) <= 3 && cc_meta_byline_start(l, strlen(l)))
+    cc_meta_add(c->m, CC_MF_AUTHOR, 24, d, "twitter:data (written by)", 0);
+  return 1;
+}
+
 static void meta_value(collect *c, const char *key, size_t kl, const char *content,
                        int is_article_author) {
+  if (card_pair(c, key, kl, content)) return;
   const meta_key *mk = find_key(key, kl);
   if (!mk) return;
   const char *v = content;

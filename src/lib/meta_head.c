@@ -65,21 +65,45 @@ static int region(const cc_ctx *ctx, uint32_t *first, uint32_t *end) {
   return *first != 0;
 }
 
-/* A logo: an h1 that names the site, not the article. Its markup says
- * so: a class or id such as "logo", "brand", "site-title", or a link to
- * the site's front page ("/", "https://host/"). Data: the words. */
-static const char *const logo_words[] = {"logo", "brand", "site-title", "site-name",
-                                         "sitename", "site_title", "masthead"};
+/* Does a class or id value hold one of the words (lowercase substrings
+ * of its tokens), or, in `whole`, one of its tokens exactly? Returns the
+ * index of the first word found plus one, else 0. Long values are read
+ * in full: a class list may carry dozens of tokens. */
+static size_t attr_words(const char *v, const char *const *words, size_t nw,
+                         const char *const *whole, size_t nwhole) {
+  for (const char *p = v; p && *p;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    char tok[64];
+    size_t n = 0;
+    for (; *p && *p != ' ' && *p != '\t' && *p != '\n'; p++)
+      if (n < sizeof tok - 1) tok[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p);
+    tok[n] = '\0';
+    for (size_t i = 0; n && i < nw; i++)
+      if (strstr(tok, words[i])) return i + 1;
+    for (size_t i = 0; n && i < nwhole; i++)
+      if (!strcmp(tok, whole[i])) return nw + i + 1;
+  }
+  return 0;
+}
 
-static int words_logo(const char *v) {
-  if (!v) return 0;
-  char low[128];
-  size_t n = 0;
-  for (; v[n] && n < sizeof low - 1; n++)
-    low[n] = (char)(v[n] >= 'A' && v[n] <= 'Z' ? v[n] | 0x20 : v[n]);
-  low[n] = '\0';
-  for (size_t i = 0; i < sizeof logo_words / sizeof *logo_words; i++)
-    if (strstr(low, logo_words[i])) return 1;
+/* A logo: an h1 that names the site, not the article. Its markup says
+ * so: a class or id such as "logo", "site-title", "navbar-brand" on the
+ * h1, inside it or on its parent or grandparent, or a link to the site's
+ * front page around or inside it. Classes further up say nothing: a
+ * WordPress <body> carries "wp-custom-logo" on every page, and a page's
+ * "masthead" banner holds its headline as often as its logo. Data: the
+ * words. */
+static const char *const logo_words[] = {"logo", "branding", "site-title", "site-name",
+                                         "sitename", "site_title"};
+static const char *const logo_tokens[] = {"brand", "navbar-brand", "header-brand"};
+#define LOGO_UP 2 /* ancestors whose class still speaks for the h1 */
+
+static int words_logo(const cc_node *x) {
+  for (int k = 0; k < 2; k++)
+    if (attr_words(cc_node_attr(x, k ? "id" : "class"), logo_words,
+                   sizeof logo_words / sizeof *logo_words, logo_tokens,
+                   sizeof logo_tokens / sizeof *logo_tokens))
+      return 1;
   return 0;
 }
 
@@ -99,13 +123,13 @@ static int is_logo(const cc_node *h) {
   unsigned seen = 0;
   for (const cc_node *x = h; x && seen < 32; x = cc_dom_next(h, x, 0), seen++) {
     if (x->type != CC_NODE_ELEMENT) continue;
-    if (words_logo(cc_node_attr(x, "class")) || words_logo(cc_node_attr(x, "id"))) return 1;
+    if (words_logo(x)) return 1;
     if (x->tag == CC_TAG_A && front_page(cc_node_attr(x, "href"))) return 1;
   }
-  for (const cc_node *p = h->parent; p && seen < 36; p = p->parent, seen++)
-    if (p->type == CC_NODE_ELEMENT &&
-        (words_logo(cc_node_attr(p, "class")) || words_logo(cc_node_attr(p, "id"))))
-      return 1;
+  const cc_node *p = h->parent;
+  for (unsigned up = 0; p && up < LOGO_UP && p->type == CC_NODE_ELEMENT && p->tag != CC_TAG_BODY;
+       p = p->parent, up++)
+    if (words_logo(p) || (p->tag == CC_TAG_A && front_page(cc_node_attr(p, "href")))) return 1;
   return 0;
 }
 
@@ -186,41 +210,35 @@ static int overlaps(const char *a, const char *b) {
 
 #define MAX_H1 8
 
-/* The page's headline: its only h1; of several, the one the page's
- * title repeats (else none: the page's title stands). h1s in
- * navigation, sidebars and footers, hidden ones and those naming only
- * the site do not count. Sets *text. */
+/* The page's headline: its only h1 (or several saying the same); of
+ * several, the one the page's title repeats (else none: the page's title
+ * stands). h1s in navigation, sidebars and footers count only when the
+ * page has no other: a page header or banner classed like a sidebar still
+ * holds its headline. Hidden h1s and those naming only the site do not
+ * count. Sets *text. */
 static const cc_node *find_headline(cc_ctx *ctx, const char **text, const char **site) {
   const cc_dom *d = &ctx->dom;
   *site = NULL;
+  *text = NULL;
   const cc_node *h[MAX_H1];
   const char *t[MAX_H1];
   unsigned n = 0, nneg = 0;
-  const cc_node *neg = NULL;
   for (uint32_t i = 1; i < d->nnodes && n < MAX_H1; i++) {
     const cc_node *x = d->byid[i];
     if (!cc_node_is(x, CC_TAG_H1) || !in_tree(d, x)) continue;
     const char *tx = heading_text(ctx, x, site);
     if (!tx) continue;
-    if (ctx->st[i].negctx) { /* in a sidebar or a footer, by its class */
-      nneg++;
-      neg = x;
-      continue;
-    }
+    int neg = ctx->st[i].negctx; /* in a sidebar or a footer, by its class */
+    if (!neg && nneg == n) n = nneg = 0; /* the first clean one: the negs go */
+    else if (neg && n > nneg) continue;
+    nneg += neg;
     t[n] = tx;
     h[n++] = x;
   }
-  /* a page's only h1 heads it even where a layout class says "sidebar":
-   * the dates and byline are read around it, but a title named by such
-   * an h1 is no better than the page's own (it may be a logo) */
-  if (!n && nneg == 1) {
-    *text = NULL;
-    return neg;
-  }
-  *text = NULL;
   if (!n) return NULL;
-  unsigned pick = n;
-  if (n == 1) pick = 0;
+  unsigned pick = 0;
+  for (unsigned k = 1; k < n; k++)
+    if (!cc_meta_loose_eq(t[k], strlen(t[k]), t[0], strlen(t[0]))) pick = n;
   for (unsigned k = 0; k < n && pick == n; k++)
     if (ctx->meta.title && overlaps(t[k], ctx->meta.title)) pick = k;
   if (pick == n) return NULL;
@@ -346,17 +364,10 @@ static const char *const user_classes[] = {"username", "user-name", "poster"};
 
 /* 0: not a byline; 1: a byline; 2: a user name (a forum poster). */
 static int byline_kind(const char *v) {
-  if (!v) return 0;
-  char low[128];
-  size_t n = 0;
-  for (; v[n] && n < sizeof low - 1; n++)
-    low[n] = (char)(v[n] >= 'A' && v[n] <= 'Z' ? v[n] | 0x20 : v[n]);
-  low[n] = '\0';
-  for (size_t i = 0; i < sizeof user_classes / sizeof *user_classes; i++)
-    if (strstr(low, user_classes[i])) return 2;
-  for (size_t i = 0; i < sizeof byline_classes / sizeof *byline_classes; i++)
-    if (strstr(low, byline_classes[i])) return 1;
-  return 0;
+  if (attr_words(v, user_classes, sizeof user_classes / sizeof *user_classes, NULL, 0)) return 2;
+  return attr_words(v, byline_classes, sizeof byline_classes / sizeof *byline_classes, NULL, 0)
+             ? 1
+             : 0;
 }
 
 static int has_names(cc_ctx *ctx, const char *s, size_t n) {

@@ -491,6 +491,8 @@ static void pick(walk *w, cc_ld *out) {
 
 void cc_meta_jsonld(cc_arena *a, const cc_span *blocks, unsigned n, cc_ld *out) {
   memset(out, 0, sizeof *out);
+  /* a Person's name field is what the site signs with, a user name too */
+  out->authors.handles = 1;
   json_t *docs[MAX_DOCS];
   int nd = 0;
   for (unsigned b = 0; b < n && nd < MAX_DOCS; b++) {

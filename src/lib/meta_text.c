@@ -56,7 +56,9 @@ static unsigned get_utf8(const unsigned char *s, size_t n, size_t *len) {
   return c;
 }
 
-/* 1: collapsible space; 2: zero-width (dropped). */
+/* 1: collapsible space; 2: zero-width (dropped), the soft hyphen among
+ * them: a hint where a word may break ("Assis&shy;tance"), not a
+ * character of the value. */
 static int space_class(unsigned cp) {
   if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v')
     return 1;
@@ -64,7 +66,7 @@ static int space_class(unsigned cp) {
   if (cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 ||
       cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000)
     return 1;
-  if (cp == 0x200b || cp == 0xfeff || cp == 0x2060) return 2;
+  if (cp == 0x200b || cp == 0xfeff || cp == 0x2060 || cp == 0xad) return 2;
   return 0;
 }
 

@@ -147,6 +147,15 @@ TEST(author_sources) {
   CHECK_STR(cc_result_author(R), "Jane Doe");
   run("<meta property='og:site_name' content='BBC News'><meta name='author' content='BBC News'>" BODY);
   CHECK_STR(cc_result_author(R), "BBC News");
+  /* a card's labelled pair names the author when its label is a byline's */
+  run("<meta name='twitter:label1' content='Written by'>"
+      "<meta name='twitter:data1' content='Jane Doe'>"
+      "<meta name='twitter:label2' content='Est. reading time'>"
+      "<meta name='twitter:data2' content='4 minutes'>" BODY);
+  CHECK_STR(cc_result_author(R), "Jane Doe");
+  run("<meta name='twitter:data1' content='4 minutes'>"
+      "<meta name='twitter:label1' content='Est. reading time'>" BODY);
+  CHECK_STR(cc_result_author(R), NULL);
 }
 
 TEST(byline_cleaning) {
@@ -289,6 +298,13 @@ TEST(date_precedence) {
       "<div class='header-date'>Wednesday, November 20, 2019</div><article><p>t</p></article></body>");
   CHECK_STR(cc_result_date(R), "2019-11-18");
   run_url("<p>no dates here</p>", "https://example.com/news/2019/11/19/story.html");
+  CHECK_STR(cc_result_date(R), "2019-11-19");
+  run_url("<p>no dates here</p>", "https://example.com/2019-11-19+The+Story");
+  CHECK_STR(cc_result_date(R), "2019-11-19");
+  run_url("<p>no dates here</p>", "https://example.com/2019-11-199/story");
+  CHECK_STR(cc_result_date(R), NULL);
+  /* plain names a site's CMS writes */
+  run("<meta name='published_date' content='2019-11-19'>" BODY);
   CHECK_STR(cc_result_date(R), "2019-11-19");
 }
 

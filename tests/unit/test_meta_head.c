@@ -63,6 +63,33 @@ TEST(title_from_visible_headline) {
   CHECK_STR(cc_result_title(R), "Best exhibitions of 2025");
 }
 
+TEST(headline_logo_and_header) {
+  /* a class far up the tree says nothing of the h1: WordPress writes
+   * "wp-custom-logo" on <body> of every page, a banner may be a
+   * "masthead" */
+  run("<title>Budget: 7 things to know</title><body class='single wp-custom-logo'>"
+      "<div><div><div class='page-masthead'><div><h1>The budget vote is delayed again</h1>"
+      "</div></div></div></div><article>" PROSE "</article></body>");
+  CHECK_STR(cc_result_title(R), "The budget vote is delayed again");
+  /* "brand" only as a whole class word: a product's brand colour is none */
+  run("<title>Budget: 7 things to know</title><body><article>"
+      "<h1 class='text-brand-primary'>The budget vote is delayed again</h1>" PROSE
+      "</article></body>");
+  CHECK_STR(cc_result_title(R), "The budget vote is delayed again");
+  run("<title>Budget vote delayed - The Planet</title><body><div class='navbar-brand'>"
+      "<h1>The Planet</h1></div><article>" PROSE "</article></body>");
+  CHECK_STR(cc_result_title(R), "Budget vote delayed");
+  /* the page's only h1 in a header classed like boilerplate still heads it */
+  run("<title>Budget: 7 things to know</title><body><header class='site-header'>"
+      "<h1>The budget vote is delayed again</h1></header><article>" PROSE "</article></body>");
+  CHECK_STR(cc_result_title(R), "The budget vote is delayed again");
+  /* several h1s saying the same (a layout per screen size) are one */
+  run("<title>Budget: 7 things to know</title><body><article>"
+      "<h1>The budget vote is delayed again</h1><h1>The budget vote is delayed again</h1>"
+      PROSE "</article></body>");
+  CHECK_STR(cc_result_title(R), "The budget vote is delayed again");
+}
+
 /* ---- dates near the headline ---- */
 
 TEST(dates_near_headline) {
@@ -172,6 +199,31 @@ TEST(author_lists_and_names) {
   CHECK_STR(cc_result_author(R), "Jared Newman and Sam Singleton");
 }
 
+TEST(user_names_from_markup) {
+  /* markup naming the author may give a user name, as forums and blogs
+   * sign; a byline read from the text may not */
+  run("<body><article><h1>Budget vote delayed</h1><div itemprop='author' itemscope>"
+      "<span itemprop='name'>amondale</span></div>" PROSE "</article></body>");
+  CHECK_STR(cc_result_author(R), "amondale");
+  run("<script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"author\":"
+      "{\"@type\":\"Person\",\"name\":\"stephenlega\"}}</script>"
+      "<body><article><h1>Budget vote delayed</h1>" PROSE "</article></body>");
+  CHECK_STR(cc_result_author(R), "stephenlega");
+  run("<meta name='author' content='paulb203'><body><article><h1>Budget vote delayed</h1>"
+      PROSE "</article></body>");
+  CHECK_STR(cc_result_author(R), "paulb203");
+  /* a profile link or a numeric id names no one */
+  run("<meta name='author' content='https://example.org/members/jdoe.1075434/'>"
+      "<body><article><h1>Budget vote delayed</h1>" PROSE "</article></body>");
+  CHECK_STR(cc_result_author(R), NULL);
+  run("<meta name='author' content='262588213843476'><body><article>"
+      "<h1>Budget vote delayed</h1>" PROSE "</article></body>");
+  CHECK_STR(cc_result_author(R), NULL);
+  /* text that merely opens with "By" keeps needing a real name */
+  run("<body><article><h1>Budget vote delayed</h1><p>By jdoe</p>" PROSE "</article></body>");
+  CHECK_STR(cc_result_author(R), NULL);
+}
+
 TEST(not_the_pages_author) {
   /* a ClaimReview's itemReviewed names who made the claim: never the
    * fact-check's author */
@@ -257,9 +309,11 @@ TEST(language_from_text) {
 
 int main(void) {
   RUN(title_from_visible_headline);
+  RUN(headline_logo_and_header);
   RUN(dates_near_headline);
   RUN(byline_near_headline);
   RUN(author_lists_and_names);
+  RUN(user_names_from_markup);
   RUN(not_the_pages_author);
   RUN(tags_and_word_count);
   RUN(language_from_text);
