@@ -345,6 +345,25 @@ enum {
   W_EXCL = 1u << 4
 };
 
+/* 1 when the word at p, in a class value starting at v, only modifies its
+ * class: a BEM modifier ("p-body-main--withSidebar": a main column that has
+ * a sidebar beside it) or a word after "with"/"has"/"no" ("has-comments",
+ * "withSidebar"). Such a class describes a region by what sits next to it. */
+static int modifier_word(const char *v, const char *p) {
+  const char *t = p;
+  while (t > v && t[-1] != ' ' && t[-1] != '\t' && t[-1] != '\n') t--;
+  for (const char *q = t; q + 1 < p; q++)
+    if (q[0] == '-' && q[1] == '-') return 1;
+  const char *w = p;
+  if (w > t && (w[-1] == '-' || w[-1] == '_')) w--;
+  static const char *const pre[] = {"with", "has", "no"};
+  for (unsigned i = 0; i < sizeof pre / sizeof *pre; i++) {
+    size_t n = strlen(pre[i]);
+    if ((size_t)(w - t) >= n && !strncasecmp(w - n, pre[i], n)) return 1;
+  }
+  return 0;
+}
+
 static unsigned class_words(const char *v) {
   unsigned f = 0;
   if (!v) return 0;
@@ -352,7 +371,9 @@ static unsigned class_words(const char *v) {
     int start = p == v || !(((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z') ||
                             (*p >= 'A' && *p <= 'Z'));
 #define CHK(w, bit, at_start)                                                   \
-  if ((start || !(at_start)) && !strncasecmp(p, w, sizeof w - 1)) f |= (bit)
+  if ((start || !(at_start)) && !strncasecmp(p, w, sizeof w - 1) &&              \
+      ((bit) != W_EXCL || !modifier_word(v, p)))                                 \
+  f |= (bit)
     switch (*p | 0x20) {
     case 'a': CHK("author", W_AUTHOR, 0); CHK("advert", W_EXCL, 0); break;
     case 'b': CHK("byline", W_AUTHOR, 0); CHK("breadcrumb", W_EXCL, 0); break;

@@ -134,6 +134,20 @@ TEST(author_sources) {
       "<img src=a.jpg><span itemprop='name'>Jane Doe</span><span>Staff</span></span>"
       "<p>text</p></article></body>");
   CHECK_STR(cc_result_author(R), "Jane Doe");
+  /* a class that names what sits beside a region (a BEM modifier, "has-",
+   * "with") does not exclude it; a sidebar does */
+  run("<body><div class='p-body-main p-body-main--withSidebar'><div itemscope>"
+      "<span itemprop='author'>Jane Doe</span><p>text</p></div></div></body>");
+  CHECK_STR(cc_result_author(R), "Jane Doe");
+  run("<body><div class='layout has-sidebar'><p class='byline'>By Jane Doe</p><p>t</p></div></body>");
+  CHECK_STR(cc_result_author(R), "Jane Doe");
+  run("<body><div class='sidebar'><div itemscope><span itemprop='author'>Sam Side</span>"
+      "</div></div><div itemscope><span itemprop='author'>Jane Doe</span><p>t</p></div></body>");
+  CHECK_STR(cc_result_author(R), "Jane Doe");
+  run("<body><div class='main--withSidebar'><div itemscope><span itemprop='author'>Sam Side"
+      "</span></div></div><div itemscope><span itemprop='author'>Jane Doe</span><p>t</p></div>"
+      "</body>");
+  CHECK_STR(cc_result_author(R), "Sam Side");
   /* rel=author */
   run("<body><article><p>By <a rel='author' href='/u/jd'>Jane Doe</a></p><p>t</p></article></body>");
   CHECK_STR(cc_result_author(R), "Jane Doe");
