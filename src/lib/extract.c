@@ -18,6 +18,7 @@
 #include "lang.h"
 #include "marks.h"
 #include "meta.h"
+#include "mojibake.h"
 #include "oom.h"
 #include "parse.h"
 #include "phrases.h"
@@ -188,6 +189,20 @@ static size_t body_text(const cc_dom *d) {
   return n;
 }
 
+/* A page saved double-encoded (its UTF-8 read as Latin-1 and written
+ * again) is put back, its JSON-LD too (mojibake.h). */
+static void repair_mojibake(cc_ctx *ctx, char **utf8, size_t *ulen) {
+  if (!cc_mojibake_repair(ctx->arena, *utf8, *ulen, utf8, ulen)) return;
+  for (unsigned i = 0; i < ctx->strip.njsonld; i++) {
+    char *o;
+    size_t ol;
+    if (cc_mojibake_repair(ctx->arena, ctx->strip.jsonld[i].p, ctx->strip.jsonld[i].len, &o, &ol)) {
+      ctx->strip.jsonld[i].p = o;
+      ctx->strip.jsonld[i].len = ol;
+    }
+  }
+}
+
 /* The pre-pass, the conversion to UTF-8 and the parse. `pre` is set when
  * the bytes were already decoded to UTF-8 by cc_charset_pre (a BOM,
  * UTF-16/32). */
@@ -226,6 +241,7 @@ static int strip_and_parse(cc_ctx *ctx, const char *bytes, size_t blen,
     }
   }
   ctx->charset = cs.name;
+  repair_mojibake(ctx, &utf8, &ulen);
   if (timed_out(ctx, deadline, "charset conversion")) return CC_ERR_TIMEOUT;
 
   cc_parse_limits lim = {ctx->opt->max_nodes, ctx->opt->max_depth};
@@ -284,6 +300,7 @@ static int run_text(cc_ctx *ctx, const char *bytes, size_t blen,
     cc_charset_decode(ctx->arena, bytes, blen, ctx->opt->charset_hint, NULL, NULL, &utf8,
                       &ulen, &cs);
   ctx->charset = cs.name;
+  if (blen) cc_mojibake_repair(ctx->arena, utf8, ulen, &utf8, &ulen);
   if (timed_out(ctx, deadline, "charset conversion")) return CC_ERR_TIMEOUT;
   STAGE("cleaning the text", cc_stage_text(ctx, utf8, ulen));
   return 0;
