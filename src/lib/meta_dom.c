@@ -335,7 +335,10 @@ static int has_token(const char *v, const char *tok) {
 /* What a class or id value says, found in one pass (case-insensitive
  * substrings: "author" also matches "post-author-name"). W_EXCL marks
  * the regions whose bylines and dates are not the article's: comments,
- * related links, sidebars, navigation, ads. (cc_hint_of knows more words
+ * related links, sidebars, navigation, ads. Not "widget": page builders
+ * (Elementor's "elementor-widget-post-info") wrap the article's own byline
+ * and date in widgets, and a sidebar's widgets sit in a sidebar or an
+ * aside, excluded as such. (cc_hint_of knows more words
  * but tokenizes; this runs on every element and must be cheap.) */
 enum {
   W_AUTHOR = 1u << 0,   /* author, byline */
@@ -395,7 +398,6 @@ static unsigned class_words(const char *v) {
       CHK("trending", W_EXCL, 1);
       break;
     case 'u': CHK("updat", W_MODIFIED, 0); break;
-    case 'w': CHK("widget", W_EXCL, 0); break;
     default: break;
     }
 #undef CHK

@@ -148,6 +148,16 @@ TEST(author_sources) {
       "</span></div></div><div itemscope><span itemprop='author'>Jane Doe</span><p>t</p></div>"
       "</body>");
   CHECK_STR(cc_result_author(R), "Sam Side");
+  /* a page builder's widget holds the article's own byline and date */
+#define PARA "<p>Some article text that is long enough to be kept, and then some more.</p>"
+#define PARAS PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA
+  run("<body><h1>The headline</h1><div class='elementor-widget'>" PARAS PARAS PARAS "</div>"
+      "<div class='elementor-widget elementor-widget-post-info'><span itemprop='author'>"
+      "Jane Doe</span> <span itemprop='datePublished'>December 3, 2025</span></div></body>");
+#undef PARAS
+#undef PARA
+  CHECK_STR(cc_result_author(R), "Jane Doe");
+  CHECK_STR(cc_result_date(R), "2025-12-03");
   /* rel=author */
   run("<body><article><p>By <a rel='author' href='/u/jd'>Jane Doe</a></p><p>t</p></article></body>");
   CHECK_STR(cc_result_author(R), "Jane Doe");
