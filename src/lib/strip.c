@@ -711,6 +711,21 @@ static int drop_tag(model *m, uint32_t h) {
   return 0;
 }
 
+/* An element the model supposes the parser may insert (see model_start):
+ * on the stack, trusted for nothing. */
+static void push_stray(model *m, const char *p, size_t n, uint32_t h) {
+  open_el *e = &m->stack[m->depth++];
+  memset(e, 0, sizeof *e);
+  e->name = p;
+  e->nlen = (uint32_t)n;
+  e->h = h;
+  e->flags = F_STRAY;
+  e->group = G_NONE;
+  set_setter(m, m->depth - 1);
+  m->on_stack[h & (MODEL_SLOTS - 1)]++;
+  m->ngroup[G_NONE]++;
+}
+
 /* A start tag the parser will see (unless this returns 0: drop it).
  * `attrs` spans the raw attribute text, for the Noah's Ark clause.
  * no_pop: the tag is in a region the parser may read as text (see
@@ -791,6 +806,11 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
     }
     return 1;
   }
+  /* In a frameset the parser ignores everything but frameset and frame,
+   * unless it ignored the frameset itself (a body already had content):
+   * push (to be safe), never pop. */
+  if (m->ngroup[G_FRAMESET]) no_pop = uncertain = 1;
+  unsigned part = g; /* before a stray table part loses its group */
   /* Cells, rows and row groups outside any table are ignored by the
    * parser (so is a column group in a select): the model neither pushes
    * them nor lets them close anything (when it is sure to be in HTML
@@ -801,9 +821,6 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
     fl |= F_STRAY;
     g = G_NONE;
   }
-  /* In a frameset the parser ignores everything but frameset and frame:
-   * push (to be safe), never pop. */
-  if (m->ngroup[G_FRAMESET]) no_pop = uncertain = 1;
   /* Implied end tags, searched below the cut. */
   long i, a_idx = -1;
   if (!no_pop) {
@@ -909,6 +926,11 @@ static int model_start(model *m, const char *p, size_t n, const char *attrs, siz
    * select or table the model only supposes would make it ignore or pop
    * by tags the parser treats otherwise). */
   if (uncertain) {
+    /* the parser may make a cell's tbody and tr, or a row's tbody, too:
+     * counted as stray elements of their own */
+    unsigned implied = part == G_CELL ? 2 : part == G_TR ? 1 : 0;
+    if (m->depth + implied >= m->max_depth + m->max_fmt) return drop_tag(m, h);
+    while (implied--) push_stray(m, p, n, h);
     fl = (fl | F_STRAY) & ~F_MARKER;
     g = G_NONE;
   }
