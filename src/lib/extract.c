@@ -301,6 +301,15 @@ static int run_text(cc_ctx *ctx, const char *bytes, size_t blen,
                       &ulen, &cs);
   ctx->charset = cs.name;
   if (blen) cc_mojibake_repair(ctx->arena, utf8, ulen, &utf8, &ulen);
+  if (ulen && memchr(utf8, '\0', ulen)) { /* NUL is no text (HTML's parser drops it too) */
+    char *o = cc_arena_alloc(ctx->arena, ulen + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < ulen; i++)
+      if (utf8[i]) o[k++] = utf8[i];
+    o[k] = '\0';
+    utf8 = o;
+    ulen = k;
+  }
   if (timed_out(ctx, deadline, "charset conversion")) return CC_ERR_TIMEOUT;
   STAGE("cleaning the text", cc_stage_text(ctx, utf8, ulen));
   return 0;

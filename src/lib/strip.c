@@ -1369,6 +1369,12 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
        * included (it may be text: the parser may read the content as
        * markup, where an attribute value can hide the end tag) */
       const char *re = et ? skip_end_tag(et, e) : e;
+      /* In MathML content the parser reads it as markup, where "</p>" or
+       * a breakout tag leaves the math with what the model cannot follow
+       * still open (a fuzzer's page went 138 deep): the rest of the page
+       * is read without pops. */
+      const open_el *top = m.depth ? &m.stack[m.depth - 1] : NULL;
+      if (top && top->mathml && top->group != G_MIP) re = e;
       if (re > no_pop_until) {
         no_pop_until = re;
         model_unsure(&m);
