@@ -309,6 +309,17 @@ const char *cc_lang_detect_sure(const char *utf8, size_t len) {
   return detect(utf8, len, NULL, 1);
 }
 
+/* How many of the eight ASCII bytes in w are letters: each byte, folded
+ * to lowercase, is at least 'a' (adding 0x80 - 'a' sets its high bit) and
+ * below 'z' + 1 (adding 0x80 - 'z' - 1 does not). No byte carries into the
+ * next: all are below 0x80. */
+static unsigned ascii_letters8(uint64_t w) {
+  const uint64_t ones = 0x0101010101010101ull;
+  uint64_t y = w | 0x20 * ones;
+  uint64_t ge_a = y + (0x80 - 'a') * ones, gt_z = y + (0x80 - 'z' - 1) * ones;
+  return (unsigned)__builtin_popcountll(ge_a & ~gt_z & 0x80 * ones);
+}
+
 static const char *detect(const char *utf8, size_t len, cc_script *script_out, int sure) {
   if (script_out) *script_out = CC_SCRIPT_NONE;
   if (!utf8 || !len) return NULL;
@@ -320,7 +331,16 @@ static const char *detect(const char *utf8, size_t len, cc_script *script_out, i
   size_t letters[CC_SCRIPT_COUNT] = {0}, persian = 0;
   const unsigned char *p = (const unsigned char *)utf8, *e = p + len;
   while (p < e) {
-    if (*p < 0x80) { /* fast path */
+    if (e - p >= 8) { /* eight ASCII bytes at once */
+      uint64_t w;
+      memcpy(&w, p, 8);
+      if (!(w & 0x8080808080808080ull)) {
+        letters[CC_SCRIPT_LATIN] += ascii_letters8(w);
+        p += 8;
+        continue;
+      }
+    }
+    if (*p < 0x80) {
       unsigned c = *p++ | 0x20u;
       if (c >= 'a' && c <= 'z') letters[CC_SCRIPT_LATIN]++;
       continue;

@@ -273,6 +273,34 @@ static inline uint32_t leaf(uint32_t i, const float *x) {
 
 static double walk(uint32_t root, const float *x) { return M.value[leaf(root, x)]; }
 
+/* sum plus the leaf values of n trees (roots root[0], root[stride], ...),
+ * added in that order. The trees are walked LANES at a time, side by
+ * side: each walk is a chain of dependent loads, and independent chains
+ * keep the core busy while one waits; a lane at its leaf stays there. */
+#define LANES 8
+static double sum_trees(double sum, const uint32_t *root, uint32_t n, size_t stride,
+                        const float *x) {
+  const node *N = M.nodes;
+  uint32_t t = 0;
+  for (; t + LANES <= n; t += LANES) {
+    uint32_t id[LANES];
+    for (unsigned k = 0; k < LANES; k++) id[k] = root[(t + k) * stride];
+    for (int more = 1; more;) {
+      more = 0;
+      for (unsigned k = 0; k < LANES; k++) {
+        const node *d = &N[id[k]];
+        int inner = d->feat >= 0;
+        uint32_t next = d->left + (x[inner ? d->feat : 0] > d->thr);
+        id[k] = inner ? next : id[k];
+        more |= inner;
+      }
+    }
+    for (unsigned k = 0; k < LANES; k++) sum += M.value[id[k]];
+  }
+  for (; t < n; t++) sum += walk(root[t * stride], x);
+  return sum;
+}
+
 const char *cc_text_page_type_name(unsigned k) { return k < NTYPES ? page_types[k] : NULL; }
 
 void cc_text_model_page(const float *pg, unsigned npg, float *pt, unsigned npt) {
@@ -283,8 +311,7 @@ void cc_text_model_page(const float *pg, unsigned npg, float *pt, unsigned npt) 
   for (unsigned j = 0; j < M.npfeat; j++) x[j] = (unsigned)M.pmap[j] < npg ? pg[M.pmap[j]] : 0.f;
   double raw[NTYPES], max = -1e300, sum = 0;
   for (unsigned k = 0; k < NTYPES; k++) {
-    raw[k] = M.pbase[k];
-    for (uint32_t t = 0; t < M.piters; t++) raw[k] += walk(M.proot[t * NTYPES + k], x);
+    raw[k] = sum_trees(M.pbase[k], M.proot + k, M.piters, NTYPES, x);
     if (raw[k] > max) max = raw[k];
   }
   for (unsigned k = 0; k < NTYPES; k++) sum += exp(raw[k] - max);
@@ -301,12 +328,9 @@ float cc_text_model_p(const cc_tfeat *f, uint32_t i, int stage_no, unsigned *top
   for (unsigned k = 0; k < M.nfeat; k++) x[k] = (unsigned)M.map[k] < have ? all[M.map[k]] : 0.f;
   if (top) memset(credit, 0, sizeof credit);
   const stage *st = &M.st[stage_no == 1 ? 0 : 1];
+  if (!top) return (float)(1.0 / (1.0 + exp(-sum_trees(st->base, st->root, st->ntrees, 1, x))));
   double sum = st->base;
   for (uint32_t t = 0; t < st->ntrees; t++) {
-    if (!top) {
-      sum += walk(st->root[t], x);
-      continue;
-    }
     uint32_t i = st->root[t];
     while (M.nodes[i].feat >= 0) {
       uint32_t next = M.nodes[i].left + (x[M.nodes[i].feat] > M.nodes[i].thr);
