@@ -309,6 +309,26 @@ const char *cc_lang_detect_sure(const char *utf8, size_t len) {
   return detect(utf8, len, NULL, 1);
 }
 
+/* The vote is over once a language of the script has DECIDED_VOTES and
+ * DECIDED_RATIO times any other's: the rest of a long text only repeats
+ * the verdict. */
+#define DECIDED_VOTES 100.0f
+#define DECIDED_RATIO 8.0f
+
+static int decided(const float *votes, cc_script script) {
+  float first = 0, second = 0;
+  for (unsigned l = 0; l < NPROFILES; l++) {
+    if (profiles[l].script != script) continue;
+    if (votes[l] > first) {
+      second = first;
+      first = votes[l];
+    } else if (votes[l] > second) {
+      second = votes[l];
+    }
+  }
+  return first >= DECIDED_VOTES && first >= second * DECIDED_RATIO;
+}
+
 /* How many of the eight ASCII bytes in w are letters: each byte, folded
  * to lowercase, is at least 'a' (adding 0x80 - 'a' sets its high bit) and
  * below 'z' + 1 (adding 0x80 - 'z' - 1 does not). No byte carries into the
@@ -368,6 +388,7 @@ static const char *detect(const char *utf8, size_t len, cc_script *script_out, i
   cc_words it;
   cc_token t;
   cc_words_init(&it, utf8, len);
+  unsigned counted = 0;
   while (cc_words_next(&it, &t)) {
     if (t.kind != CC_TOK_WORD) continue;
     uint32_t m = cc_lang_stopword_mask(t.hash);
@@ -375,6 +396,7 @@ static const char *detect(const char *utf8, size_t len, cc_script *script_out, i
     float share = 1.0f / (float)__builtin_popcount(m);
     for (unsigned l = 0; m; l++, m >>= 1)
       if (m & 1) votes[l] += share;
+    if (++counted % 64 == 0 && decided(votes, best)) break;
   }
   int win = -1;
   float second = 0;
