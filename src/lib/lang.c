@@ -337,7 +337,8 @@ static unsigned ascii_letters8(uint64_t w) {
   const uint64_t ones = 0x0101010101010101ull;
   uint64_t y = w | 0x20 * ones;
   uint64_t ge_a = y + (0x80 - 'a') * ones, gt_z = y + (0x80 - 'z' - 1) * ones;
-  return (unsigned)__builtin_popcountll(ge_a & ~gt_z & 0x80 * ones);
+  /* one bit per byte, at its bottom: their sum gathers in the top byte */
+  return (unsigned)((((ge_a & ~gt_z) >> 7 & ones) * ones) >> 56);
 }
 
 static const char *detect(const char *utf8, size_t len, cc_script *script_out, int sure) {

@@ -24,6 +24,13 @@ uint32_t cc_text_measure(const char *s, size_t len, uint32_t *commas,
   const unsigned char *u = (const unsigned char *)s, *e = u + len;
   while (u < e) {
     unsigned char b = *u;
+    if ((unsigned)(b | 0x20) - 'a' < 26u) { /* a letter: the common case */
+      w += in_space;
+      in_space = 0;
+      chars++;
+      u++;
+      continue;
+    }
     if (b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f') {
       if (!in_space) chars++;
       in_space = 1;

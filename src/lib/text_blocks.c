@@ -280,13 +280,21 @@ static int excerpt(const cc_tblock *b) {
  * prices, a teaser's cut. */
 static void scan_bytes(cc_tblock *b) {
   const unsigned char *s = (const unsigned char *)b->text, *e = s + b->len;
-  unsigned punct = 0, pipes = 0, up = 0, low = 0, signs = 0, colon = 0;
+  unsigned punct = 0, pipes = 0, up = 0, low = 0, signs = 0, colon = 0, cont = 0;
   for (const unsigned char *p = s; p < e; p++) {
     unsigned c = *p;
     if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') up++;
-      else if (c >= 'a' && c <= 'z') low++;
-      else if (c > ' ' && c < 0x7F && !is_digit((unsigned char)c)) signs++;
+      /* letters and spaces, most of the text, play no other part */
+      if (c - 'a' < 26u) {
+        low++;
+        continue;
+      }
+      if (c - 'A' < 26u) {
+        up++;
+        continue;
+      }
+      if (c == ' ') continue;
+      if (c > ' ' && c < 0x7F && !is_digit((unsigned char)c)) signs++;
       if (c == ':' && p > s + 1 && p + 2 < e && p[1] == ' ') colon = 1;
       if (c == '.' || c == '!' || c == '?') {
         /* a mark followed by a space or the end, not "3.5" or "www.x" */
@@ -311,6 +319,8 @@ static void scan_bytes(cc_tblock *b) {
                                 is_digit(p[4]))))
           b->date = 1; /* 9:30, 12:45 */
       }
+    } else if ((c & 0xC0) == 0x80) {
+      cont++; /* a character's continuation byte: its lead byte was read */
     } else if (c == 0xC2 && p + 1 < e && p[1] == 0xA9) {
       b->copyright = 1;
     } else if (currency_at(p, e) && digit_near(s, p, e, currency_at(p, e))) {
@@ -325,7 +335,7 @@ static void scan_bytes(cc_tblock *b) {
   }
   b->punct = punct > 0xFFFF ? 0xFFFF : (uint16_t)punct;
   b->upper = (uint8_t)(up + low ? up * 255u / (up + low) : 0);
-  uint32_t nch = nchars(b->text, b->len);
+  uint32_t nch = (uint32_t)(b->len - cont);
   b->symbols = (uint8_t)(nch ? (signs >= nch ? 255 : signs * 255u / nch) : 0);
   b->kv = (uint8_t)colon;
   b->pipes = pipes > 255 ? 255 : (uint8_t)pipes;
