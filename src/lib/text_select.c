@@ -317,15 +317,21 @@ static void hand(cc_tdoc *doc) {
   doc->hand_last = comments_cut(doc, bf, bl, 0);
 }
 
-/* 4. The model's two readings. */
-static void model(cc_tdoc *doc) {
+/* 4. The model's two readings. A block whose fate a verdict sets (the
+ * title, site boilerplate, what the phrase data or the hand scores
+ * condemn) is read by nothing after a one-stage model, and is left
+ * unread (p = 0) unless --explain shows its reading. */
+static void model(cc_tdoc *doc, const cc_options *opt) {
+  int all = cc_text_model_stages() == 2 || (opt->flags & CC_OPT_EXPLAIN);
   cc_tfeat *f = cc_text_features_prepare(doc);
   const float *pt = cc_text_page_types(f);
   doc->page_type = -1;
   for (int k = 0; cc_text_page_type_name((unsigned)k); k++)
     if (pt[k] > 0.f && (doc->page_type < 0 || pt[k] > pt[doc->page_type])) doc->page_type = k;
   doc->page_type_p = doc->page_type >= 0 ? pt[doc->page_type] : 0.f;
-  for (uint32_t i = 0; i < doc->n; i++) doc->b[i].p = doc->b[i].p1 = cc_text_model_p(f, i, 1, NULL, NULL, 0);
+  for (uint32_t i = 0; i < doc->n; i++)
+    doc->b[i].p = doc->b[i].p1 =
+        !all && cc_text_verdict(doc, i) ? 0.f : cc_text_model_p(f, i, 1, NULL, NULL, 0);
   if (cc_text_model_stages() == 2) {
     cc_text_features_stage2(f);
     for (uint32_t i = 0; i < doc->n; i++) doc->b[i].p = cc_text_model_p(f, i, 2, NULL, NULL, 0);
@@ -652,14 +658,13 @@ static uint64_t page_chars(const cc_tdoc *doc) {
 }
 
 void cc_text_select(cc_tdoc *doc, const cc_options *opt) {
-  (void)opt;
   doc->first = doc->last = 0;
   doc->page_type = -1;
   if (!doc->n) return;
   hand(doc);
   doc->modeled = cc_text_model_ready() && page_chars(doc) >= MODEL_MIN_CHARS;
   if (doc->modeled) {
-    model(doc);
+    model(doc, opt);
     fates_model(doc);
   } else {
     fates_hand(doc);
