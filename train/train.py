@@ -345,8 +345,14 @@ def c_model(var, name, model, features, nclasses):
     out += [", ".join(str(r) for r in roots[i:i + 12]) + "," for i in range(0, len(roots), 12)]
     out.append("};")
     out.append(f"static const cc_tree_node {var}_nodes[{len(nodes)}] = {{")
-    for v, f, leaf, l, r in nodes:
-        out.append(f"  {{{v!r}f, {f}, {leaf}, 0, {l}, {r}}},")
+    for i, (v, f, leaf, l, r) in enumerate(nodes):
+        # model.h's form: trees in preorder, a split's left child next to
+        # it, its right child `right` nodes further; leaves flagged by feature
+        if leaf:
+            out.append(f"  {{{v!r}f, CC_TREE_LEAF, 0}},")
+            continue
+        assert l == i + 1 and 0 < r - i <= 0xFFFF and f < 0xFFFF, "tree not in preorder"
+        out.append(f"  {{{v!r}f, {f}, {r - i}}},")
     out.append("};")
     out.append(f"static const float {var}_base[{len(base)}] = {{"
                + ", ".join(f"{b!r}f" for b in base) + "};")

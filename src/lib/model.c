@@ -9,7 +9,7 @@ void cc_model_raw(const cc_model *m, const float *x, float *out) {
   for (unsigned c = 0; c < m->nclasses; c++) out[c] = m->baseline[c];
   for (unsigned t = 0; t < m->ntrees; t++) {
     const cc_tree_node *n = &m->nodes[m->roots[t]];
-    while (!n->leaf) n = &m->nodes[x[n->feature] <= n->value ? n->left : n->right];
+    while (n->feature != CC_TREE_LEAF) n += x[n->feature] <= n->value ? 1 : n->right;
     out[t % m->nclasses] += n->value;
   }
 }

@@ -12,13 +12,15 @@
 
 #include <stdint.h>
 
+/* A tree is written in preorder: a split's left child is the node right
+ * after it, its right child `right` nodes after it. 8 bytes a node, so
+ * the trees a page walks stay in the cache. */
 typedef struct cc_tree_node {
-  float value;     /* a leaf's value; a split's threshold */
-  uint16_t feature;/* a split's feature index */
-  uint8_t leaf;    /* 1: a leaf */
-  uint8_t nan_left;/* unused for now: features are never missing */
-  uint32_t left, right; /* children, as indices into the model's nodes */
+  float value;      /* a leaf's value; a split's threshold */
+  uint16_t feature; /* a split's feature index; CC_TREE_LEAF for a leaf */
+  uint16_t right;   /* a split's right child: this node + right */
 } cc_tree_node;
+#define CC_TREE_LEAF 0xFFFFu
 
 typedef struct cc_model {
   const char *name;
