@@ -40,6 +40,12 @@ int cc_node_is_hidden(const cc_node *n) {
     case 'h':
       if (strcmp(k, "hidden") == 0) return 1;
       break;
+    case 'p':
+      /* a popover (a menu, a tooltip, a picker) is not rendered until a
+       * script or a popovertarget button opens it; a saved page has none
+       * open */
+      if (strcmp(k, "popover") == 0) return 1;
+      break;
     case 'a':
       if (strcmp(k, "aria-hidden") == 0 && strcasecmp(v, "true") == 0) return 1;
       break;

@@ -29,7 +29,7 @@ typedef struct cc_preclean_stats {
 void cc_preclean(cc_dom *d, cc_preclean_stats *st);
 
 /* 1 when the element is hidden by its attributes (hidden, aria-hidden,
- * inline style, type=hidden). */
+ * inline style, type=hidden, popover) or is a dialog not open. */
 int cc_node_is_hidden(const cc_node *n);
 
 #endif

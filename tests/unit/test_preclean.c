@@ -24,11 +24,17 @@ TEST(drops_hidden_elements) {
                 "<p id=d style='visibility:hidden'>x</p><dialog id=e>x</dialog>"
                 "<dialog id=f open>x</dialog><p id=g style='display:block'>x</p>"
                 "<p id=h aria-hidden=false>x</p><p id=k style='--display:none'>x</p>"
+                "<a popovertarget=m id=opener>Menu</a><ul id=m popover><li>Home</li>"
+                "</ul><div id=tip popover=manual>Tip</div><p id=notpop data-popover=x>x</p>"
                 "<div id=main>" "Long article text. Long article text. Long article text."
                 "</div></body>", 0);
   CHECK(!has_id(&s, "a") && !has_id(&s, "b") && !has_id(&s, "c") && !has_id(&s, "d"));
   CHECK(!has_id(&s, "e"));
   CHECK(has_id(&s, "f") && has_id(&s, "g") && has_id(&s, "h") && has_id(&s, "k"));
+  /* a popover is not rendered until opened; what opens it and a data-
+   * attribute named like it are no popover */
+  CHECK(!has_id(&s, "m") && !has_id(&s, "tip"));
+  CHECK(has_id(&s, "opener") && has_id(&s, "notpop"));
   stage_free(&s);
 }
 
