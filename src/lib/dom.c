@@ -127,8 +127,9 @@ void cc_dom_finish(cc_dom *d) {
 }
 
 const char *cc_node_attr(const cc_node *n, const char *name) {
-  for (unsigned i = 0; i < n->nattrs; i++)
-    if (strcmp(n->attrs[i].name, name) == 0) return n->attrs[i].value;
+  for (unsigned i = 0; i < n->nattrs; i++) /* (most names differ at once) */
+    if (n->attrs[i].name[0] == name[0] && strcmp(n->attrs[i].name, name) == 0)
+      return n->attrs[i].value;
   return NULL;
 }
 
