@@ -9,8 +9,9 @@
  *   OUT.f32  the stage-1 features (text_features.c), float32, one row of
  *            cc_text_feature_count(1) values per block;
  *   OUT.tsv  name, block index, first line, the model's readings p1 and
- *            p as this build computes them, the verdict that overrides
- *            the model (cc_text_verdict: 0 none), and the block's text
+ *            p as this build computes them (0 for a block the verdict
+ *            decides: the cleaner does not score those), the verdict that
+ *            overrides the model (cc_text_verdict: 0 none), and the block's text
  *            (tabs and line breaks as spaces).
  * The first line of OUT.tsv lists the feature names. Invalid UTF-8 is
  * read as is (the benchmark's dumps are UTF-8). It owns nothing outside
