@@ -133,14 +133,15 @@ const char *cc_node_attr(const cc_node *n, const char *name) {
   return NULL;
 }
 
-static size_t dom_text(const cc_node *top, char *out, size_t cap, int own) {
+static size_t dom_text(const cc_node *top, char *out, size_t cap, int own, int skip) {
   size_t o = 0;
   int space = 1;
   if (!cap) return 0;
   for (const cc_node *x = top; x && o + 1 < cap;) {
     if (x != top && x->type == CC_NODE_ELEMENT &&
-        ((x->flags & CC_NF_DROPPED) || (own && (cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK)))) {
-      if (own && !space && o + 1 < cap) {
+        ((x->flags & CC_NF_DROPPED) || x->tag == skip ||
+         (own && (cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK)))) {
+      if ((own || x->tag == skip) && !space && o + 1 < cap) {
         out[o++] = ' ';
         space = 1;
       }
@@ -159,7 +160,7 @@ static size_t dom_text(const cc_node *top, char *out, size_t cap, int own) {
         }
       }
     } else if (x->type == CC_NODE_ELEMENT && !space &&
-               (cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK)) {
+               ((cc_tag_class((cc_tag)x->tag) & CC_TC_BLOCK) || x->tag == CC_TAG_BR)) {
       out[o++] = ' ';
       space = 1;
     }
@@ -181,9 +182,13 @@ static size_t dom_text(const cc_node *top, char *out, size_t cap, int own) {
 }
 
 size_t cc_dom_text(const cc_node *top, char *out, size_t cap) {
-  return dom_text(top, out, cap, 0);
+  return dom_text(top, out, cap, 0, -1);
+}
+
+size_t cc_dom_text_without(const cc_node *top, cc_tag skip, char *out, size_t cap) {
+  return dom_text(top, out, cap, 0, (int)skip);
 }
 
 size_t cc_dom_own_text(const cc_node *top, char *out, size_t cap) {
-  return dom_text(top, out, cap, 1);
+  return dom_text(top, out, cap, 1, -1);
 }

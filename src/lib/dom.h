@@ -134,9 +134,12 @@ void cc_dom_insert_before(cc_node *ref, cc_node *n);
 void cc_dom_finish(cc_dom *d);
 
 /* The plain text of a subtree without its dropped parts (CC_NF_DROPPED
- * below top), whitespace collapsed, blocks separated by a space, trimmed;
+ * below top), whitespace collapsed, blocks and <br> separated by a space, trimmed;
  * at most cap-1 bytes (never cutting a UTF-8 sequence). Returns its length. */
 size_t cc_dom_text(const cc_node *top, char *out, size_t cap);
+/* The same leaving out the elements tagged `skip` below top (each leaves
+ * a space). */
+size_t cc_dom_text_without(const cc_node *top, cc_tag skip, char *out, size_t cap);
 /* The same for the block's own text: nested blocks are left out (each
  * leaves a space), the inline elements around its text kept. */
 size_t cc_dom_own_text(const cc_node *top, char *out, size_t cap);

@@ -182,7 +182,9 @@ static const char *drop_permalink(const char *t) {
 /* The headline's text as a title, or NULL when it cannot be one. */
 static const char *heading_text(cc_ctx *ctx, const cc_node *h, const char **site_seen) {
   char buf[CC_META_TITLE_MAX * 2];
-  size_t n = cc_dom_text(h, buf, sizeof buf);
+  /* a <time> in the headline is its date, not its words */
+  size_t n = cc_dom_text_without(h, CC_TAG_TIME, buf, sizeof buf);
+  if (!n) n = cc_dom_text(h, buf, sizeof buf);
   const char *t = cc_meta_text(ctx->arena, buf, n, CC_META_TITLE_MAX, CC_MT_ENTITIES);
   if (!t || !t[1]) return NULL;
   t = drop_permalink(t);

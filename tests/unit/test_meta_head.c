@@ -61,6 +61,15 @@ TEST(title_from_visible_headline) {
   run("<meta property='og:site_name' content='Artlyst'><body><article>"
       "<h1>Best exhibitions of 2025 \xe2\x80\x93 Artlyst</h1>" PROSE "</article></body>");
   CHECK_STR(cc_result_title(R), "Best exhibitions of 2025");
+  /* a line break in the headline is a space between its words */
+  run("<body><article><h1>Top programs of 2025<br>Your guide to the best</h1>" PROSE
+      "</article></body>");
+  CHECK_STR(cc_result_title(R), "Top programs of 2025 Your guide to the best");
+  /* a date written in the headline is its date, not its words */
+  run("<body><article><h1><a href='/p'><time datetime='2025-12-18'>Dec <span>18</span> 2025"
+      "</time> Preparing a transition</a></h1>" PROSE "</article></body>");
+  CHECK_STR(cc_result_title(R), "Preparing a transition");
+  CHECK_STR(cc_result_date(R), "2025-12-18");
 }
 
 TEST(headline_logo_and_header) {
