@@ -123,6 +123,17 @@ static const char *dup(cc_arena *a, const char *t, size_t b, size_t e) {
   return e > b ? cc_arena_strndup(a, t + b, e - b) : NULL;
 }
 
+/* "example.com Headline": the page's own host written before the
+ * headline with no separator. (After it, the host is often part of the
+ * sentence: "Welcome to example.com".) */
+static const char *strip_bare_host(cc_arena *a, const char *t, size_t n, const char *host) {
+  size_t first = 0;
+  while (first < n && t[first] != ' ') first++;
+  if (first == n || !host) return t;
+  if (domainish(t, first) && names_host(t, first, host)) return dup(a, t, first, n);
+  return t;
+}
+
 const char *cc_meta_title_strip(cc_arena *a, const char *t, const char *site,
                                 const char *host, const char *const *refs,
                                 unsigned nrefs) {
@@ -130,7 +141,7 @@ const char *cc_meta_title_strip(cc_arena *a, const char *t, const char *site,
   size_t n = strlen(t);
   sep sp[MAX_SEPS];
   unsigned ns = find_seps(t, n, sp);
-  if (!ns) return t;
+  if (!ns) return strip_bare_host(a, t, n, host);
   size_t tl = n;
 
   /* 1. the known site name as the first or last segment */

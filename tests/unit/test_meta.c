@@ -85,6 +85,14 @@ TEST(title_heuristics_without_site_name) {
   CHECK_STR(cc_result_title(R), "Why the budget vote was delayed");
   run("<title>Why the budget vote was delayed - Example.com</title>" BODY);
   CHECK_STR(cc_result_title(R), "Why the budget vote was delayed");
+  /* the host written bare before the headline; after it, it is a phrase */
+  run_url("<title>example.com Why the budget vote was delayed</title>" BODY,
+          "https://example.com/2019/vote");
+  CHECK_STR(cc_result_title(R), "Why the budget vote was delayed");
+  run_url("<title>Welcome to Example.com</title>" BODY, "https://example.com/");
+  CHECK_STR(cc_result_title(R), "Welcome to Example.com");
+  run_url("<title>Amazon.com raises its prices</title>" BODY, "https://news.example/a");
+  CHECK_STR(cc_result_title(R), "Amazon.com raises its prices");
   /* a plain dash with no evidence stays */
   run("<title>Spider-Man - Far From Home review</title>" BODY);
   CHECK_STR(cc_result_title(R), "Spider-Man - Far From Home review");
