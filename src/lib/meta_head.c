@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "meta.h"
+#include "normalize.h"
 #include "pipeline.h"
 #include "url.h"
 
@@ -483,6 +484,42 @@ static void scan_before(cc_ctx *ctx, const cc_node *anchor, head_dates *hd) {
   }
 }
 
+/* ---- a slogan is not the page's name ---- */
+
+#define SHARE_WORDS 32
+
+/* Do two titles share a word (or number) of four characters or more? */
+static int share_word(const char *a, const char *b) {
+  uint64_t hb[SHARE_WORDS];
+  unsigned nb = 0;
+  cc_words it;
+  cc_token t;
+  cc_words_init(&it, b, strlen(b));
+  while (nb < SHARE_WORDS && cc_words_next(&it, &t))
+    if (t.kind != CC_TOK_SYM && t.len >= 4) hb[nb++] = t.hash;
+  cc_words_init(&it, a, strlen(a));
+  while (cc_words_next(&it, &t)) {
+    if (t.kind == CC_TOK_SYM || t.len < 4) continue;
+    for (unsigned i = 0; i < nb; i++)
+      if (hb[i] == t.hash) return 1;
+  }
+  return 0;
+}
+
+/* The h1 of a landing, product or catalogue page is often a slogan ("Space
+ * to figure things out", "Local, curated, intentional") while the page's
+ * <title> names what it offers. There, an h1 sharing no word with the
+ * title does not replace it. An article's, a thread's or a manual page's
+ * headline is its name whatever its title says (headlines are rewritten
+ * for search engines, the visible one stands). */
+static int slogan(const cc_meta *m, const char *headline) {
+  static const char *const named_by_h1[] = {"article", "forum", "documentation"};
+  if (!m->title || !m->page_type) return 0;
+  for (size_t i = 0; i < sizeof named_by_h1 / sizeof named_by_h1[0]; i++)
+    if (!strcmp(m->page_type, named_by_h1[i])) return 0;
+  return !share_word(headline, m->title);
+}
+
 /* ---- the stage ---- */
 
 static void explain_head(cc_ctx *ctx, const char *field, const char *v) {
@@ -493,7 +530,11 @@ int cc_stage_head(cc_ctx *ctx) {
   cc_meta *m = &ctx->meta;
   const char *t, *logo;
   const cc_node *h = find_headline(ctx, &t, &logo);
-  if (t) {
+  if (t && slogan(m, t)) {
+    if (ctx->explain)
+      cc_buf_printf(ctx->explain, "meta  title       kept: the %s page's h1 shares no word with it: %.60s\n",
+                    m->page_type, t);
+  } else if (t) {
     m->title = t;
     explain_head(ctx, "title", t);
   } else if (logo && m->title) { /* the logo names the site: not in the title */

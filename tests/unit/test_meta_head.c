@@ -72,6 +72,28 @@ TEST(title_from_visible_headline) {
   CHECK_STR(cc_result_date(R), "2025-12-18");
 }
 
+TEST(slogan_is_not_the_name) {
+  /* a product or landing page headed by a slogan keeps the <title> that
+   * names what it offers (the site's name cut off) */
+  run("<html><head><title>Waterproof trail running shoes | Acme</title>"
+      "<script type='application/ld+json'>{\"@type\":\"Product\",\"name\":\"Acme Trail 3\","
+      "\"offers\":{\"@type\":\"Offer\",\"price\":\"120.00\"}}</script></head>"
+      "<body><main><h1>Run further.</h1><p>Price: 120.00 EUR</p><button>Add to cart</button>"
+      "<p>The Trail 3 keeps your feet dry on wet ground thanks to its sealed membrane, and "
+      "its outsole grips on mud and rock alike.</p><ul><li>Weight: 280 g</li>"
+      "<li>Drop: 6 mm</li></ul></main></body></html>");
+  CHECK(strcmp(cc_result_page_type(R), "article") != 0);
+  CHECK_STR(cc_result_title(R), "Waterproof trail running shoes");
+  /* an h1 sharing a word with the title is the page's name */
+  run("<html><head><title>Waterproof trail running shoes | Acme</title>"
+      "<script type='application/ld+json'>{\"@type\":\"Product\",\"name\":\"Acme Trail 3\","
+      "\"offers\":{\"@type\":\"Offer\",\"price\":\"120.00\"}}</script></head>"
+      "<body><main><h1>Acme Trail 3 running shoes</h1><p>Price: 120.00 EUR</p>"
+      "<button>Add to cart</button><p>The Trail 3 keeps your feet dry on wet ground thanks "
+      "to its sealed membrane, and its outsole grips on mud and rock alike.</p></main></body></html>");
+  CHECK_STR(cc_result_title(R), "Acme Trail 3 running shoes");
+}
+
 TEST(headline_logo_and_header) {
   /* a class far up the tree says nothing of the h1: WordPress writes
    * "wp-custom-logo" on <body> of every page, a banner may be a
@@ -318,6 +340,7 @@ TEST(language_from_text) {
 
 int main(void) {
   RUN(title_from_visible_headline);
+  RUN(slogan_is_not_the_name);
   RUN(headline_logo_and_header);
   RUN(dates_near_headline);
   RUN(byline_near_headline);
