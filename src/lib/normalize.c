@@ -399,6 +399,15 @@ int cc_words_next(cc_words *it, cc_token *t) {
         if (a > '9') digits = 0;
         if (!full && n + 1 < CC_NORM_WORD_MAX) it->buf[n++] = (char)a;
         else full = 1;
+        /* most of a text is lowercase ASCII letters after a letter: they
+         * take none of the tests above (no case change to split at, no
+         * digit), so they are read in a tight loop */
+        if (lower && !full)
+          while (p < end && (unsigned)(*p - 'a') < 26u && n + 1 < CC_NORM_WORD_MAX) {
+            h = (h ^ *p) * 1099511628211ull;
+            it->buf[n++] = (char)*p++;
+            chars++;
+          }
         last = p;
         ws = 0;
         continue;
