@@ -135,6 +135,23 @@ TEST(dates_near_headline) {
       "<body><article><h1>Budget vote delayed</h1><p>March 9, 2025</p>" PROSE
       "</article></body>");
   CHECK_STR(cc_result_date(R), "2024-01-02");
+  /* ... unless it says the article was published after the date the
+   * page shows: the markup is the day the page was re-saved or moved */
+  run("<meta property='article:published_time' content='2024-08-07T12:01:51Z'>"
+      "<body><article><h1>Budget vote delayed</h1><p>Dec 30, 2013</p>" PROSE
+      "</article></body>");
+  CHECK_STR(cc_result_date(R), "2013-12-30");
+  CHECK_STR(cc_result_published(R), "2013-12-30");
+  /* ... not when the markup's date is also shown near the headline */
+  run("<meta property='article:published_time' content='2024-08-07T12:01:51Z'>"
+      "<body><article><h1>Budget vote delayed</h1><p>Dec 30, 2013</p>"
+      "<p>Posted August 7, 2024</p>" PROSE "</article></body>");
+  CHECK_STR(cc_result_date(R), "2024-08-07T12:01:51Z");
+  /* ... nor when they are a day apart: one day in two time zones */
+  run("<meta property='article:published_time' content='2025-12-19T03:05:00Z'>"
+      "<body><article><h1>Budget vote delayed</h1><p>Dec 18, 2025</p>" PROSE
+      "</article></body>");
+  CHECK_STR(cc_result_date(R), "2025-12-19T03:05:00Z");
   /* dates of related articles after the text are not the page's */
   run("<body><article><h1>Budget vote delayed</h1>" PROSE PROSE
       "<div class='related'><p>May 1, 2023</p></div></article></body>");
