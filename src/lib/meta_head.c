@@ -350,9 +350,13 @@ static void read_block(cc_ctx *ctx, head_dates *hd, const block_text *b) {
 /* A subtree whose dates are other pages' or other people's: comments,
  * related links, a quotation or an embedded post (a tweet's date). */
 static int foreign(const cc_node *x, const cc_stat *s) {
-  if (x->tag == CC_TAG_BLOCKQUOTE || (s->hint.kinds & CC_HK_EMBED)) return 1;
+  unsigned k = s->hint.kinds;
+  if (x->tag == CC_TAG_BLOCKQUOTE || (k & CC_HK_EMBED)) return 1;
+  /* the article's own meta line ("article__header__meta"): its "header"
+   * is the article's, not the site's */
+  if ((k & CC_HK_META) && (k & CC_HK_CONTENT)) k &= ~(unsigned)CC_HK_NAV;
   return s->hint.weight < 0 &&
-         (s->hint.kinds & (CC_HK_COMMENT | CC_HK_RELATED | CC_HK_AD | CC_HK_NAV | CC_HK_FOOTER));
+         (k & (CC_HK_COMMENT | CC_HK_RELATED | CC_HK_AD | CC_HK_NAV | CC_HK_FOOTER));
 }
 
 /* A block that may be a date line: short, holding text, not a sentence

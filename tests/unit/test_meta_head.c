@@ -152,6 +152,14 @@ TEST(dates_near_headline) {
       "<body><article><h1>Budget vote delayed</h1><p>Dec 18, 2025</p>" PROSE
       "</article></body>");
   CHECK_STR(cc_result_date(R), "2025-12-19T03:05:00Z");
+  /* the article's meta line above its headline, classed as the article
+   * header's ("article__header__meta"), is no site header */
+  run("<body><div class='article__header'><div class='article__header__meta'>"
+      "<span class='article__header__meta__value'>5 min read</span>"
+      "<span class='article__header__meta__value'>February 6, 2026</span></div>"
+      "<h1>Budget vote delayed</h1></div><article>" PROSE "</article>"
+      "<div class='article-item__date'>Mar 3, 2026</div></body>");
+  CHECK_STR(cc_result_date(R), "2026-02-06");
   /* dates of related articles after the text are not the page's */
   run("<body><article><h1>Budget vote delayed</h1>" PROSE PROSE
       "<div class='related'><p>May 1, 2023</p></div></article></body>");
