@@ -103,7 +103,7 @@ int cc_meta_weekday(const char *w, size_t n) {
 
 /* Labels written in front of a date (lowercase), matched at a word start.
  * Dates labelled with the third kind are not the article's ("Joined"
- * beside a forum poster's name). */
+ * beside a forum poster's name, "Founded" in a profile). */
 static const char *const updated_words[] = {
     "updated", "update", "modified", "revised", "edited", "last edited", "mis à jour",
     "mise à jour", "actualisé", "actualizado", "actualización", "aktualisiert", "geändert",
@@ -113,7 +113,8 @@ static const char *const published_words[] = {
     "pubblicato", "gepubliceerd", "created", "erstellt", "originally"};
 static const char *const other_words[] = {
     "joined", "member since", "registered", "inscrit", "dabei seit", "registriert",
-    "miembro desde", "iscritto", "lid sinds", "last post", "last reply", "last active"};
+    "miembro desde", "iscritto", "lid sinds", "last post", "last reply", "last active",
+    "founded"};
 
 /* The label starting at t[i] (CC_DL_*), its length in *len. */
 static int label_at(const char *t, size_t n, size_t i, size_t *len) {

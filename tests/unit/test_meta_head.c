@@ -130,6 +130,11 @@ TEST(dates_near_headline) {
   run("<body><article><h1>Which kettle?</h1><div class='user'>Joined: March 3, 2019</div>"
       "<div>Posted May 5, 2024</div>" PROSE "</article></body>");
   CHECK_STR(cc_result_date(R), "2024-05-05");
+  /* ... nor is the date a profile says it was "Founded" */
+  run("<body><article><h1>Which kettle?</h1><dl><dd>Posts: 4032</dd>"
+      "<dd>Founded: Dec 11, 2021</dd></dl><p>by Ann \xc2\xbb Tue Aug 27, 2019 1:47 am</p>"
+      PROSE "</article></body>");
+  CHECK_STR(cc_result_date(R), "2019-08-27T01:47:00");
   /* the page's metadata outranks what is written */
   run("<meta property='article:published_time' content='2024-01-02'>"
       "<body><article><h1>Budget vote delayed</h1><p>March 9, 2025</p>" PROSE
