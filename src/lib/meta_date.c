@@ -103,7 +103,7 @@ int cc_meta_weekday(const char *w, size_t n) {
 
 /* Labels written in front of a date (lowercase), matched at a word start.
  * Dates labelled with the third kind are not the article's ("Joined"
- * beside a forum poster's name). */
+ * beside a forum poster's name, "Founded" in a profile). */
 static const char *const updated_words[] = {
     "updated", "update", "modified", "revised", "edited", "last edited", "mis à jour",
     "mise à jour", "actualisé", "actualizado", "actualización", "aktualisiert", "geändert",
@@ -113,7 +113,8 @@ static const char *const published_words[] = {
     "pubblicato", "gepubliceerd", "created", "erstellt", "originally"};
 static const char *const other_words[] = {
     "joined", "member since", "registered", "inscrit", "dabei seit", "registriert",
-    "miembro desde", "iscritto", "lid sinds", "last post", "last reply", "last active"};
+    "miembro desde", "iscritto", "lid sinds", "last post", "last reply", "last active",
+    "founded"};
 
 /* The label starting at t[i] (CC_DL_*), its length in *len. */
 static int label_at(const char *t, size_t n, size_t i, size_t *len) {
@@ -600,6 +601,20 @@ char *cc_meta_date_iso(cc_arena *a, const cc_date *d) {
              d->h, d->mi, d->s > 59 ? 59 : d->s, d->off_min < 0 ? '-' : '+', o / 60, o % 60);
   }
   return cc_arena_strdup(a, b);
+}
+
+long cc_meta_iso_day(const char *s) {
+  cc_date d;
+  memset(&d, 0, sizeof d);
+  if (!s || !digits(s, s + 4, 4, &d.y) || s[4] != '-' || !digits(s + 5, s + 7, 2, &d.mo) ||
+      s[7] != '-' || !digits(s + 8, s + 10, 2, &d.d) || !valid(&d))
+    return -1;
+  /* days-from-civil, the inverse of from_epoch's */
+  int y = d.mo <= 2 ? d.y - 1 : d.y;
+  long era = y / 400, yoe = y - era * 400;
+  long doy = (153L * (d.mo > 2 ? d.mo - 3 : d.mo + 9) + 2) / 5 + d.d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
 }
 
 int cc_meta_date_from_url(const char *url, cc_date *d) {

@@ -17,10 +17,12 @@
  *          read with the label in front of them ("Published", "Updated
  *          on", "Mis à jour le"...). A publication date found there
  *          outranks the weak sources elsewhere on the page (a date
- *          element anywhere, the URL, a bare <time>), never the page's
- *          metadata; an update date fills `modified` when the markup has
- *          none. The article's `date` is its publication date, else its
- *          last update.
+ *          element anywhere, the URL, a bare <time>), and the page's
+ *          metadata only when that says the article appeared days after
+ *          the date shown (and no date near the headline is the
+ *          metadata's): a page re-saved or moved. An update date fills
+ *          `modified` when the markup has none. The article's `date` is
+ *          its publication date, else its last update.
  *
  * The walk around the headline is bounded (HEAD_TEXT characters of text,
  * HEAD_NODES nodes), so the stage is linear in the page, whatever it holds.
@@ -256,6 +258,7 @@ typedef struct head_dates {
   const char *pub, *mod;
   uint32_t pub_dist, mod_dist; /* characters of text from the headline */
   uint32_t dist;               /* ... of the block being read */
+  int seen_meta_pub;   /* a date read here is the markup's publication date */
   int carry;           /* a label ending the previous block ("Last updated") */
   uint32_t carry_left; /* characters of text it still applies over */
   int mdy;
@@ -291,14 +294,27 @@ static void block_gather(const cc_node *top, block_text *b) {
   b->t[b->n] = '\0';
 }
 
+/* Days between two ISO dates (a large number when one is not a date). A
+ * day apart is the same day written in two time zones: a page in
+ * California shows "Dec 18" for 2025-12-19T03:05Z. */
+#define SAME_DAY 1
+static long days_apart(const char *a, const char *b) {
+  long x = cc_meta_iso_day(a), y = cc_meta_iso_day(b);
+  if (x < 0 || y < 0) return 1L << 30;
+  return x > y ? x - y : y - x;
+}
+
 static void take(cc_ctx *ctx, head_dates *hd, const char *s, size_t n, int label) {
   cc_date dt;
   if (label == CC_DL_OTHER || !n || !cc_meta_date_parse(s, n, hd->mdy, &dt)) return;
+  const char *iso = cc_meta_date_iso(ctx->arena, &dt);
+  if (ctx->meta.published && days_apart(iso, ctx->meta.published) <= SAME_DAY)
+    hd->seen_meta_pub = 1;
   int mod = label == CC_DL_MODIFIED;
   const char **slot = mod ? &hd->mod : &hd->pub;
   uint32_t *dist = mod ? &hd->mod_dist : &hd->pub_dist;
   if (*slot && *dist <= hd->dist) return; /* the nearest one wins */
-  *slot = cc_meta_date_iso(ctx->arena, &dt);
+  *slot = iso;
   *dist = hd->dist;
 }
 
@@ -335,9 +351,13 @@ static void read_block(cc_ctx *ctx, head_dates *hd, const block_text *b) {
 /* A subtree whose dates are other pages' or other people's: comments,
  * related links, a quotation or an embedded post (a tweet's date). */
 static int foreign(const cc_node *x, const cc_stat *s) {
-  if (x->tag == CC_TAG_BLOCKQUOTE || (s->hint.kinds & CC_HK_EMBED)) return 1;
+  unsigned k = s->hint.kinds;
+  if (x->tag == CC_TAG_BLOCKQUOTE || (k & CC_HK_EMBED)) return 1;
+  /* the article's own meta line ("article__header__meta"): its "header"
+   * is the article's, not the site's */
+  if ((k & CC_HK_META) && (k & CC_HK_CONTENT)) k &= ~(unsigned)CC_HK_NAV;
   return s->hint.weight < 0 &&
-         (s->hint.kinds & (CC_HK_COMMENT | CC_HK_RELATED | CC_HK_AD | CC_HK_NAV | CC_HK_FOOTER));
+         (k & (CC_HK_COMMENT | CC_HK_RELATED | CC_HK_AD | CC_HK_NAV | CC_HK_FOOTER));
 }
 
 /* A block that may be a date line: short, holding text, not a sentence
@@ -526,6 +546,18 @@ static void explain_head(cc_ctx *ctx, const char *field, const char *v) {
   if (ctx->explain && v) cc_buf_printf(ctx->explain, "meta  %-11s <- headline area: %.60s\n", field, v);
 }
 
+/* The headline shows a publication date days before the one the markup
+ * gives, and no date near it is the markup's: the markup is wrong. A page
+ * is not shown as published before it was; a later machine date is the
+ * day a CMS rebuilt, imported or re-saved it (a blog moved to a new host,
+ * a site builder stamping every page at each publish, the date an answer
+ * was written on a question's page). A later shown date proves nothing:
+ * it is an update as often as not. */
+static int shown_earlier(const cc_meta *m, const head_dates *hd) {
+  return m->published && !hd->seen_meta_pub && cc_meta_iso_day(hd->pub) >= 0 &&
+         cc_meta_iso_day(hd->pub) + SAME_DAY < cc_meta_iso_day(m->published);
+}
+
 int cc_stage_head(cc_ctx *ctx) {
   cc_meta *m = &ctx->meta;
   const char *t, *logo;
@@ -550,7 +582,7 @@ int cc_stage_head(cc_ctx *ctx) {
            (m->language[2] == '\0' || !strcmp(m->language + 2, "-US"));
   scan_after(ctx, anchor, anchor != h, &hd);
   scan_before(ctx, anchor, &hd);
-  if (hd.pub && (!m->published || m->published_prio > CC_META_TIME_DATE)) {
+  if (hd.pub && (!m->published || m->published_prio > CC_META_TIME_DATE || shown_earlier(m, &hd))) {
     m->published = hd.pub;
     m->published_prio = CC_META_TIME_DATE;
     explain_head(ctx, "published", hd.pub);

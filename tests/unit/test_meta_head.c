@@ -152,11 +152,41 @@ TEST(dates_near_headline) {
   run("<body><article><h1>Which kettle?</h1><div class='user'>Joined: March 3, 2019</div>"
       "<div>Posted May 5, 2024</div>" PROSE "</article></body>");
   CHECK_STR(cc_result_date(R), "2024-05-05");
+  /* ... nor is the date a profile says it was "Founded" */
+  run("<body><article><h1>Which kettle?</h1><dl><dd>Posts: 4032</dd>"
+      "<dd>Founded: Dec 11, 2021</dd></dl><p>by Ann \xc2\xbb Tue Aug 27, 2019 1:47 am</p>"
+      PROSE "</article></body>");
+  CHECK_STR(cc_result_date(R), "2019-08-27T01:47:00");
   /* the page's metadata outranks what is written */
   run("<meta property='article:published_time' content='2024-01-02'>"
       "<body><article><h1>Budget vote delayed</h1><p>March 9, 2025</p>" PROSE
       "</article></body>");
   CHECK_STR(cc_result_date(R), "2024-01-02");
+  /* ... unless it says the article was published after the date the
+   * page shows: the markup is the day the page was re-saved or moved */
+  run("<meta property='article:published_time' content='2024-08-07T12:01:51Z'>"
+      "<body><article><h1>Budget vote delayed</h1><p>Dec 30, 2013</p>" PROSE
+      "</article></body>");
+  CHECK_STR(cc_result_date(R), "2013-12-30");
+  CHECK_STR(cc_result_published(R), "2013-12-30");
+  /* ... not when the markup's date is also shown near the headline */
+  run("<meta property='article:published_time' content='2024-08-07T12:01:51Z'>"
+      "<body><article><h1>Budget vote delayed</h1><p>Dec 30, 2013</p>"
+      "<p>Posted August 7, 2024</p>" PROSE "</article></body>");
+  CHECK_STR(cc_result_date(R), "2024-08-07T12:01:51Z");
+  /* ... nor when they are a day apart: one day in two time zones */
+  run("<meta property='article:published_time' content='2025-12-19T03:05:00Z'>"
+      "<body><article><h1>Budget vote delayed</h1><p>Dec 18, 2025</p>" PROSE
+      "</article></body>");
+  CHECK_STR(cc_result_date(R), "2025-12-19T03:05:00Z");
+  /* the article's meta line above its headline, classed as the article
+   * header's ("article__header__meta"), is no site header */
+  run("<body><div class='article__header'><div class='article__header__meta'>"
+      "<span class='article__header__meta__value'>5 min read</span>"
+      "<span class='article__header__meta__value'>February 6, 2026</span></div>"
+      "<h1>Budget vote delayed</h1></div><article>" PROSE "</article>"
+      "<div class='article-item__date'>Mar 3, 2026</div></body>");
+  CHECK_STR(cc_result_date(R), "2026-02-06");
   /* dates of related articles after the text are not the page's */
   run("<body><article><h1>Budget vote delayed</h1>" PROSE PROSE
       "<div class='related'><p>May 1, 2023</p></div></article></body>");
