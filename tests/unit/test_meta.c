@@ -224,6 +224,18 @@ TEST(byline_cleaning) {
     run(html);
     CHECK_STR(cc_result_author(R), cases[i][1]);
   }
+  /* source indentation does not count against a byline's length */
+  {
+    char html[1024], pad[401];
+    memset(pad, ' ', 400);
+    pad[400] = '\0';
+    for (int k = 0; k < 400; k += 40) pad[k] = '\n';
+    snprintf(html, sizeof html,
+             "<body><article><div class='byline'>By%s<a href='/a'>Jane Doe</a>%s</div>"
+             "<p>t</p></article></body>", pad, pad);
+    run(html);
+    CHECK_STR(cc_result_author(R), "Jane Doe");
+  }
   /* a "By" text node with the name in the next element */
   run("<body><article><p>By <a href='/a'>Jane Doe</a> and <a href='/b'>John Roe</a></p>"
       "<p>Body text.</p></article></body>");
