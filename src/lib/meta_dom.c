@@ -603,6 +603,15 @@ int cc_meta_byline_start(const char *t, size_t n) {
   return (ch >= 'A' && ch <= 'Z') || ch >= 0xc3;
 }
 
+/* Does a visible byline name anyone? A priority holds one value, the first
+ * found: a teaser's "By Team Tiger Data" (no name) must not take the place
+ * of the article's "Written by Jane Doe" further down. */
+static int names_in(collect *c, const char *v) {
+  cc_names names;
+  memset(&names, 0, sizeof names);
+  return cc_meta_names_add(c->a, &names, v, strlen(v)) > 0;
+}
+
 /* A text node that opens a byline: its text and the inline siblings after
  * it, up to a block. */
 static void on_byline_text(collect *c, const cc_node *t, int in_art) {
@@ -621,7 +630,7 @@ static void on_byline_text(collect *c, const cc_node *t, int in_art) {
   }
   c->nbyline_txt++;
   const char *v = cc_arena_strndup(c->a, buf, o);
-  cc_meta_add(c->m, CC_MF_AUTHOR, in_art ? 45 : 47, v, "byline text", 0);
+  if (names_in(c, v)) cc_meta_add(c->m, CC_MF_AUTHOR, in_art ? 45 : 47, v, "byline text", 0);
   add_visible_date(c, in_art ? 39 : 45, text_label(v), v, "byline text date");
 }
 
@@ -736,7 +745,8 @@ static void walk(collect *c, const cc_dom *d) {
           if (t) {
             c->nbyline_el++;
             int prio = rel_author ? 35 : in_art ? 40 : 42;
-            cc_meta_add(c->m, CC_MF_AUTHOR, prio, t, rel_author ? "rel=author" : "byline element", 0);
+            if (names_in(c, t))
+              cc_meta_add(c->m, CC_MF_AUTHOR, prio, t, rel_author ? "rel=author" : "byline element", 0);
             add_visible_date(c, in_art ? 39 : 45, text_label(t), t, "byline element date");
           }
         }

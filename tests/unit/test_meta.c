@@ -236,6 +236,14 @@ TEST(byline_cleaning) {
     run(html);
     CHECK_STR(cc_result_author(R), "Jane Doe");
   }
+  /* a teaser's byline that names no one does not hide the article's */
+#define PARA "<p>Some article text that is long enough to be kept, and then some more.</p>"
+#define PARAS PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA
+  run("<body><div><p>By Team Example</p></div><div>" PARAS PARAS
+      "<p>Written by <a href='/jd'>Jane Doe</a></p></div></body>");
+#undef PARAS
+#undef PARA
+  CHECK_STR(cc_result_author(R), "Jane Doe");
   /* a "By" text node with the name in the next element */
   run("<body><article><p>By <a href='/a'>Jane Doe</a> and <a href='/b'>John Roe</a></p>"
       "<p>Body text.</p></article></body>");
