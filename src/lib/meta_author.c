@@ -42,7 +42,8 @@ static const char *const stops[] = {
     "published", "updated", "posted", "modified", "last", "email", "e-mail", "mail",
     "follow", "contact", "twitter", "facebook", "instagram", "linkedin", "view", "more",
     "see", "read", "reading", "min", "mins", "minute", "minutes", "hour", "hours", "ago",
-    "is", "was", "has", "covers", "writes", "wrote", "for", "via", "in", "at", "about",
+    "is", "was", "has", "covers", "writes", "wrote", "written", "for", "via", "in", "at",
+    "about",
     "photo", "photos", "photography", "illustration", "illustrations", "video", "share",
     "comments", "comment", "bio", "profile", "all", "articles", "stories", "posts",
     "publié", "mis", "modifié", "veröffentlicht", "aktualisiert",
@@ -192,6 +193,14 @@ static int datey(const char *lw, size_t n) {
   return has_digit(lw, n) || cc_meta_month(lw, n) || cc_meta_weekday(lw, n);
 }
 
+/* Is the word after w[i] a month name? */
+static int next_month(const word *w, unsigned nw, unsigned i) {
+  char nx[48];
+  if (i + 1 >= nw) return 0;
+  size_t l = lower_word(w[i + 1].p, w[i + 1].n, nx, sizeof nx);
+  return cc_meta_month(nx, l);
+}
+
 /* Cleans one candidate name in place (s, *n); returns 1 when a name is
  * left. A `later` part of a list ("Jane Doe, Content Marketing
  * Coordinator") that holds a job title is a role, not a name. */
@@ -263,7 +272,8 @@ static int clean_name(char *s, size_t *np, int later, int handles) {
     }
     int next_digit = end + 1 < nw && has_digit(w[end + 1].p, w[end + 1].n);
     if (cc_meta_month(lw, l) && next_digit) break;
-    if (cc_meta_weekday(lw, l) && (l >= 5 || next_digit)) break;
+    /* "Tue 7", "Tue Dec 7": a short weekday only before the rest of a date */
+    if (cc_meta_weekday(lw, l) && (l >= 5 || next_digit || next_month(w, nw, end))) break;
     if (IN(jobs, lw) && !(end > start && end + 1 == nw && IN(collective, lw))) {
       if (later) return 0;
       break;
@@ -286,10 +296,11 @@ static int clean_name(char *s, size_t *np, int later, int handles) {
   while (b < e && strchr(" ,;:-|()[]\"'*/", *b)) b++;
   while (e > b && strchr(" ,;:-|()[]\"'*/", e[-1])) e--;
   if (e > b && e[-1] == '.' && (e - b < 3 || e[-3] != ' ')) {
-    /* "Doe." loses its period; an initial like "J." keeps it */
+    /* "Doe." and "Doe ." lose their period; an initial like "J." keeps it */
     const char *q = e - 1;
     while (q > b && q[-1] != ' ') q--;
-    if (e - q > 2) e--;
+    if (e - q > 2 || e - q == 1) e--;
+    while (e > b && e[-1] == ' ') e--;
   }
   if (e <= b || e - b > 64) return 0;
   for (const char *q = b; q < e; q++)
@@ -457,6 +468,11 @@ unsigned cc_meta_names_add(cc_arena *a, cc_names *out, const char *s, size_t n) 
       unsigned char c = (unsigned char)t[i];
       if (c == '\n' || c == '|' || c == ',' || c == ';' || c == '/') sep = 1;
       else if (c == 0xc2 && (unsigned char)t[i + 1] == 0xb7) sep = 2;           /* · */
+      else if (c == 0xc2 && ((unsigned char)t[i + 1] == 0xbb || (unsigned char)t[i + 1] == 0xab))
+        sep = 2; /* » « (a forum's "by jdoe » Tue Dec 7") */
+      else if (c == 0xe2 && (unsigned char)t[i + 1] == 0x80 &&
+               ((unsigned char)t[i + 2] == 0xba || (unsigned char)t[i + 2] == 0xb9))
+        sep = 3; /* › ‹ */
       else if (c == 0xe2 && (unsigned char)t[i + 1] == 0x80 &&
                ((unsigned char)t[i + 2] == 0xa2 || (unsigned char)t[i + 2] == 0x93 ||
                 (unsigned char)t[i + 2] == 0x94) &&

@@ -215,6 +215,10 @@ TEST(byline_cleaning) {
       {"admin", NULL},
       {"jdoe_77", NULL},
       {"Staff Writer", NULL},
+      /* a forum's "by jdoe » Tue Dec 07": a separator, then a date */
+      {"Jane Doe \xc2\xbb Tue Dec 07, 2021 1:47 pm", "Jane Doe"},
+      {"By Jane Doe .", "Jane Doe"},
+      {"Written On Freewrite", NULL},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     char html[512];
