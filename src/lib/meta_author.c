@@ -104,6 +104,14 @@ static const char *const nobodies[] = {
     "desk", "newsroom", "editorial", "redazione", "redactie", "redacción",
 };
 
+/* Words before "by" that credit someone other than the author: "Reviewed
+ * by", "Fact checked by", "Updated by". Such a name counts only when the
+ * byline names no one else. */
+static const char *const other_roles[] = {
+    "reviewed", "checked", "fact-checked", "edited", "updated", "verified", "approved",
+    "illustrated", "photographed", "translated", "moderated",
+};
+
 /* Words that make a credit an organization ("NJ Advance Media", "CNN
  * Business", "Detroit News wire services"). */
 static const char *const org_words[] = {
@@ -202,8 +210,9 @@ static int next_month(const word *w, unsigned nw, unsigned i) {
 }
 
 /* Cleans one candidate name in place (s, *n); returns 1 when a name is
- * left. A `later` part of a list ("Jane Doe, Content Marketing
- * Coordinator") that holds a job title is a role, not a name. */
+ * left, 2 when it is someone else's credit ("Reviewed by Jane Doe"). A
+ * `later` part of a list ("Jane Doe, Content Marketing Coordinator") that
+ * holds a job title is a role, not a name. */
 static int clean_name(char *s, size_t *np, int later, int handles) {
   size_t n = *np;
   word w[16];
@@ -246,9 +255,12 @@ static int clean_name(char *s, size_t *np, int later, int handles) {
     start++;
   }
   if (start >= nw) return 0;
+  int other = 0; /* "Reviewed by": someone else's credit */
   for (unsigned k = start + 1; k < start + 3 && k + 1 < nw; k++) {
     lower_word(w[k].p, w[k].n, lw, sizeof lw);
     if (IN(inner_by, lw)) {
+      lower_word(w[k - 1].p, w[k - 1].n, lw, sizeof lw);
+      other = IN(other_roles, lw);
       start = k + 1;
       break;
     }
@@ -328,7 +340,7 @@ static int clean_name(char *s, size_t *np, int later, int handles) {
   }
   memmove(s, b, (size_t)(e - b));
   *np = (size_t)(e - b);
-  return 1;
+  return other ? 2 : 1;
 }
 
 static int is_agency(const char *s, size_t n) {
@@ -350,7 +362,8 @@ static int is_agency(const char *s, size_t n) {
 }
 
 static void add_name(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *added, int later) {
-  if (!clean_name(s, &n, later, out->handles)) return;
+  int kind = clean_name(s, &n, later, out->handles);
+  if (!kind) return;
   char key[80], k2[80];
   size_t kl = cc_meta_key(s, n, key, sizeof key);
   for (unsigned i = 0; i < out->n; i++) {
@@ -358,7 +371,8 @@ static void add_name(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *ad
     if (l2 == kl && !memcmp(key, k2, kl)) return;
   }
   if (out->n >= CC_META_NAMES_MAX) return;
-  out->agency[out->n] = (unsigned char)is_agency(s, n);
+  /* a reviewer, like an agency, counts when no author is named */
+  out->agency[out->n] = (unsigned char)(kind == 2 || is_agency(s, n));
   out->v[out->n++] = cc_arena_strndup(a, s, n);
   (*added)++;
 }

@@ -219,6 +219,10 @@ TEST(byline_cleaning) {
       {"Jane Doe \xc2\xbb Tue Dec 07, 2021 1:47 pm", "Jane Doe"},
       {"By Jane Doe .", "Jane Doe"},
       {"Written On Freewrite", NULL},
+      /* someone else's credit counts only when no author is named */
+      {"By Jane Doe, DVM. Reviewed by John Roe, DVM", "Jane Doe, DVM"},
+      {"By Jane Doe\nUpdated by John Roe", "Jane Doe"},
+      {"Reviewed by John Roe", "John Roe"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     char html[512];
