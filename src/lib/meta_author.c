@@ -42,7 +42,8 @@ static const char *const stops[] = {
     "published", "updated", "posted", "modified", "last", "email", "e-mail", "mail",
     "follow", "contact", "twitter", "facebook", "instagram", "linkedin", "view", "more",
     "see", "read", "reading", "min", "mins", "minute", "minutes", "hour", "hours", "ago",
-    "is", "was", "has", "covers", "writes", "wrote", "for", "via", "in", "at", "about",
+    "is", "was", "has", "covers", "writes", "wrote", "written", "for", "via", "in", "at",
+    "about",
     "photo", "photos", "photography", "illustration", "illustrations", "video", "share",
     "comments", "comment", "bio", "profile", "all", "articles", "stories", "posts",
     "publié", "mis", "modifié", "veröffentlicht", "aktualisiert",
@@ -101,6 +102,14 @@ static const char *const nobodies[] = {
     "editors", "redaktion", "redaction", "team", "webmaster", "null", "undefined",
     "none", "user", "author", "by", "and", "the", "na", "n a", "nobody", "website",
     "desk", "newsroom", "editorial", "redazione", "redactie", "redacción",
+};
+
+/* Words before "by" that credit someone other than the author: "Reviewed
+ * by", "Fact checked by", "Updated by". Such a name counts only when the
+ * byline names no one else. */
+static const char *const other_roles[] = {
+    "reviewed", "checked", "fact-checked", "edited", "updated", "verified", "approved",
+    "illustrated", "photographed", "translated", "moderated",
 };
 
 /* Words that make a credit an organization ("NJ Advance Media", "CNN
@@ -192,9 +201,18 @@ static int datey(const char *lw, size_t n) {
   return has_digit(lw, n) || cc_meta_month(lw, n) || cc_meta_weekday(lw, n);
 }
 
+/* Is the word after w[i] a month name? */
+static int next_month(const word *w, unsigned nw, unsigned i) {
+  char nx[48];
+  if (i + 1 >= nw) return 0;
+  size_t l = lower_word(w[i + 1].p, w[i + 1].n, nx, sizeof nx);
+  return cc_meta_month(nx, l);
+}
+
 /* Cleans one candidate name in place (s, *n); returns 1 when a name is
- * left. A `later` part of a list ("Jane Doe, Content Marketing
- * Coordinator") that holds a job title is a role, not a name. */
+ * left, 2 when it is someone else's credit ("Reviewed by Jane Doe"). A
+ * `later` part of a list ("Jane Doe, Content Marketing Coordinator") that
+ * holds a job title is a role, not a name. */
 static int clean_name(char *s, size_t *np, int later, int handles) {
   size_t n = *np;
   word w[16];
@@ -237,9 +255,12 @@ static int clean_name(char *s, size_t *np, int later, int handles) {
     start++;
   }
   if (start >= nw) return 0;
+  int other = 0; /* "Reviewed by": someone else's credit */
   for (unsigned k = start + 1; k < start + 3 && k + 1 < nw; k++) {
     lower_word(w[k].p, w[k].n, lw, sizeof lw);
     if (IN(inner_by, lw)) {
+      lower_word(w[k - 1].p, w[k - 1].n, lw, sizeof lw);
+      other = IN(other_roles, lw);
       start = k + 1;
       break;
     }
@@ -263,7 +284,8 @@ static int clean_name(char *s, size_t *np, int later, int handles) {
     }
     int next_digit = end + 1 < nw && has_digit(w[end + 1].p, w[end + 1].n);
     if (cc_meta_month(lw, l) && next_digit) break;
-    if (cc_meta_weekday(lw, l) && (l >= 5 || next_digit)) break;
+    /* "Tue 7", "Tue Dec 7": a short weekday only before the rest of a date */
+    if (cc_meta_weekday(lw, l) && (l >= 5 || next_digit || next_month(w, nw, end))) break;
     if (IN(jobs, lw) && !(end > start && end + 1 == nw && IN(collective, lw))) {
       if (later) return 0;
       break;
@@ -286,10 +308,11 @@ static int clean_name(char *s, size_t *np, int later, int handles) {
   while (b < e && strchr(" ,;:-|()[]\"'*/", *b)) b++;
   while (e > b && strchr(" ,;:-|()[]\"'*/", e[-1])) e--;
   if (e > b && e[-1] == '.' && (e - b < 3 || e[-3] != ' ')) {
-    /* "Doe." loses its period; an initial like "J." keeps it */
+    /* "Doe." and "Doe ." lose their period; an initial like "J." keeps it */
     const char *q = e - 1;
     while (q > b && q[-1] != ' ') q--;
-    if (e - q > 2) e--;
+    if (e - q > 2 || e - q == 1) e--;
+    while (e > b && e[-1] == ' ') e--;
   }
   if (e <= b || e - b > 64) return 0;
   for (const char *q = b; q < e; q++)
@@ -317,7 +340,7 @@ static int clean_name(char *s, size_t *np, int later, int handles) {
   }
   memmove(s, b, (size_t)(e - b));
   *np = (size_t)(e - b);
-  return 1;
+  return other ? 2 : 1;
 }
 
 static int is_agency(const char *s, size_t n) {
@@ -339,7 +362,8 @@ static int is_agency(const char *s, size_t n) {
 }
 
 static void add_name(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *added, int later) {
-  if (!clean_name(s, &n, later, out->handles)) return;
+  int kind = clean_name(s, &n, later, out->handles);
+  if (!kind) return;
   char key[80], k2[80];
   size_t kl = cc_meta_key(s, n, key, sizeof key);
   for (unsigned i = 0; i < out->n; i++) {
@@ -347,7 +371,8 @@ static void add_name(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *ad
     if (l2 == kl && !memcmp(key, k2, kl)) return;
   }
   if (out->n >= CC_META_NAMES_MAX) return;
-  out->agency[out->n] = (unsigned char)is_agency(s, n);
+  /* a reviewer, like an agency, counts when no author is named */
+  out->agency[out->n] = (unsigned char)(kind == 2 || is_agency(s, n));
   out->v[out->n++] = cc_arena_strndup(a, s, n);
   (*added)++;
 }
@@ -457,6 +482,11 @@ unsigned cc_meta_names_add(cc_arena *a, cc_names *out, const char *s, size_t n) 
       unsigned char c = (unsigned char)t[i];
       if (c == '\n' || c == '|' || c == ',' || c == ';' || c == '/') sep = 1;
       else if (c == 0xc2 && (unsigned char)t[i + 1] == 0xb7) sep = 2;           /* · */
+      else if (c == 0xc2 && ((unsigned char)t[i + 1] == 0xbb || (unsigned char)t[i + 1] == 0xab))
+        sep = 2; /* » « (a forum's "by jdoe » Tue Dec 7") */
+      else if (c == 0xe2 && (unsigned char)t[i + 1] == 0x80 &&
+               ((unsigned char)t[i + 2] == 0xba || (unsigned char)t[i + 2] == 0xb9))
+        sep = 3; /* › ‹ */
       else if (c == 0xe2 && (unsigned char)t[i + 1] == 0x80 &&
                ((unsigned char)t[i + 2] == 0xa2 || (unsigned char)t[i + 2] == 0x93 ||
                 (unsigned char)t[i + 2] == 0x94) &&

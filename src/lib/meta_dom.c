@@ -276,8 +276,51 @@ static long gather(const cc_node *n, char *buf, size_t cap, unsigned maxnodes) {
   return gather_t(n, buf, cap, maxnodes, 0);
 }
 
+/* Appends c to buf at *o, where a run of spaces is one space and a line
+ * break eats the spaces around it. Returns 0 when buf is full. */
+static int put_squeezed(char *buf, size_t cap, size_t *o, char c) {
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\f') c = ' ';
+  if (c == ' ' && (!*o || buf[*o - 1] == ' ' || buf[*o - 1] == '\n')) return 1;
+  if (c == '\n' && *o && buf[*o - 1] == ' ') (*o)--;
+  if (c == '\n' && (!*o || buf[*o - 1] == '\n')) return 1;
+  if (*o + 1 >= cap) return 0;
+  buf[(*o)++] = c;
+  return 1;
+}
+
+/* gather() for names, with the source's indentation squeezed: a run of
+ * white space is one space, or one line break when it holds one (source
+ * lines often separate what the page shows apart: a name, then its job
+ * title). A byline indented over many source lines overflows the buffer
+ * read raw. Returns -1 as gather() does. */
+static long gather_squeezed(const cc_node *n, char *buf, size_t cap, unsigned maxnodes) {
+  size_t o = 0;
+  unsigned seen = 0;
+  for (const cc_node *x = n; x; x = cc_dom_next(n, x, 0)) {
+    if (++seen > maxnodes) return -1;
+    if (x->type == CC_NODE_TEXT) {
+      for (size_t i = 0; i < x->len; i++)
+        if (!put_squeezed(buf, cap, &o, x->text[i])) return -1;
+    } else if (x->type == CC_NODE_ELEMENT && x != n) {
+      int line = (cc_tag_class(x->tag) & CC_TC_BLOCK) || x->tag == CC_TAG_BR;
+      if (!put_squeezed(buf, cap, &o, line ? '\n' : ' ')) return -1;
+    }
+  }
+  while (o && (buf[o - 1] == ' ' || buf[o - 1] == '\n')) o--;
+  buf[o] = '\0';
+  return (long)o;
+}
+
 long cc_meta_gather(const cc_node *n, char *buf, size_t cap, unsigned maxnodes) {
   return gather_t(n, buf, cap, maxnodes, 0);
+}
+
+static const char *gather_names(collect *c, const cc_node *n, size_t cap, unsigned maxnodes) {
+  char buf[1024];
+  if (cap > sizeof buf) cap = sizeof buf;
+  long l = gather_squeezed(n, buf, cap, maxnodes);
+  if (l <= 0) return NULL;
+  return cc_arena_strndup(c->a, buf, (size_t)l);
 }
 
 /* gather() into the arena; titles and headings (trunc) are cut, not
@@ -462,7 +505,7 @@ static void on_itemprop(collect *c, const cc_node *x, const char *ip, int in_art
     if (!c->nitem_author) c->author_scope = scope;
     c->nitem_author++;
     if (cc_node_attr(x, "itemscope")) v = scoped_name(c, x);
-    else if (x->tag != CC_TAG_LINK) v = gather_dup(c, x, 300, 64);
+    else if (x->tag != CC_TAG_LINK) v = gather_names(c, x, 300, 64);
     if (v) cc_meta_add(c->m, CC_MF_AUTHOR, 30, v, "itemprop=author", CC_MC_MULTI);
   }
   if (has_token(ip, "headline") && !cc_meta_has(c->m, CC_MF_TITLE, 35))
@@ -560,25 +603,34 @@ int cc_meta_byline_start(const char *t, size_t n) {
   return (ch >= 'A' && ch <= 'Z') || ch >= 0xc3;
 }
 
+/* Does a visible byline name anyone? A priority holds one value, the first
+ * found: a teaser's "By Team Tiger Data" (no name) must not take the place
+ * of the article's "Written by Jane Doe" further down. */
+static int names_in(collect *c, const char *v) {
+  cc_names names;
+  memset(&names, 0, sizeof names);
+  return cc_meta_names_add(c->a, &names, v, strlen(v)) > 0;
+}
+
 /* A text node that opens a byline: its text and the inline siblings after
  * it, up to a block. */
 static void on_byline_text(collect *c, const cc_node *t, int in_art) {
   if (t->len > 200 || !cc_meta_byline_start(t->text, t->len)) return;
   char buf[320];
   size_t o = 0;
-  memcpy(buf, t->text, t->len);
-  o = t->len;
+  for (size_t i = 0; i < t->len; i++)
+    put_squeezed(buf, sizeof buf, &o, t->text[i]);
   for (const cc_node *s = t->next; s; s = s->next) {
     if (s->type == CC_NODE_ELEMENT && (cc_tag_class(s->tag) & CC_TC_BLOCK)) break;
     if (o + 2 >= sizeof buf) return;
     buf[o++] = ' ';
-    long l = gather(s, buf + o, sizeof buf - o, 40);
+    long l = gather_squeezed(s, buf + o, sizeof buf - o, 40);
     if (l < 0) return;
     o += (size_t)l;
   }
   c->nbyline_txt++;
   const char *v = cc_arena_strndup(c->a, buf, o);
-  cc_meta_add(c->m, CC_MF_AUTHOR, in_art ? 45 : 47, v, "byline text", 0);
+  if (names_in(c, v)) cc_meta_add(c->m, CC_MF_AUTHOR, in_art ? 45 : 47, v, "byline text", 0);
   add_visible_date(c, in_art ? 39 : 45, text_label(v), v, "byline text date");
 }
 
@@ -689,11 +741,12 @@ static void walk(collect *c, const cc_dom *d) {
         int rel_author = at.rel && has_token(at.rel, "author");
         if ((rel_author || (cw & W_AUTHOR)) && c->nbyline_el < 6 &&
             !(at.itemprop && strstr(at.itemprop, "author"))) {
-          const char *t = gather_dup(c, x, 300, 60);
+          const char *t = gather_names(c, x, 300, 60);
           if (t) {
             c->nbyline_el++;
             int prio = rel_author ? 35 : in_art ? 40 : 42;
-            cc_meta_add(c->m, CC_MF_AUTHOR, prio, t, rel_author ? "rel=author" : "byline element", 0);
+            if (names_in(c, t))
+              cc_meta_add(c->m, CC_MF_AUTHOR, prio, t, rel_author ? "rel=author" : "byline element", 0);
             add_visible_date(c, in_art ? 39 : 45, text_label(t), t, "byline element date");
           }
         }

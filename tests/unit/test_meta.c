@@ -215,6 +215,14 @@ TEST(byline_cleaning) {
       {"admin", NULL},
       {"jdoe_77", NULL},
       {"Staff Writer", NULL},
+      /* a forum's "by jdoe » Tue Dec 07": a separator, then a date */
+      {"Jane Doe \xc2\xbb Tue Dec 07, 2021 1:47 pm", "Jane Doe"},
+      {"By Jane Doe .", "Jane Doe"},
+      {"Written On Freewrite", NULL},
+      /* someone else's credit counts only when no author is named */
+      {"By Jane Doe, DVM. Reviewed by John Roe, DVM", "Jane Doe, DVM"},
+      {"By Jane Doe\nUpdated by John Roe", "Jane Doe"},
+      {"Reviewed by John Roe", "John Roe"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     char html[512];
@@ -224,6 +232,26 @@ TEST(byline_cleaning) {
     run(html);
     CHECK_STR(cc_result_author(R), cases[i][1]);
   }
+  /* source indentation does not count against a byline's length */
+  {
+    char html[1024], pad[401];
+    memset(pad, ' ', 400);
+    pad[400] = '\0';
+    for (int k = 0; k < 400; k += 40) pad[k] = '\n';
+    snprintf(html, sizeof html,
+             "<body><article><div class='byline'>By%s<a href='/a'>Jane Doe</a>%s</div>"
+             "<p>t</p></article></body>", pad, pad);
+    run(html);
+    CHECK_STR(cc_result_author(R), "Jane Doe");
+  }
+  /* a teaser's byline that names no one does not hide the article's */
+#define PARA "<p>Some article text that is long enough to be kept, and then some more.</p>"
+#define PARAS PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA
+  run("<body><div><p>By Team Example</p></div><div>" PARAS PARAS
+      "<p>Written by <a href='/jd'>Jane Doe</a></p></div></body>");
+#undef PARAS
+#undef PARA
+  CHECK_STR(cc_result_author(R), "Jane Doe");
   /* a "By" text node with the name in the next element */
   run("<body><article><p>By <a href='/a'>Jane Doe</a> and <a href='/b'>John Roe</a></p>"
       "<p>Body text.</p></article></body>");
