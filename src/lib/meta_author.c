@@ -361,9 +361,10 @@ static int is_agency(const char *s, size_t n) {
   return 0;
 }
 
-static void add_name(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *added, int later) {
-  int kind = clean_name(s, &n, later, out->handles);
-  if (!kind) return;
+/* Adds s[0..n) to the names unless it is there already; `weak` when it
+ * counts only while no author is named (an agency, a reviewer). */
+static void add_value(cc_arena *a, cc_names *out, const char *s, size_t n, int weak,
+                      unsigned *added) {
   char key[80], k2[80];
   size_t kl = cc_meta_key(s, n, key, sizeof key);
   for (unsigned i = 0; i < out->n; i++) {
@@ -371,10 +372,32 @@ static void add_name(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *ad
     if (l2 == kl && !memcmp(key, k2, kl)) return;
   }
   if (out->n >= CC_META_NAMES_MAX) return;
-  /* a reviewer, like an agency, counts when no author is named */
-  out->agency[out->n] = (unsigned char)(kind == 2 || is_agency(s, n));
+  out->agency[out->n] = (unsigned char)weak;
   out->v[out->n++] = cc_arena_strndup(a, s, n);
   (*added)++;
+}
+
+static void add_name(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *added, int later) {
+  int kind = clean_name(s, &n, later, out->handles);
+  /* a reviewer, like an agency, counts when no author is named */
+  if (kind) add_value(a, out, s, n, kind == 2 || is_agency(s, n), added);
+}
+
+/* Words opening an institution's name, whose "for", "of" and "and" are
+ * its own ("Center for Drug Evaluation and Research", "Department of
+ * Health and Human Services"): such a name is neither cut nor split. */
+static const char *const institutions[] = {
+    "center", "centre", "institute", "department", "office", "university", "college",
+    "ministry", "council", "committee", "commission", "foundation", "association",
+    "society", "academy", "board", "division", "bureau", "agency", "administration"};
+
+static int institution(const char *s, size_t n) {
+  word w[2];
+  char lw[48], nx[48];
+  if (n > CC_META_AUTHOR_MAX || split_words(s, n, w, 2) < 2) return 0;
+  lower_word(w[0].p, w[0].n, lw, sizeof lw);
+  lower_word(w[1].p, w[1].n, nx, sizeof nx);
+  return IN(institutions, lw) && (!strcmp(nx, "for") || !strcmp(nx, "of") || !strcmp(nx, "on"));
 }
 
 /* Splits a part on conjunctions: "and", "&", "und", "et" always; "y",
@@ -386,6 +409,13 @@ static void split_conj(cc_arena *a, cc_names *out, char *s, size_t n, unsigned *
                                        " y/o "};
   static const char *const weak[] = {" y ", " e ", " en ", " i "};
   const size_t ns = sizeof strong / sizeof strong[0], nk = ns + sizeof weak / sizeof weak[0];
+  const char *h = s;
+  size_t hn = n;
+  while (hn && *h == ' ') h++, hn--;
+  if (institution(h, hn)) {
+    add_value(a, out, h, hn, 1, added);
+    return;
+  }
   size_t i = 0;
   char conj[sizeof out->conj] = ""; /* the conjunction before the current name */
   int left = 0;                     /* a name was added before it */

@@ -223,6 +223,9 @@ TEST(byline_cleaning) {
       {"By Jane Doe, DVM. Reviewed by John Roe, DVM", "Jane Doe, DVM"},
       {"By Jane Doe\nUpdated by John Roe", "Jane Doe"},
       {"Reviewed by John Roe", "John Roe"},
+      /* an institution's "for", "of" and "and" are its own */
+      {"Center for Drug Evaluation and Research", "Center for Drug Evaluation and Research"},
+      {"Department of Health and Human Services", "Department of Health and Human Services"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     char html[512];
