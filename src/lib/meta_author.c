@@ -486,6 +486,31 @@ static size_t leading_conj(cc_names *out, const char *s, size_t n) {
   return 0;
 }
 
+/* Characters beyond ASCII that part the names of a byline: bullets,
+ * guillemets (a forum's "by jdoe \xc2\xbb Tue Dec 7"), fullwidth and CJK
+ * punctuation; dashes only after a space (a hyphenated name stays). */
+static const struct {
+  const char *s;
+  int spaced;
+} name_seps[] = {
+    {"\xc2\xb7", 0} /* · */,     {"\xc2\xbb", 0} /* » */,     {"\xc2\xab", 0} /* « */,
+    {"\xe2\x80\xba", 0} /* › */, {"\xe2\x80\xb9", 0} /* ‹ */, {"\xe2\x80\xa2", 0} /* • */,
+    {"\xe2\x80\x93", 1} /* – */, {"\xe2\x80\x94", 1} /* — */, {"\xe2\x8b\x85", 0} /* ⋅ */,
+    {"\xe2\x88\x99", 0} /* ∙ */, {"\xef\xbc\x8f", 0} /* ／ */, {"\xef\xbc\x8c", 0} /* ， */,
+    {"\xef\xbd\x9c", 0} /* ｜ */, {"\xe3\x80\x81", 0} /* 、 */,
+};
+
+/* The length of the separator at t[i] (of tl bytes), 0 when none. */
+static size_t wide_sep(const char *t, size_t tl, size_t i) {
+  for (size_t k = 0; k < sizeof name_seps / sizeof name_seps[0]; k++) {
+    size_t l = strlen(name_seps[k].s);
+    if (tl - i >= l && !memcmp(t + i, name_seps[k].s, l) &&
+        (!name_seps[k].spaced || (i > 0 && t[i - 1] == ' ')))
+      return l;
+  }
+  return 0;
+}
+
 unsigned cc_meta_names_add(cc_arena *a, cc_names *out, const char *s, size_t n) {
   if (!s || !n || n > 4096) return 0;
   char *t = cc_meta_text(a, s, n, 1024, CC_MT_ENTITIES | CC_MT_TAGS | CC_MT_LINES);
@@ -511,27 +536,8 @@ unsigned cc_meta_names_add(cc_arena *a, cc_names *out, const char *s, size_t n) 
     else {
       unsigned char c = (unsigned char)t[i];
       if (c == '\n' || c == '|' || c == ',' || c == ';' || c == '/') sep = 1;
-      else if (c == 0xc2 && (unsigned char)t[i + 1] == 0xb7) sep = 2;           /* · */
-      else if (c == 0xc2 && ((unsigned char)t[i + 1] == 0xbb || (unsigned char)t[i + 1] == 0xab))
-        sep = 2; /* » « (a forum's "by jdoe » Tue Dec 7") */
-      else if (c == 0xe2 && (unsigned char)t[i + 1] == 0x80 &&
-               ((unsigned char)t[i + 2] == 0xba || (unsigned char)t[i + 2] == 0xb9))
-        sep = 3; /* › ‹ */
-      else if (c == 0xe2 && (unsigned char)t[i + 1] == 0x80 &&
-               ((unsigned char)t[i + 2] == 0xa2 || (unsigned char)t[i + 2] == 0x93 ||
-                (unsigned char)t[i + 2] == 0x94) &&
-               ((unsigned char)t[i + 2] == 0xa2 || (i > 0 && t[i - 1] == ' ')))
-        sep = 3; /* • and spaced – — */
       else if (c == '-' && i > 0 && t[i - 1] == ' ' && t[i + 1] == ' ') sep = 1;
-      else if (c == 0xe2 && (((unsigned char)t[i + 1] == 0x8b && (unsigned char)t[i + 2] == 0x85) ||
-                             ((unsigned char)t[i + 1] == 0x88 && (unsigned char)t[i + 2] == 0x99)))
-        sep = 3; /* ⋅ ∙ */
-      else if (c == 0xef && (((unsigned char)t[i + 1] == 0xbc &&
-                              ((unsigned char)t[i + 2] == 0x8f || (unsigned char)t[i + 2] == 0x8c)) ||
-                             ((unsigned char)t[i + 1] == 0xbd && (unsigned char)t[i + 2] == 0x9c)))
-        sep = 3; /* ／ ， ｜ */
-      else if (c == 0xe3 && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x81)
-        sep = 3; /* 、 */
+      else if (c >= 0xc2) sep = wide_sep(t, tl, i);
       else if (c == '.' && t[i + 1] == ' ' && i >= 3) {
         /* "Jane Doe. Sputnik": a period after a word, not an initial
          * ("J. Doe") or a short abbreviation ("Jr.", "Dr.") */
