@@ -181,6 +181,8 @@ int cc_meta_date_label(const char *t, size_t n, size_t *at, size_t *len);
 /* The day an ISO date ("YYYY-MM-DD...", as cc_meta_date_iso writes it)
  * falls on, counted from 1970-01-01; -1 when s is not one. */
 long cc_meta_iso_day(const char *s);
+/* The same for a parsed date; -1 when it is not a valid one. */
+long cc_meta_date_day(const cc_date *d);
 
 /* A /YYYY/MM/DD/ or /YYYY-MM-DD path segment of a URL. */
 int cc_meta_date_from_url(const char *url, cc_date *d);

@@ -603,18 +603,23 @@ char *cc_meta_date_iso(cc_arena *a, const cc_date *d) {
   return cc_arena_strdup(a, b);
 }
 
+long cc_meta_date_day(const cc_date *d) {
+  if (!valid(d)) return -1;
+  /* days-from-civil, the inverse of from_epoch's */
+  int y = d->mo <= 2 ? d->y - 1 : d->y;
+  long era = y / 400, yoe = y - era * 400;
+  long doy = (153L * (d->mo > 2 ? d->mo - 3 : d->mo + 9) + 2) / 5 + d->d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
 long cc_meta_iso_day(const char *s) {
   cc_date d;
   memset(&d, 0, sizeof d);
   if (!s || !digits(s, s + 4, 4, &d.y) || s[4] != '-' || !digits(s + 5, s + 7, 2, &d.mo) ||
-      s[7] != '-' || !digits(s + 8, s + 10, 2, &d.d) || !valid(&d))
+      s[7] != '-' || !digits(s + 8, s + 10, 2, &d.d))
     return -1;
-  /* days-from-civil, the inverse of from_epoch's */
-  int y = d.mo <= 2 ? d.y - 1 : d.y;
-  long era = y / 400, yoe = y - era * 400;
-  long doy = (153L * (d.mo > 2 ? d.mo - 3 : d.mo + 9) + 2) / 5 + d.d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return cc_meta_date_day(&d);
 }
 
 int cc_meta_date_from_url(const char *url, cc_date *d) {

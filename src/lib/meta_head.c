@@ -28,6 +28,7 @@
  * HEAD_NODES nodes), so the stage is linear in the page, whatever it holds.
  * Everything it keeps is allocated in the context's arena.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "meta.h"
@@ -258,6 +259,8 @@ typedef struct head_dates {
   const char *pub, *mod;
   uint32_t pub_dist, mod_dist; /* characters of text from the headline */
   uint32_t dist;               /* ... of the block being read */
+  long meta_day;       /* the markup's publication day (cc_meta_date_day), or -1 */
+  long pub_day;        /* pub's day, or -1 */
   int seen_meta_pub;   /* a date read here is the markup's publication date */
   int carry;           /* a label ending the previous block ("Last updated") */
   uint32_t carry_left; /* characters of text it still applies over */
@@ -294,28 +297,22 @@ static void block_gather(const cc_node *top, block_text *b) {
   b->t[b->n] = '\0';
 }
 
-/* Days between two ISO dates (a large number when one is not a date). A
- * day apart is the same day written in two time zones: a page in
+/* A day apart is the same day written in two time zones: a page in
  * California shows "Dec 18" for 2025-12-19T03:05Z. */
 #define SAME_DAY 1
-static long days_apart(const char *a, const char *b) {
-  long x = cc_meta_iso_day(a), y = cc_meta_iso_day(b);
-  if (x < 0 || y < 0) return 1L << 30;
-  return x > y ? x - y : y - x;
-}
 
 static void take(cc_ctx *ctx, head_dates *hd, const char *s, size_t n, int label) {
   cc_date dt;
   if (label == CC_DL_OTHER || !n || !cc_meta_date_parse(s, n, hd->mdy, &dt)) return;
-  const char *iso = cc_meta_date_iso(ctx->arena, &dt);
-  if (ctx->meta.published && days_apart(iso, ctx->meta.published) <= SAME_DAY)
-    hd->seen_meta_pub = 1;
+  long day = cc_meta_date_day(&dt);
+  if (hd->meta_day >= 0 && day >= 0 && labs(day - hd->meta_day) <= SAME_DAY) hd->seen_meta_pub = 1;
   int mod = label == CC_DL_MODIFIED;
   const char **slot = mod ? &hd->mod : &hd->pub;
   uint32_t *dist = mod ? &hd->mod_dist : &hd->pub_dist;
   if (*slot && *dist <= hd->dist) return; /* the nearest one wins */
-  *slot = iso;
+  *slot = cc_meta_date_iso(ctx->arena, &dt);
   *dist = hd->dist;
+  if (!mod) hd->pub_day = day;
 }
 
 /* One segment of a block, under one label: a <time>'s datetime when one
@@ -553,9 +550,9 @@ static void explain_head(cc_ctx *ctx, const char *field, const char *v) {
  * a site builder stamping every page at each publish, the date an answer
  * was written on a question's page). A later shown date proves nothing:
  * it is an update as often as not. */
-static int shown_earlier(const cc_meta *m, const head_dates *hd) {
-  return m->published && !hd->seen_meta_pub && cc_meta_iso_day(hd->pub) >= 0 &&
-         cc_meta_iso_day(hd->pub) + SAME_DAY < cc_meta_iso_day(m->published);
+static int shown_earlier(const head_dates *hd) {
+  return hd->meta_day >= 0 && !hd->seen_meta_pub && hd->pub_day >= 0 &&
+         hd->pub_day + SAME_DAY < hd->meta_day;
 }
 
 int cc_stage_head(cc_ctx *ctx) {
@@ -578,11 +575,13 @@ int cc_stage_head(cc_ctx *ctx) {
   if (!anchor) return 0;
   head_dates hd;
   memset(&hd, 0, sizeof hd);
+  hd.meta_day = cc_meta_iso_day(m->published);
+  hd.pub_day = -1;
   hd.mdy = m->language && !strncmp(m->language, "en", 2) &&
            (m->language[2] == '\0' || !strcmp(m->language + 2, "-US"));
   scan_after(ctx, anchor, anchor != h, &hd);
   scan_before(ctx, anchor, &hd);
-  if (hd.pub && (!m->published || m->published_prio > CC_META_TIME_DATE || shown_earlier(m, &hd))) {
+  if (hd.pub && (!m->published || m->published_prio > CC_META_TIME_DATE || shown_earlier(&hd))) {
     m->published = hd.pub;
     m->published_prio = CC_META_TIME_DATE;
     explain_head(ctx, "published", hd.pub);
