@@ -46,12 +46,18 @@ extern const size_t cc_text_model_data_len;
 /* A split sends x <= thr to `left` and the rest to left + 1 (the data
  * writes a node's children next to each other). Thresholds are kept as
  * the largest float not above the trained one: for float features the
- * comparison is then exactly the trained one's, and nodes stay small. */
+ * comparison is then exactly the trained one's, and nodes stay small.
+ * A leaf is a split that leads back to itself (feature 0, threshold
+ * +inf, which no reading exceeds, NaN included): a walk may take more
+ * steps than its path has and stay where it ended, with no test. */
 typedef struct node {
   float thr;
-  int16_t feat;  /* model feature index, -1 for a leaf */
-  uint32_t left; /* absolute index of the left child */
+  uint16_t feat;  /* model feature index */
+  uint8_t height; /* the longest path below, in splits: 0 for a leaf */
+  uint32_t left;  /* absolute index of the left child; its own for a leaf */
 } node;
+
+static inline int is_leaf(const node *N, uint32_t i) { return N[i].left == i; }
 
 typedef struct stage {
   double base;
@@ -165,17 +171,27 @@ static int parse_tree(reader *r, uint32_t count, const int16_t *map, unsigned nm
     int feat;
     unsigned l, rt;
     if (r->line[0] == 'L' && sscanf(r->line + 1, "%lf", v) == 1) {
-      x->feat = -1;
+      x->feat = 0;
+      x->thr = INFINITY;
+      x->left = M.nnodes - 1;
     } else if (r->line[0] == 'N' &&
                sscanf(r->line + 1, "%d %lf %u %u %lf", &feat, &thr, &l, &rt, v) == 5 &&
                feat >= 0 && (unsigned)feat < nmap && (unsigned)map[feat] < limit && l > k &&
                rt == l + 1 && rt < count) {
-      x->feat = (int16_t)feat;
+      x->feat = (uint16_t)feat;
       x->thr = floor_float(thr);
       x->left = base + l;
     } else {
       return 0;
     }
+  }
+  /* heights from the last node back: children come after their parent */
+  for (uint32_t i = M.nnodes; i-- > base;) {
+    node *x = &M.nodes[i];
+    if (is_leaf(M.nodes, i)) continue;
+    unsigned h = M.nodes[x->left].height, h2 = M.nodes[x->left + 1].height;
+    if ((h > h2 ? h : h2) >= 255) return 0;
+    x->height = (uint8_t)((h > h2 ? h : h2) + 1);
   }
   return 1;
 }
@@ -267,7 +283,7 @@ int cc_text_model_ready(void) {
 
 static inline uint32_t leaf(uint32_t i, const float *x) {
   const node *N = M.nodes;
-  while (N[i].feat >= 0) i = N[i].left + (x[N[i].feat] > N[i].thr);
+  while (!is_leaf(N, i)) i = N[i].left + (x[N[i].feat] > N[i].thr);
   return i;
 }
 
@@ -276,9 +292,10 @@ static double walk(uint32_t root, const float *x) { return M.value[leaf(root, x)
 /* sum plus the leaf values of n trees (roots root[0], root[stride], ...),
  * added in that order. The trees are walked LANES at a time, side by
  * side: each walk is a chain of dependent loads, and independent chains
- * keep the core busy while one waits; a lane at its leaf stays there.
- * These trees are small and balanced (16 leaves, 5 to 11 deep), so a
- * group seldom waits long for its deepest; model.c's deeper, lopsided
+ * keep the core busy while one waits. A group takes as many steps as its
+ * tallest tree is high, with no test on the way: a lane at its leaf
+ * stays there (see node). These trees are small and balanced (16 leaves,
+ * 5 to 11 high), so few steps are wasted; model.c's deeper, lopsided
  * trees are faster walked one at a time, on predicted branches. */
 #define LANES 8
 static double sum_trees(double sum, const uint32_t *root, uint32_t n, size_t stride,
@@ -287,17 +304,16 @@ static double sum_trees(double sum, const uint32_t *root, uint32_t n, size_t str
   uint32_t t = 0;
   for (; t + LANES <= n; t += LANES) {
     uint32_t id[LANES];
-    for (unsigned k = 0; k < LANES; k++) id[k] = root[(t + k) * stride];
-    for (int more = 1; more;) {
-      more = 0;
+    unsigned steps = 0;
+    for (unsigned k = 0; k < LANES; k++) {
+      id[k] = root[(t + k) * stride];
+      if (N[id[k]].height > steps) steps = N[id[k]].height;
+    }
+    while (steps--)
       for (unsigned k = 0; k < LANES; k++) {
         const node *d = &N[id[k]];
-        int inner = d->feat >= 0;
-        uint32_t next = d->left + (x[inner ? d->feat : 0] > d->thr);
-        id[k] = inner ? next : id[k];
-        more |= inner;
+        id[k] = d->left + (x[d->feat] > d->thr);
       }
-    }
     for (unsigned k = 0; k < LANES; k++) sum += M.value[id[k]];
   }
   for (; t < n; t++) sum += walk(root[t * stride], x);
@@ -335,7 +351,7 @@ float cc_text_model_p(const cc_tfeat *f, uint32_t i, int stage_no, unsigned *top
   double sum = st->base;
   for (uint32_t t = 0; t < st->ntrees; t++) {
     uint32_t i = st->root[t];
-    while (M.nodes[i].feat >= 0) {
+    while (!is_leaf(M.nodes, i)) {
       uint32_t next = M.nodes[i].left + (x[M.nodes[i].feat] > M.nodes[i].thr);
       credit[M.nodes[i].feat] += (float)(M.value[next] - M.value[i]);
       i = next;
