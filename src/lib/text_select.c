@@ -458,6 +458,53 @@ static int runs_into(const cc_tblock *b) {
   return !(b->len >= 3 && !memcmp(e - 3, "\xe2\x80\xa6", 3));
 }
 
+/* A short post over a long thread of readers' comments (an open thread,
+ * a brief note) weighs less than the comments, and the run chosen may
+ * lie wholly after the comment notice. What follows a comment notice is
+ * the readers' when a thread follows it (commenters' lines, short and
+ * dated: "Jane on May 3, 2019 at 9:12 am said:"); the post is then the
+ * prose between the headline (a line repeating the title) and the
+ * notice. When there is such prose, it is the article: its first block
+ * goes to *bf and the notice to *notice. */
+#define POST_WORDS 25
+#define THREAD_LINE_WORDS 15
+static int thread_follows(const cc_tdoc *doc, uint32_t c) {
+  unsigned dated = 0;
+  for (uint32_t k = c + 1; k < doc->n && k <= c + NOTICE_REACH; k++) {
+    const cc_tblock *x = &doc->b[k];
+    dated += x->date && !x->ends && x->words <= THREAD_LINE_WORDS;
+  }
+  return dated >= NOTICE_DATES;
+}
+
+static int is_post(const cc_tdoc *doc, uint32_t i) {
+  const cc_tblock *x = &doc->b[i];
+  return !cc_text_verdict(doc, i) && x->ends && x->score > 0.f;
+}
+
+static int post_over_thread(cc_tdoc *doc, uint32_t *bf, uint32_t *notice) {
+  cc_tblock *b = doc->b;
+  uint32_t c = *bf, h, words = 0;
+  while (c > 0 && !comment_notice(doc, c - 1, 0)) {
+    if (b[c - 1].fate == CC_TF_TITLE || b[c - 1].fate == CC_TF_KEEP) return 0;
+    c--;
+  }
+  if (c-- == 0 || !thread_follows(doc, c)) return 0; /* b[c]: the notice */
+  for (h = c; h > 0 && b[h - 1].fate != CC_TF_TITLE;) h--;
+  if (h == 0 || (int)(h - 1) == doc->title_block) return 0;
+  for (uint32_t i = h; i < c; i++) words += is_post(doc, i) ? b[i].words : 0;
+  if (words < POST_WORDS) return 0;
+  *bf = c;
+  for (uint32_t i = h; i < c; i++)
+    if (is_post(doc, i)) {
+      b[i].fate = CC_TF_KEEP;
+      b[i].why = NULL;
+      if (i < *bf) *bf = i;
+    }
+  *notice = c;
+  return 1;
+}
+
 void cc_text_one_run(cc_tdoc *doc, int cuts) {
   cc_tblock *b = doc->b;
   uint32_t bf = doc->first, bl = doc->last, h = headline(doc);
@@ -466,6 +513,7 @@ void cc_text_one_run(cc_tdoc *doc, int cuts) {
   /* what precedes the headline is the page's header (teasers, a feed of
    * other stories); what follows a comment notice is the readers' */
   uint32_t rf = bf, rl = bl, notice = bl, rights = bl;
+  if (cuts >= CC_TCUT_ENDS && post_over_thread(doc, &bf, &notice)) rf = bf, bl = notice;
   if (h > bf && h < bl && !runs_into(&b[h - 1])) bf = h;
   if (cuts >= CC_TCUT_ENDS) {
     bl = notice = comments_cut(doc, bf, bl, 1);

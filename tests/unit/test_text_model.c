@@ -343,6 +343,29 @@ TEST(a_comment_notice_with_dated_comments_closes_the_article) {
   CHECK(kept(&d, 0, 13));
 }
 
+/* A short post the model dropped, over a long thread of comments it
+ * kept: the thread after the notice goes, and the post between the
+ * headline and the notice is the article. Without a thread after the
+ * notice (a count of comments in the header, the article after it), or
+ * without prose before it, the run stands. */
+TEST(a_post_over_a_thread_of_comments_is_the_article) {
+  cc_tblock b[20];
+  cc_tdoc d;
+  blocks(&d, b, "mHmpNadpadpadp");
+  b[3].p = 0.2f, b[3].fate = CC_TF_DROP; /* the post, read as not content */
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(b[3].fate == CC_TF_KEEP && d.first == 3 && d.last == 4);
+  CHECK(gone(&d, 4, 14));
+  CHECK_STR(b[7].why, "after a comment notice");
+  blocks(&d, b, "mHmpNpppppppp"); /* the header's comment count */
+  b[3].p = 0.2f, b[3].fate = CC_TF_DROP;
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(b[3].fate != CC_TF_KEEP && kept(&d, 5, 13));
+  blocks(&d, b, "mHmNadpadpadp"); /* no post: the thread is all there is */
+  cc_text_one_run(&d, CC_TCUT_RUN);
+  CHECK(kept(&d, 6, 13));
+}
+
 /* A copyright notice with its year closes the page, once the article has
  * said something; a photo's credit does not. */
 TEST(a_copyright_notice_closes_the_article) {
@@ -372,6 +395,7 @@ int main(void) {
   RUN(headlines_repeat_the_whole_title);
   RUN(the_headline_opens_the_article);
   RUN(a_comment_notice_with_dated_comments_closes_the_article);
+  RUN(a_post_over_a_thread_of_comments_is_the_article);
   RUN(a_copyright_notice_closes_the_article);
   return test_summary();
 }
