@@ -284,6 +284,7 @@ static int run_html(cc_ctx *ctx, const char *bytes, size_t blen,
    * own metadata; the head then corrects the title, dates and byline */
   STAGE("the article's head", cc_stage_head(ctx));
   STAGE("building the article", cc_stage_article(ctx));
+  STAGE("dropping repeats", cc_stage_repeats(ctx));
   cc_explain_blocks(ctx);
   return 0;
 }
@@ -312,6 +313,7 @@ static int run_text(cc_ctx *ctx, const char *bytes, size_t blen,
   }
   if (timed_out(ctx, deadline, "charset conversion")) return CC_ERR_TIMEOUT;
   STAGE("cleaning the text", cc_stage_text(ctx, utf8, ulen));
+  STAGE("dropping repeats", cc_stage_repeats(ctx));
   return 0;
 }
 #undef STAGE

@@ -99,6 +99,7 @@ int cc_stage_filter(cc_ctx *ctx);   /* filter.c: marks CC_NF_DROPPED */
 int cc_stage_classify(cc_ctx *ctx); /* classify.c: blocks and their p */
 int cc_stage_decide(cc_ctx *ctx);   /* decide.c: what is kept */
 int cc_stage_article(cc_ctx *ctx);  /* article.c: builds ctx->ast */
+int cc_stage_repeats(cc_ctx *ctx);  /* repeats.c: drops what ctx->ast says twice */
 int cc_stage_meta(cc_ctx *ctx);     /* meta.c: fills ctx->meta */
 
 /* text_build.c: the whole text-clipping path (text.h) over decoded UTF-8:
