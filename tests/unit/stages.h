@@ -3,11 +3,13 @@
 #ifndef CC_TEST_STAGES_H
 #define CC_TEST_STAGES_H
 
+#include <stdio.h>
 #include <string.h>
 
 #include "parse.h"
 #include "pipeline.h"
 #include "preclean.h"
+#include "render.h"
 
 typedef struct stage_doc {
   cc_arena arena;
@@ -69,6 +71,27 @@ static inline void stage_mask_from_flags(stage_doc *s) {
   s->ctx.kept = cc_arena_calloc(&s->arena, n);
   for (uint32_t i = 0; i < s->ctx.dom.nnodes; i++)
     s->ctx.kept[i] = (uint8_t)stage_kept(s->ctx.dom.byid[i]);
+}
+
+/* The article tree of a body whose <div id=a> is forced to be what is
+ * kept (so a test sees the builder and what follows it, not the scorer or
+ * the model), rendered as txt into out after `then` (a later stage, or
+ * NULL) ran on it. */
+static inline const char *stage_article_txt(const char *body, int (*then)(cc_ctx *),
+                                            char *out, size_t cap) {
+  stage_doc s;
+  stage_run(&s, body, 1);
+  cc_node *a = stage_by_id(&s, "a");
+  if (a) a->flags |= CC_NF_SELECTED;
+  stage_mask_from_flags(&s);
+  cc_stage_article(&s.ctx);
+  if (then) then(&s.ctx);
+  cc_buf b = CC_BUF_INIT;
+  cc_render_txt(s.ctx.ast, &b);
+  snprintf(out, cap, "%s", b.data ? b.data : "");
+  cc_buf_free(&b);
+  stage_free(&s);
+  return out;
 }
 
 #endif

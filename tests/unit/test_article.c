@@ -6,21 +6,8 @@
 
 static char out[8192];
 
-/* Runs the whole pipeline on a body whose <div id=a> is forced to be what
- * is kept, so these tests see the builder, not the scorer or the model. */
 static const char *txt(const char *body) {
-  stage_doc s;
-  stage_run(&s, body, 1);
-  cc_node *a = stage_by_id(&s, "a");
-  if (a) a->flags |= CC_NF_SELECTED;
-  stage_mask_from_flags(&s);
-  cc_stage_article(&s.ctx);
-  cc_buf b = CC_BUF_INIT;
-  cc_render_txt(s.ctx.ast, &b);
-  snprintf(out, sizeof out, "%s", b.data ? b.data : "");
-  cc_buf_free(&b);
-  stage_free(&s);
-  return out;
+  return stage_article_txt(body, NULL, out, sizeof out);
 }
 
 TEST(whitespace_collapses_across_inlines) {

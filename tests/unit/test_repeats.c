@@ -8,22 +8,8 @@
 
 static char out[16384];
 
-/* The article of a body whose <div id=a> is what is kept, after the
- * repeats stage, as txt. */
 static const char *txt(const char *body) {
-  stage_doc s;
-  stage_run(&s, body, 1);
-  cc_node *a = stage_by_id(&s, "a");
-  if (a) a->flags |= CC_NF_SELECTED;
-  stage_mask_from_flags(&s);
-  cc_stage_article(&s.ctx);
-  cc_stage_repeats(&s.ctx);
-  cc_buf b = CC_BUF_INIT;
-  cc_render_txt(s.ctx.ast, &b);
-  snprintf(out, sizeof out, "%s", b.data ? b.data : "");
-  cc_buf_free(&b);
-  stage_free(&s);
-  return out;
+  return stage_article_txt(body, cc_stage_repeats, out, sizeof out);
 }
 
 static unsigned count(const char *hay, const char *needle) {
