@@ -30,6 +30,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "meta.h"
 #include "normalize.h"
@@ -390,6 +391,27 @@ static int byline_kind(const char *v) {
              : 0;
 }
 
+/* Path segments naming an author's page: WordPress's /author/jdoe/ and
+ * its like. A link there names the article's author. Data. */
+static const char *const author_paths[] = {"author", "authors", "autor", "autoren",
+                                           "auteur", "auteurs", "autore", "autori", "autores"};
+
+/* Does the link's path hold a segment naming an author's page? */
+static int author_link(const cc_node *x) {
+  const char *h = x->tag == CC_TAG_A ? cc_node_attr(x, "href") : NULL;
+  if (!h) return 0;
+  const char *p = strstr(h, "://");
+  p = p ? strchr(p + 3, '/') : h;
+  for (; p && *p; p = strchr(p + 1, '/')) {
+    const char *seg = *p == '/' ? p + 1 : p;
+    size_t n = strcspn(seg, "/?#");
+    for (size_t i = 0; i < sizeof author_paths / sizeof *author_paths; i++)
+      if (n == strlen(author_paths[i]) && !strncasecmp(seg, author_paths[i], n) && seg[n] == '/')
+        return 1;
+  }
+  return 0;
+}
+
 static int has_names(cc_ctx *ctx, const char *s, size_t n) {
   cc_names names;
   memset(&names, 0, sizeof names);
@@ -406,6 +428,7 @@ static const char *byline_of(cc_ctx *ctx, const cc_node *x) {
   if (!kind && ((ip && strstr(ip, "author")) || (rel && strstr(rel, "author")))) kind = 1;
   if (!kind) kind = byline_kind(cc_node_attr(x, "class"));
   if (!kind) kind = byline_kind(cc_node_attr(x, "id"));
+  if (!kind && author_link(x)) kind = 1;
   char buf[256];
   size_t n = 0;
   if (!v) {

@@ -217,6 +217,14 @@ TEST(byline_near_headline) {
       "<div class='reply'><a class='username' href='/u/2'>kettlefan</a></div>" PROSE
       "</article></body>");
   CHECK_STR(cc_result_author(R), "paulb203");
+  /* a link to the author's page names the author, without a class */
+  run("<body><article><h1>Budget vote delayed</h1><div><a href='/blog/authors/jane-doe'>"
+      "Jane Doe</a></div>" PROSE "</article></body>");
+  CHECK_STR(cc_result_author(R), "Jane Doe");
+  /* ... a link to the list of all authors does not */
+  run("<body><article><h1>Budget vote delayed</h1><div><a href='/authors'>Our Writers</a>"
+      "</div>" PROSE "</article></body>");
+  CHECK(cc_result_author(R) == NULL);
   /* a byline in the text is weaker than the page's metadata */
   run("<meta name='author' content='Jane Doe'><body><article><h1>Budget vote delayed</h1>"
       "<p class='byline'>By John Roe</p>" PROSE "</article></body>");
