@@ -257,6 +257,7 @@ static const cc_node *find_headline(cc_ctx *ctx, const char **text, const char *
 
 typedef struct head_dates {
   const char *author; /* the first byline after the headline */
+  const char *author_before; /* the nearest one before it */
   const char *pub, *mod;
   uint32_t pub_dist, mod_dist; /* characters of text from the headline */
   uint32_t dist;               /* ... of the block being read */
@@ -520,6 +521,7 @@ static void scan_before(cc_ctx *ctx, const cc_node *anchor, head_dates *hd) {
              !foreign(x, &ctx->st[i]) && !is_ancestor(x, anchor)) {
       hd->dist = text + 1; /* after the headline wins a tie */
       date_block(ctx, hd, x);
+      if (!hd->author_before) hd->author_before = byline_of(ctx, x);
     }
   }
 }
@@ -611,6 +613,7 @@ int cc_stage_head(cc_ctx *ctx) {
   }
   /* the byline under the headline outranks bylines found elsewhere on
    * the page, never the page's metadata */
+  if (!hd.author) hd.author = hd.author_before;
   if (hd.author && (!m->author || m->author_prio >= CC_META_WEAK_AUTHOR)) {
     m->author = hd.author;
     explain_head(ctx, "author", hd.author);

@@ -225,6 +225,16 @@ TEST(byline_near_headline) {
   run("<body><article><h1>Budget vote delayed</h1><div><a href='/authors'>Our Writers</a>"
       "</div>" PROSE "</article></body>");
   CHECK(cc_result_author(R) == NULL);
+  /* a poster's name above the thread's title (as link aggregators show
+   * it), when none follows the headline */
+  run("<body><div><a class='username' href='/u/ann'>ann_k</a> 3 hours ago</div>"
+      "<h1>Which kettle should I buy?</h1>" PROSE "</body>");
+  CHECK_STR(cc_result_author(R), "ann_k");
+  /* one after the headline wins */
+  run("<body><div><a class='username' href='/u/ann'>ann_k</a></div>"
+      "<h1>Which kettle should I buy?</h1><div><a class='username' href='/u/bo'>bo_r</a></div>"
+      PROSE "</body>");
+  CHECK_STR(cc_result_author(R), "bo_r");
   /* a byline in the text is weaker than the page's metadata */
   run("<meta name='author' content='Jane Doe'><body><article><h1>Budget vote delayed</h1>"
       "<p class='byline'>By John Roe</p>" PROSE "</article></body>");
