@@ -251,6 +251,8 @@ TEST(author_lists_and_names) {
       /* post-nominal letters belong to the name */
       {"Jillian Kubala, MS, RD", "Jillian Kubala, MS, RD"},
       {"Genevieve Carlton, Ph.D.", "Genevieve Carlton, Ph.D."},
+      /* ... and a name given twice with them is one name */
+      {"Matthew Frankel, CFP\nMatthew Frankel, CFP", "Matthew Frankel, CFP"},
       /* a group signing as one */
       {"The Investopedia Team", "The Investopedia Team"},
       {"News Desk", "News Desk"},
