@@ -83,8 +83,10 @@ static size_t attr_words(const char *v, const char *const *words, size_t nw,
     for (; *p && *p != ' ' && *p != '\t' && *p != '\n'; p++)
       if (n < sizeof tok - 1) tok[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p);
     tok[n] = '\0';
-    for (size_t i = 0; n && i < nw; i++)
-      if (strstr(tok, words[i])) return i + 1;
+    for (size_t i = 0; n && i < nw; i++) {
+      const char *hit = strstr(tok, words[i]);
+      if (hit && !cc_meta_author_lookalike(hit)) return i + 1;
+    }
     for (size_t i = 0; n && i < nwhole; i++)
       if (!strcmp(tok, whole[i])) return nw + i + 1;
   }
