@@ -167,6 +167,35 @@ static int cut_from_title(const cc_ctx *ctx, const char *t) {
   return rl && cc_meta_loose_eq(rest, rl, t, strlen(t));
 }
 
+/* Separators between a page's name and its site's in a <title>. Data. */
+static const char *const title_seps[] = {" - ", " | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+                                         " \xc2\xb7 ", " :: ", " \xc2\xbb "};
+
+/* The h1 stands outside the article and is the end of the page's <title>,
+ * what comes before naming something else ("Traits - The Rust Programming
+ * Language" over an h1 "The Rust Programming Language" in the top bar): it
+ * names the site or the book, as a logo does. */
+static int title_end_outside(const cc_ctx *ctx, const cc_node *h, const char *t) {
+  uint32_t first, end;
+  if (!region(ctx, &first, &end) || (h->id >= first && h->id <= end)) return 0;
+  char title[CC_META_TITLE_MAX * 2];
+  page_title(&ctx->dom, title, sizeof title);
+  size_t tl = strlen(title), n = strlen(t);
+  for (size_t i = 0; i < sizeof title_seps / sizeof *title_seps; i++) {
+    size_t sl = strlen(title_seps[i]);
+    const char *p = strstr(title, title_seps[i]);
+    if (!p) continue;
+    const char *last = p; /* the last separator of this kind */
+    for (const char *q; (q = strstr(last + 1, title_seps[i]));) last = q;
+    if (!cc_meta_loose_eq(last + sl, tl - (size_t)(last + sl - title), t, n)) continue;
+    /* "Planet | Budget vote delayed": the site's name comes first, the h1
+     * is the headline */
+    const char *site = ctx->meta.site_name;
+    return !(site && cc_meta_loose_eq(title, (size_t)(last - title), site, strlen(site)));
+  }
+  return 0;
+}
+
 /* Documentation headings end with their permalink anchor ("Install ¶",
  * "Usage #", "§", "🔗"): not part of the title. Cuts t in place (it is
  * the arena's copy). */
@@ -197,7 +226,7 @@ static const char *heading_text(cc_ctx *ctx, const cc_node *h, const char **site
   t = drop_permalink(t);
   const char *site = ctx->meta.site_name;
   if (site && cc_meta_loose_eq(t, strlen(t), site, strlen(site))) return NULL;
-  if (is_logo(h) || cut_from_title(ctx, t)) {
+  if (is_logo(h) || cut_from_title(ctx, t) || title_end_outside(ctx, h, t)) {
     if (!*site_seen) *site_seen = t; /* a logo: the site's name */
     return NULL;
   }

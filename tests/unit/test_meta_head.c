@@ -72,6 +72,21 @@ TEST(title_from_visible_headline) {
   CHECK_STR(cc_result_date(R), "2025-12-18");
 }
 
+TEST(book_name_over_the_chapter) {
+  /* an h1 in the top bar that ends the <title> names the book or the site:
+   * the chapter is the rest of the title */
+  run("<html><head><title>Traits - The Rust Book</title></head><body>"
+      "<div class='menu-bar'><h1 class='menu-title'>The Rust Book</h1></div>"
+      "<main><h2>Traits</h2>" PROSE PROSE "</main></body></html>");
+  CHECK_STR(cc_result_title(R), "Traits");
+  /* the site's name first: the h1 is the headline */
+  run("<html><head><title>Planet | Budget vote delayed</title>"
+      "<meta property='og:site_name' content='Planet'></head><body>"
+      "<div class='menu-bar'><h1 class='menu-title'>Budget vote delayed</h1></div>"
+      "<main>" PROSE PROSE "</main></body></html>");
+  CHECK_STR(cc_result_title(R), "Budget vote delayed");
+}
+
 TEST(slogan_is_not_the_name) {
   /* a product or landing page headed by a slogan keeps the <title> that
    * names what it offers (the site's name cut off) */
@@ -390,6 +405,7 @@ TEST(language_from_text) {
 
 int main(void) {
   RUN(title_from_visible_headline);
+  RUN(book_name_over_the_chapter);
   RUN(slogan_is_not_the_name);
   RUN(headline_logo_and_header);
   RUN(dates_near_headline);
