@@ -115,6 +115,9 @@ long cc_meta_gather(const cc_node *n, char *buf, size_t cap, unsigned maxnodes);
 /* 1 when text starts like a byline: "By Jane", "Par Jean", "Written
  * by", "Author: ..." (the words in meta_dom.c). */
 int cc_meta_byline_start(const char *t, size_t n);
+/* 1 when the class word at p, which starts with "author", is no author's
+ * ("authorization-link", "authority"): a login link or a ranking. */
+int cc_meta_author_lookalike(const char *p);
 
 /* ---- text (meta_text.c) ---- */
 

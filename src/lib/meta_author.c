@@ -468,6 +468,14 @@ static int add_credential(cc_arena *a, cc_names *out, const char *s, size_t n, u
   memcpy(v + pl + 2, s, n);
   v[pl + n + 2] = '\0';
   out->v[out->n - 1] = v;
+  /* the name was given twice, the first time with its letters: one name */
+  char k1[80], k2[80];
+  size_t l1 = cc_meta_key(v, strlen(v), k1, sizeof k1);
+  for (unsigned i = 0; i + 1 < out->n; i++)
+    if (cc_meta_key(out->v[i], strlen(out->v[i]), k2, sizeof k2) == l1 && !memcmp(k1, k2, l1)) {
+      out->n--;
+      break;
+    }
   return 1;
 }
 

@@ -410,6 +410,15 @@ static int modifier_word(const char *v, const char *p) {
   return 0;
 }
 
+/* Words that begin with "author" but name none. Data. */
+static const char *const author_lookalikes[] = {"authoriz", "authoris", "authorit"};
+
+int cc_meta_author_lookalike(const char *p) {
+  for (size_t i = 0; i < sizeof author_lookalikes / sizeof *author_lookalikes; i++)
+    if (!strncasecmp(p, author_lookalikes[i], strlen(author_lookalikes[i]))) return 1;
+  return 0;
+}
+
 static unsigned class_words(const char *v) {
   unsigned f = 0;
   if (!v) return 0;
@@ -421,7 +430,10 @@ static unsigned class_words(const char *v) {
       ((bit) != W_EXCL || !modifier_word(v, p)))                                 \
   f |= (bit)
     switch (*p | 0x20) {
-    case 'a': CHK("author", W_AUTHOR, 0); CHK("advert", W_EXCL, 0); break;
+    case 'a':
+      if (!cc_meta_author_lookalike(p)) CHK("author", W_AUTHOR, 0);
+      CHK("advert", W_EXCL, 0);
+      break;
     case 'b': CHK("byline", W_AUTHOR, 0); CHK("breadcrumb", W_EXCL, 0); break;
     case 'c': CHK("created", W_PUBLISH, 0); CHK("comment", W_EXCL, 0); break;
     case 'd': CHK("date", W_DATE, 0); CHK("disqus", W_EXCL, 0); break;

@@ -30,6 +30,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "meta.h"
 #include "normalize.h"
@@ -82,8 +83,10 @@ static size_t attr_words(const char *v, const char *const *words, size_t nw,
     for (; *p && *p != ' ' && *p != '\t' && *p != '\n'; p++)
       if (n < sizeof tok - 1) tok[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p);
     tok[n] = '\0';
-    for (size_t i = 0; n && i < nw; i++)
-      if (strstr(tok, words[i])) return i + 1;
+    for (size_t i = 0; n && i < nw; i++) {
+      const char *hit = strstr(tok, words[i]);
+      if (hit && !cc_meta_author_lookalike(hit)) return i + 1;
+    }
     for (size_t i = 0; n && i < nwhole; i++)
       if (!strcmp(tok, whole[i])) return nw + i + 1;
   }
@@ -164,6 +167,35 @@ static int cut_from_title(const cc_ctx *ctx, const char *t) {
   return rl && cc_meta_loose_eq(rest, rl, t, strlen(t));
 }
 
+/* Separators between a page's name and its site's in a <title>. Data. */
+static const char *const title_seps[] = {" - ", " | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+                                         " \xc2\xb7 ", " :: ", " \xc2\xbb "};
+
+/* The h1 stands outside the article and is the end of the page's <title>,
+ * what comes before naming something else ("Traits - The Rust Programming
+ * Language" over an h1 "The Rust Programming Language" in the top bar): it
+ * names the site or the book, as a logo does. */
+static int title_end_outside(const cc_ctx *ctx, const cc_node *h, const char *t) {
+  uint32_t first, end;
+  if (!region(ctx, &first, &end) || (h->id >= first && h->id <= end)) return 0;
+  char title[CC_META_TITLE_MAX * 2];
+  page_title(&ctx->dom, title, sizeof title);
+  size_t tl = strlen(title), n = strlen(t);
+  for (size_t i = 0; i < sizeof title_seps / sizeof *title_seps; i++) {
+    size_t sl = strlen(title_seps[i]);
+    const char *p = strstr(title, title_seps[i]);
+    if (!p) continue;
+    const char *last = p; /* the last separator of this kind */
+    for (const char *q; (q = strstr(last + 1, title_seps[i]));) last = q;
+    if (!cc_meta_loose_eq(last + sl, tl - (size_t)(last + sl - title), t, n)) continue;
+    /* "Planet | Budget vote delayed": the site's name comes first, the h1
+     * is the headline */
+    const char *site = ctx->meta.site_name;
+    return !(site && cc_meta_loose_eq(title, (size_t)(last - title), site, strlen(site)));
+  }
+  return 0;
+}
+
 /* Documentation headings end with their permalink anchor ("Install ¶",
  * "Usage #", "§", "🔗"): not part of the title. Cuts t in place (it is
  * the arena's copy). */
@@ -194,7 +226,7 @@ static const char *heading_text(cc_ctx *ctx, const cc_node *h, const char **site
   t = drop_permalink(t);
   const char *site = ctx->meta.site_name;
   if (site && cc_meta_loose_eq(t, strlen(t), site, strlen(site))) return NULL;
-  if (is_logo(h) || cut_from_title(ctx, t)) {
+  if (is_logo(h) || cut_from_title(ctx, t) || title_end_outside(ctx, h, t)) {
     if (!*site_seen) *site_seen = t; /* a logo: the site's name */
     return NULL;
   }
@@ -256,6 +288,7 @@ static const cc_node *find_headline(cc_ctx *ctx, const char **text, const char *
 
 typedef struct head_dates {
   const char *author; /* the first byline after the headline */
+  const char *author_before; /* the nearest one before it */
   const char *pub, *mod;
   uint32_t pub_dist, mod_dist; /* characters of text from the headline */
   uint32_t dist;               /* ... of the block being read */
@@ -390,6 +423,27 @@ static int byline_kind(const char *v) {
              : 0;
 }
 
+/* Path segments naming an author's page: WordPress's /author/jdoe/ and
+ * its like. A link there names the article's author. Data. */
+static const char *const author_paths[] = {"author", "authors", "autor", "autoren",
+                                           "auteur", "auteurs", "autore", "autori", "autores"};
+
+/* Does the link's path hold a segment naming an author's page? */
+static int author_link(const cc_node *x) {
+  const char *h = x->tag == CC_TAG_A ? cc_node_attr(x, "href") : NULL;
+  if (!h) return 0;
+  const char *p = strstr(h, "://");
+  p = p ? strchr(p + 3, '/') : h;
+  for (; p && *p; p = strchr(p + 1, '/')) {
+    const char *seg = *p == '/' ? p + 1 : p;
+    size_t n = strcspn(seg, "/?#");
+    for (size_t i = 0; i < sizeof author_paths / sizeof *author_paths; i++)
+      if (n == strlen(author_paths[i]) && !strncasecmp(seg, author_paths[i], n) && seg[n] == '/')
+        return 1;
+  }
+  return 0;
+}
+
 static int has_names(cc_ctx *ctx, const char *s, size_t n) {
   cc_names names;
   memset(&names, 0, sizeof names);
@@ -406,6 +460,7 @@ static const char *byline_of(cc_ctx *ctx, const cc_node *x) {
   if (!kind && ((ip && strstr(ip, "author")) || (rel && strstr(rel, "author")))) kind = 1;
   if (!kind) kind = byline_kind(cc_node_attr(x, "class"));
   if (!kind) kind = byline_kind(cc_node_attr(x, "id"));
+  if (!kind && author_link(x)) kind = 1;
   char buf[256];
   size_t n = 0;
   if (!v) {
@@ -497,6 +552,7 @@ static void scan_before(cc_ctx *ctx, const cc_node *anchor, head_dates *hd) {
              !foreign(x, &ctx->st[i]) && !is_ancestor(x, anchor)) {
       hd->dist = text + 1; /* after the headline wins a tie */
       date_block(ctx, hd, x);
+      if (!hd->author_before) hd->author_before = byline_of(ctx, x);
     }
   }
 }
@@ -588,6 +644,7 @@ int cc_stage_head(cc_ctx *ctx) {
   }
   /* the byline under the headline outranks bylines found elsewhere on
    * the page, never the page's metadata */
+  if (!hd.author) hd.author = hd.author_before;
   if (hd.author && (!m->author || m->author_prio >= CC_META_WEAK_AUTHOR)) {
     m->author = hd.author;
     explain_head(ctx, "author", hd.author);

@@ -156,6 +156,10 @@ TEST(author_sources) {
       "</span></div></div><div itemscope><span itemprop='author'>Jane Doe</span><p>t</p></div>"
       "</body>");
   CHECK_STR(cc_result_author(R), "Sam Side");
+  /* a login link's class says "authorization", not "author" */
+  run("<body><ul><li class='link authorization-link'><a href='/login'>Sign In</a></li></ul>"
+      "<article><p>By Jane Doe</p><p>text</p></article></body>");
+  CHECK_STR(cc_result_author(R), "Jane Doe");
   /* a page builder's widget holds the article's own byline and date */
 #define PARA "<p>Some article text that is long enough to be kept, and then some more.</p>"
 #define PARAS PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA

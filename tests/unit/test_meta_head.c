@@ -72,6 +72,21 @@ TEST(title_from_visible_headline) {
   CHECK_STR(cc_result_date(R), "2025-12-18");
 }
 
+TEST(book_name_over_the_chapter) {
+  /* an h1 in the top bar that ends the <title> names the book or the site:
+   * the chapter is the rest of the title */
+  run("<html><head><title>Traits - The Rust Book</title></head><body>"
+      "<div class='menu-bar'><h1 class='menu-title'>The Rust Book</h1></div>"
+      "<main><h2>Traits</h2>" PROSE PROSE "</main></body></html>");
+  CHECK_STR(cc_result_title(R), "Traits");
+  /* the site's name first: the h1 is the headline */
+  run("<html><head><title>Planet | Budget vote delayed</title>"
+      "<meta property='og:site_name' content='Planet'></head><body>"
+      "<div class='menu-bar'><h1 class='menu-title'>Budget vote delayed</h1></div>"
+      "<main>" PROSE PROSE "</main></body></html>");
+  CHECK_STR(cc_result_title(R), "Budget vote delayed");
+}
+
 TEST(slogan_is_not_the_name) {
   /* a product or landing page headed by a slogan keeps the <title> that
    * names what it offers (the site's name cut off) */
@@ -217,6 +232,24 @@ TEST(byline_near_headline) {
       "<div class='reply'><a class='username' href='/u/2'>kettlefan</a></div>" PROSE
       "</article></body>");
   CHECK_STR(cc_result_author(R), "paulb203");
+  /* a link to the author's page names the author, without a class */
+  run("<body><article><h1>Budget vote delayed</h1><div><a href='/blog/authors/jane-doe'>"
+      "Jane Doe</a></div>" PROSE "</article></body>");
+  CHECK_STR(cc_result_author(R), "Jane Doe");
+  /* ... a link to the list of all authors does not */
+  run("<body><article><h1>Budget vote delayed</h1><div><a href='/authors'>Our Writers</a>"
+      "</div>" PROSE "</article></body>");
+  CHECK(cc_result_author(R) == NULL);
+  /* a poster's name above the thread's title (as link aggregators show
+   * it), when none follows the headline */
+  run("<body><div><a class='username' href='/u/ann'>ann_k</a> 3 hours ago</div>"
+      "<h1>Which kettle should I buy?</h1>" PROSE "</body>");
+  CHECK_STR(cc_result_author(R), "ann_k");
+  /* one after the headline wins */
+  run("<body><div><a class='username' href='/u/ann'>ann_k</a></div>"
+      "<h1>Which kettle should I buy?</h1><div><a class='username' href='/u/bo'>bo_r</a></div>"
+      PROSE "</body>");
+  CHECK_STR(cc_result_author(R), "bo_r");
   /* a byline in the text is weaker than the page's metadata */
   run("<meta name='author' content='Jane Doe'><body><article><h1>Budget vote delayed</h1>"
       "<p class='byline'>By John Roe</p>" PROSE "</article></body>");
@@ -233,6 +266,8 @@ TEST(author_lists_and_names) {
       /* post-nominal letters belong to the name */
       {"Jillian Kubala, MS, RD", "Jillian Kubala, MS, RD"},
       {"Genevieve Carlton, Ph.D.", "Genevieve Carlton, Ph.D."},
+      /* ... and a name given twice with them is one name */
+      {"Matthew Frankel, CFP\nMatthew Frankel, CFP", "Matthew Frankel, CFP"},
       /* a group signing as one */
       {"The Investopedia Team", "The Investopedia Team"},
       {"News Desk", "News Desk"},
@@ -370,6 +405,7 @@ TEST(language_from_text) {
 
 int main(void) {
   RUN(title_from_visible_headline);
+  RUN(book_name_over_the_chapter);
   RUN(slogan_is_not_the_name);
   RUN(headline_logo_and_header);
   RUN(dates_near_headline);
