@@ -408,6 +408,7 @@ static void close_block(mdp *m) {
     }
   }
   if (b->md == CC_TMD_TABLE) set_text(m, b, b->inl);
+  if (b->md == CC_TMD_RULE) b->text = ""; /* every block has text, a rule none */
   if (b->len || b->images || b->md == CC_TMD_RULE) m->doc->b[m->doc->n++] = *b;
   b->md = 0;
 }

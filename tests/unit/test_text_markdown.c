@@ -75,7 +75,7 @@ TEST(blocks) {
   k++;
   CHECK(d.b[k].md == CC_TMD_CODE && is(&d.b[k], "indented code"));
   k++;
-  CHECK(d.b[k].md == CC_TMD_RULE);
+  CHECK(d.b[k].md == CC_TMD_RULE && is(&d.b[k], "")); /* text, though empty: never NULL */
   k++;
   CHECK(d.b[k].md == CC_TMD_TABLE && d.b[k].inl && d.b[k].inl->type == CC_AST_TABLE);
   CHECK(d.b[k].links > 0);
