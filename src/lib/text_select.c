@@ -273,14 +273,24 @@ static float hand_value(const cc_tdoc *doc, uint32_t i) {
  * when less text follows than went before. What follows is the region's
  * positive weight minus what was already passed (a running sum: one
  * pass, however many buttons). */
+/* Do dated blocks follow block i (NOTICE_DATES within NOTICE_REACH)?
+ * With max_words, only lines of that many words at most that are no
+ * sentence count: commenters' headers, not an article's paragraphs. */
+static int dates_follow(const cc_tdoc *doc, uint32_t i, unsigned max_words) {
+  unsigned dated = 0;
+  for (uint32_t k = i + 1; k < doc->n && k <= i + NOTICE_REACH; k++) {
+    const cc_tblock *x = &doc->b[k];
+    dated += x->date && (!max_words || (!x->ends && x->words <= max_words));
+  }
+  return dated >= NOTICE_DATES;
+}
+
 static int comment_notice(const cc_tdoc *doc, uint32_t i, int strict) {
   const cc_tblock *b = &doc->b[i];
   if (!b->boiler || b->category != CC_PH_COMMENTS) return 0;
   if (!strict) return 1;
   if (b->ends && b->words > NOTICE_WORDS) return 0;
-  unsigned dated = 0;
-  for (uint32_t k = i + 1; k < doc->n && k <= i + NOTICE_REACH; k++) dated += doc->b[k].date;
-  return dated >= NOTICE_DATES;
+  return dates_follow(doc, i, 0);
 }
 
 static uint32_t comments_cut(const cc_tdoc *doc, uint32_t bf, uint32_t bl, int strict) {
@@ -468,15 +478,6 @@ static int runs_into(const cc_tblock *b) {
  * goes to *bf and the notice to *notice. */
 #define POST_WORDS 25
 #define THREAD_LINE_WORDS 15
-static int thread_follows(const cc_tdoc *doc, uint32_t c) {
-  unsigned dated = 0;
-  for (uint32_t k = c + 1; k < doc->n && k <= c + NOTICE_REACH; k++) {
-    const cc_tblock *x = &doc->b[k];
-    dated += x->date && !x->ends && x->words <= THREAD_LINE_WORDS;
-  }
-  return dated >= NOTICE_DATES;
-}
-
 static int is_post(const cc_tdoc *doc, uint32_t i) {
   const cc_tblock *x = &doc->b[i];
   return !cc_text_verdict(doc, i) && x->ends && x->score > 0.f;
@@ -489,7 +490,7 @@ static int post_over_thread(cc_tdoc *doc, uint32_t *bf, uint32_t *notice) {
     if (b[c - 1].fate == CC_TF_TITLE || b[c - 1].fate == CC_TF_KEEP) return 0;
     c--;
   }
-  if (c-- == 0 || !thread_follows(doc, c)) return 0; /* b[c]: the notice */
+  if (c-- == 0 || !dates_follow(doc, c, THREAD_LINE_WORDS)) return 0; /* b[c]: the notice */
   for (h = c; h > 0 && b[h - 1].fate != CC_TF_TITLE;) h--;
   if (h == 0 || (int)(h - 1) == doc->title_block) return 0;
   for (uint32_t i = h; i < c; i++) words += is_post(doc, i) ? b[i].words : 0;
