@@ -1069,10 +1069,6 @@ static int run_pass(batch *b) {
       b->stopping = 1;
       abort_all(b, "stopped");
     }
-    /* a worker that just finished takes a job already read before more
-     * inputs are read: reading one (inflating a WARC record) is time the
-     * worker would otherwise wait */
-    dispatch(b);
     feed(b);
     fetch_pump(b);
     dispatch(b);
