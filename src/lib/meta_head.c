@@ -438,8 +438,9 @@ static int author_link(const cc_node *x) {
     const char *seg = *p == '/' ? p + 1 : p;
     size_t n = strcspn(seg, "/?#");
     for (size_t i = 0; i < sizeof author_paths / sizeof *author_paths; i++)
-      if (n == strlen(author_paths[i]) && !strncasecmp(seg, author_paths[i], n) && seg[n] == '/')
-        return 1;
+      if (n == strlen(author_paths[i]) && !strncasecmp(seg, author_paths[i], n) && seg[n] == '/' &&
+          seg[n + 1] && !strchr("/?#", seg[n + 1]))
+        return 1; /* a name follows: /authors/ alone lists them all */
   }
   return 0;
 }

@@ -240,6 +240,9 @@ TEST(byline_near_headline) {
   run("<body><article><h1>Budget vote delayed</h1><div><a href='/authors'>Our Writers</a>"
       "</div>" PROSE "</article></body>");
   CHECK(cc_result_author(R) == NULL);
+  run("<body><article><h1>Budget vote delayed</h1><div><a href='/authors/'>Our Writers</a>"
+      "</div>" PROSE "</article></body>");
+  CHECK(cc_result_author(R) == NULL);
   /* a poster's name above the thread's title (as link aggregators show
    * it), when none follows the headline */
   run("<body><div><a class='username' href='/u/ann'>ann_k</a> 3 hours ago</div>"
