@@ -1170,7 +1170,7 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
   } while (0)
   /* Removing bytes must not join a stray '<' with what follows into a new
    * tag ("<<!---->div>"): the parser would see a tag the model did not.
-   * Every removal is at least 3 bytes, so the space fits. */
+   * Every removal is at least 2 bytes, so the space fits. */
 #define REMOVED()                                         \
   do {                                                    \
     if (olen && out[olen - 1] == '<') out[olen++] = ' ';  \
@@ -1210,6 +1210,12 @@ void cc_strip_bounded(cc_arena *a, const char *in, size_t len,
       const char *we = (size_t)(e - nm) > VERBATIM_TAG_MAX ? nm + VERBATIM_TAG_MAX : e;
       int plain = scan_tag(nm, we, &vt, NULL, NULL) && !vt.cut;
       if (!plain || !model_start(&m, nm, nl, ne, 0, 1)) {
+        /* Only the bytes before a '<' inside the name go: read as text,
+         * "<e</title>" is "<e" and the region's end tag, which removing
+         * "<e<" would break (the parser would then read on as text what
+         * the model read as markup). The '<' is read next, as any other. */
+        const char *cut = memchr(nm, '<', nl);
+        if (cut) ne = cut;
         FLUSH(lt);
         copy_from = ne;
         res->flattened++;

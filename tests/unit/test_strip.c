@@ -56,6 +56,17 @@ TEST(noscript_dropped_or_unwrapped) {
   CHECK_STR(r.out, "a<p>Post</p>b");
 }
 
+TEST(a_dropped_tag_in_a_title_keeps_the_end_tag) {
+  /* in a title, "<e</title>" is text and the end tag; a tag over the
+   * bounds loses only what comes before the '<' in its name, so the title
+   * still ends where the parser ends it */
+  cc_strip_result r;
+  cc_strip_limits lim = {2, 1, 4, 0};
+  const char *in = "<title><f><e</title><b o=\"</title><table><td><p>x";
+  cc_strip_bounded(&A, in, strlen(in), &lim, &r);
+  CHECK_STR(r.out, "<title><f></title><b o=\"</title><table><td><p>x");
+}
+
 TEST(unterminated_runs_to_end) {
   cc_strip_result r;
   CHECK_STR(strip("a<!-- never closed <p>x</p>", &r), "a");
@@ -98,6 +109,7 @@ int main(void) {
   RUN(nested_svg_and_template);
   RUN(an_unclosed_svg_ends_at_html_content);
   RUN(noscript_dropped_or_unwrapped);
+  RUN(a_dropped_tag_in_a_title_keeps_the_end_tag);
   RUN(unterminated_runs_to_end);
   RUN(reports_charset_and_jsonld);
   RUN(content_type_charset);
