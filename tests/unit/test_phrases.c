@@ -175,6 +175,20 @@ TEST(each_category_each_language) {
   CATEGORY("I commenti sono chiusi.", CC_PH_COMMENTS);
   CATEGORY("Os comentários estão fechados.", CC_PH_COMMENTS);
   CATEGORY("De reacties zijn gesloten.", CC_PH_COMMENTS);
+  /* customers' reviews: a product's comments */
+  CATEGORY("Customer Reviews", CC_PH_COMMENTS);
+  CATEGORY("Reviews (5)", CC_PH_COMMENTS);
+  CATEGORY("2 out of 2 people found this helpful", CC_PH_COMMENTS);
+  CATEGORY("Be the first to review this item", CC_PH_COMMENTS);
+  CATEGORY("Avis clients", CC_PH_COMMENTS);
+  CATEGORY("Eine Bewertung schreiben", CC_PH_COMMENTS);
+  CATEGORY("Escribir una opinión", CC_PH_COMMENTS);
+  CATEGORY("Scrivi una recensione", CC_PH_COMMENTS);
+  CATEGORY("Escreva uma avaliação", CC_PH_COMMENTS);
+  CATEGORY("Schrijf een review", CC_PH_COMMENTS);
+  /* ...while a sentence about reviews is prose */
+  KEPT("The Perfect Neighbor has a 99 percent rating on Rotten Tomatoes based on 85 reviews.");
+  KEPT("I found this helpful when I first set up the router, and so did my neighbours.");
   /* login */
   CATEGORY("Log in to comment", CC_PH_COMMENTS);
   CATEGORY("Subscribe to continue reading. Already a subscriber? Sign in", CC_PH_LOGIN);
