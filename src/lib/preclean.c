@@ -33,6 +33,15 @@ static int style_has(const char *s, const char *prop, const char *val) {
   return 0;
 }
 
+/* A link kept from screen readers and from the tab order (aria-hidden,
+ * tabindex -1) is shown: it repeats, for the mouse, a link the reader
+ * meets anyway (a card's image and excerpt linking to the story its
+ * title links to). Hiding it would take the excerpt with it. */
+static int mouse_only_link(const cc_node *n) {
+  const char *t = n->tag == CC_TAG_A ? cc_node_attr(n, "tabindex") : NULL;
+  return t && !strcmp(t, "-1");
+}
+
 int cc_node_is_hidden(const cc_node *n) {
   for (unsigned i = 0; i < n->nattrs; i++) {
     const char *k = n->attrs[i].name, *v = n->attrs[i].value;
@@ -47,7 +56,8 @@ int cc_node_is_hidden(const cc_node *n) {
       if (strcmp(k, "popover") == 0) return 1;
       break;
     case 'a':
-      if (strcmp(k, "aria-hidden") == 0 && strcasecmp(v, "true") == 0) return 1;
+      if (strcmp(k, "aria-hidden") == 0 && strcasecmp(v, "true") == 0 && !mouse_only_link(n))
+        return 1;
       break;
     case 's':
       if (strcmp(k, "style") == 0 &&

@@ -38,6 +38,19 @@ TEST(drops_hidden_elements) {
   stage_free(&s);
 }
 
+TEST(keeps_a_link_hidden_only_from_readers) {
+  /* a card's excerpt linked for the mouse (aria-hidden, out of the tab
+   * order) is shown; an aria-hidden link still in the tab order is not */
+  stage_doc s;
+  stage_run(&s, "<body><h2><a href=/s>Story</a></h2><p><a id=ex href=/s aria-hidden=true "
+                "tabindex=-1>The excerpt of the story.</a></p><a id=lg href=/login "
+                "aria-hidden=true>Log in</a><div id=main>Long article text. Long article "
+                "text. Long article text.</div></body>", 0);
+  CHECK(has_id(&s, "ex"));
+  CHECK(!has_id(&s, "lg"));
+  stage_free(&s);
+}
+
 TEST(keeps_a_hidden_article) {
   /* saved while a consent dialog was open: the page wrapper is
    * aria-hidden and holds nearly all the text */
@@ -83,6 +96,7 @@ TEST(head_is_untouched) {
 int main(void) {
   RUN(drops_non_content_elements);
   RUN(drops_hidden_elements);
+  RUN(keeps_a_link_hidden_only_from_readers);
   RUN(keeps_a_hidden_article);
   RUN(keeps_disclosure_panels);
   RUN(head_is_untouched);
