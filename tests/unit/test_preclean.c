@@ -45,7 +45,8 @@ TEST(keeps_a_link_hidden_only_from_readers) {
   stage_run(&s, "<body><h2><a href=/s>Story</a></h2><p><a id=ex href=/s aria-hidden=true "
                 "tabindex=-1>The excerpt of the story.</a></p><a id=lg href=/login "
                 "aria-hidden=true>Log in</a><div id=main>Long article text. Long article "
-                "text. Long article text.</div></body>", 0);
+                "text. Long article text. Long article text. Long article text. Long "
+                "article text. Long article text. Long article text.</div></body>", 0);
   CHECK(has_id(&s, "ex"));
   CHECK(!has_id(&s, "lg"));
   stage_free(&s);
