@@ -1,7 +1,9 @@
 /* decide.c — which blocks go to the article.
  *
  * Reads the blocks' probabilities (classify.c) and sets keep[] in
- * ctx->blocks, then ctx->kept[id] for every node the article builder asks
+ * ctx->blocks (at the model's threshold, then by the rules below: teaser
+ * cards, items alike, gaps in prose, quotes' attributions, the lead),
+ * then ctx->kept[id] for every node the article builder asks
  * about: a text node, an image, a code element is kept when the block it
  * belongs to (its nearest block ancestor) is kept. A rule in no block is
  * kept inside the span of kept blocks; an image in no block (a
@@ -174,6 +176,50 @@ static void keep_attributions(cc_blocks *bl) {
   }
 }
 
+/* Items of a listing or a collection are alike: the model reads each
+ * card alone and splits a row of identical tiles around its threshold.
+ * Blocks of one kind (tag and class, their parent's and grandparent's
+ * too) met LIKE_MIN times or more are all kept when the model's mean
+ * reading of them reaches KEEP_AT. Only short items: paragraphs of prose
+ * share a kind with whatever else a page writes in paragraphs (a press
+ * release's "about the company"), and the model reads prose well. A kind
+ * the model mostly drops is left as it is: nothing kept is lowered. */
+#define LIKE_MIN 4
+static uint64_t kind_hash(const cc_node *x) {
+  uint64_t h = 1469598103934665603ull; /* FNV-1a */
+  for (int up = 0; x && up < 3; up++, x = x->parent) {
+    const char *c = cc_node_attr(x, "class");
+    h = (h ^ (uint64_t)x->tag) * 1099511628211ull;
+    for (; c && *c; c++) h = (h ^ (unsigned char)*c) * 1099511628211ull;
+    h = (h ^ 0xff) * 1099511628211ull;
+  }
+  return h | 1; /* 0 marks a free slot */
+}
+
+static void alike_items(cc_ctx *ctx, cc_blocks *bl) {
+  uint32_t cap = 16;
+  while (cap < bl->n * 2) cap *= 2;
+  uint64_t *key = cc_arena_calloc(ctx->arena, cap * sizeof *key);
+  float *sum = cc_arena_calloc(ctx->arena, cap * sizeof *sum);
+  uint32_t *cnt = cc_arena_calloc(ctx->arena, cap * sizeof *cnt);
+  uint32_t *slot = cc_arena_calloc(ctx->arena, (bl->n ? bl->n : 1) * sizeof *slot);
+  for (uint32_t k = 0; k < bl->n; k++) {
+    uint64_t h = kind_hash(bl->node[k]);
+    uint32_t i = (uint32_t)h & (cap - 1);
+    while (key[i] && key[i] != h) i = (i + 1) & (cap - 1);
+    key[i] = h;
+    sum[i] += bl->p[k];
+    cnt[i]++;
+    slot[k] = i;
+  }
+  for (uint32_t k = 0; k < bl->n; k++) {
+    uint32_t i = slot[k];
+    if (cnt[i] >= LIKE_MIN && !bl->veto[k] && !prose(ctx, bl->node[k]) &&
+        sum[i] / (float)cnt[i] >= KEEP_AT)
+      bl->keep[k] = 1;
+  }
+}
+
 /* The page type model's most likely type is an article. */
 static int is_article(const cc_ctx *ctx) {
   for (unsigned c = 1; c < 7; c++)
@@ -194,6 +240,7 @@ int cc_stage_decide(cc_ctx *ctx) {
    * and a line of text) is "read also", wherever it sits; on a listing or
    * a collection the cards are the content, and the model judges them. */
   drop_teasers(bl);
+  if (!is_article(ctx)) alike_items(ctx, bl);
   fill_gaps(ctx, bl);
   keep_attributions(bl);
   if (is_article(ctx)) keep_lead(bl);

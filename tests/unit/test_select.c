@@ -141,8 +141,46 @@ TEST(json_ld_article_body_anchors_the_container) {
   stage_free(&s);
 }
 
+/* Reruns decide with the model's readings of the tiles (blocks whose
+ * holder has class "name") set by hand, the page read as `type`. */
+static int tiles_kept(stage_doc *s, const float *p, unsigned type) {
+  cc_blocks *bl = &s->ctx.blocks;
+  for (unsigned c = 0; c < 7; c++) s->ctx.page_type_p[c] = c == type ? 0.9f : 0.01f;
+  for (uint32_t k = 0, t = 0; k < bl->n; k++) {
+    const char *c = cc_node_attr(bl->node[k], "class");
+    bl->p[k] = c && !strcmp(c, "name") ? p[t++] : 0.f;
+  }
+  cc_stage_decide(&s->ctx);
+  int kept = 0;
+  for (uint32_t k = 0; k < bl->n; k++) {
+    const char *c = cc_node_attr(bl->node[k], "class");
+    kept += c && !strcmp(c, "name") && bl->keep[k];
+  }
+  return kept;
+}
+
+TEST(alike_items_share_a_fate) {
+  stage_doc s;
+  stage_run(&s, "<body><h1>Candles</h1><ul class=grid>"
+                "<li class=tile><h2 class=name>Pistachio Candle</h2></li>"
+                "<li class=tile><h2 class=name>Espresso Candle</h2></li>"
+                "<li class=tile><h2 class=name>Fig Leaf Candle</h2></li>"
+                "<li class=tile><h2 class=name>Blue Glass Candle</h2></li>"
+                "<li class=tile><h2 class=name>Taper Candle, Large</h2></li></ul></body>", 4);
+  /* a row of tiles the model splits around its threshold: all kept */
+  const float split[5] = {0.6f, 0.6f, 0.6f, 0.45f, 0.45f};
+  CHECK(tiles_kept(&s, split, 3) == 5);
+  /* ...on a collection, not on an article, whose blocks stand alone */
+  CHECK(tiles_kept(&s, split, 0) == 3);
+  /* a row the model mostly drops is not raised, nor is what it kept lowered */
+  const float low[5] = {0.6f, 0.3f, 0.3f, 0.3f, 0.3f};
+  CHECK(tiles_kept(&s, low, 3) == 1);
+  stage_free(&s);
+}
+
 int main(void) {
   RUN(json_ld_article_body_anchors_the_container);
+  RUN(alike_items_share_a_fate);
   RUN(announced_related_section_never_competes);
   RUN(a_heading_mentioning_comments_in_a_sentence_is_not_a_section);
   RUN(measure_counts_text_links_and_holders);
