@@ -185,12 +185,16 @@ static void keep_attributions(cc_blocks *bl) {
  * release's "about the company"), and the model reads prose well. A kind
  * the model mostly drops is left as it is: nothing kept is lowered. */
 #define LIKE_MIN 4
+/* Classes are read up to this many bytes: a parent's class is read again
+ * for each of its blocks, and a hostile page may give it megabytes. */
+#define KIND_CLASS_MAX 128
 static uint64_t kind_hash(const cc_node *x) {
   uint64_t h = 1469598103934665603ull; /* FNV-1a */
   for (int up = 0; x && up < 3; up++, x = x->parent) {
     const char *c = cc_node_attr(x, "class");
     h = (h ^ (uint64_t)x->tag) * 1099511628211ull;
-    for (; c && *c; c++) h = (h ^ (unsigned char)*c) * 1099511628211ull;
+    for (int i = 0; c && c[i] && i < KIND_CLASS_MAX; i++)
+      h = (h ^ (unsigned char)c[i]) * 1099511628211ull;
     h = (h ^ 0xff) * 1099511628211ull;
   }
   return h | 1; /* 0 marks a free slot */

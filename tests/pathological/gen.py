@@ -164,6 +164,13 @@ def tiny_paragraphs(k):   # 100k tiny paragraphs (1M at 10x)
     return HEAD + b"<p>x</p>\n" * N(100_000, k)
 
 
+def long_class_cards(k):  # a megabyte class on the parent of 20k cards: read once per card?
+    cls = b"grid " + b"g" * N(1_000_000, k)
+    cards = b"".join(b'<li class="card"><a href="/p/%d">Item %d</a> <span class="price">$%d.00</span></li>'
+                     % (i, i, i) for i in range(N(20_000, k)))
+    return HEAD + b'<h1>Shop</h1><ul class="' + cls + b'">' + cards + b"</ul></body></html>"
+
+
 def long_article(k):      # an ordinary article, very long: 5 MiB at 1x, 53 MiB at 10x
     # (over 1 GB in one worker: under the default --max-memory of 2 GiB)
     p = b"<p>The council met on Tuesday to discuss the bridge, and argued at length about it.</p>\n"
@@ -305,7 +312,7 @@ CASES = {f.__name__: f for f in [
     select_title_reopen, mathml_title_breakout,
     deep_span_in_p, stray_end_tags, deep_then_wide, deep_blockquote, flat_list,
     huge_row, wide_table, quoted_lines, deep_list_lines, many_attrs, title_attrs, many_attrs_dup,
-    huge_text, tiny_paragraphs, long_article, huge_table, many_comments, unterminated_comment,
+    huge_text, tiny_paragraphs, long_class_cards, long_article, huge_table, many_comments, unterminated_comment,
     unterminated_script, unterminated_cdata, nested_svg, entity_soup, nul_bytes, invalid_utf8,
     utf16le_bom, utf16be_nobom, bogus_meta_charset, binary_junk, empty,
     whitespace_only, text_comment_notices, text_markdown_syntax, warc_huge_declared,
