@@ -401,13 +401,20 @@ int cc_words_next(cc_words *it, cc_token *t) {
         else full = 1;
         /* most of a text is lowercase ASCII letters after a letter: they
          * take none of the tests above (no case change to split at, no
-         * digit), so they are read in a tight loop */
-        if (lower && !full)
-          while (p < end && (unsigned)(*p - 'a') < 26u && n + 1 < CC_NORM_WORD_MAX) {
-            h = (h ^ *p) * 1099511628211ull;
-            it->buf[n++] = (char)*p++;
-            chars++;
+         * digit), so they are read in a tight loop, up to what buf holds */
+        if (lower && !full) {
+          size_t room = CC_NORM_WORD_MAX - 1 - n, left = (size_t)(end - p), k = 0;
+          size_t most = room < left ? room : left;
+          char *o = it->buf + n;
+          while (k < most && (unsigned)(p[k] - 'a') < 26u) {
+            h = (h ^ p[k]) * 1099511628211ull;
+            o[k] = (char)p[k];
+            k++;
           }
+          p += k;
+          n += (unsigned)k;
+          chars += (unsigned)k;
+        }
         last = p;
         ws = 0;
         continue;

@@ -135,6 +135,25 @@ static void join_wrapped(cc_tdoc *doc) {
   cc_mfree(len);
 }
 
+/* The first LF at or after p, or end. */
+static const unsigned char *next_lf(const unsigned char *p, const unsigned char *end) {
+  const unsigned char *lf = memchr(p, '\n', (size_t)(end - p));
+  return lf ? lf : end;
+}
+
+/* The end of the line at p: the next LF, or a lone CR before it (old Mac
+ * text), or the end. A CR right before the LF stays in the line (a
+ * trailing blank). Both are found by memchr: lines are long, CRs rare.
+ * *lf holds the next LF (or end) found so far, so text of lone CRs is
+ * not searched to its end for an LF at every line. */
+static const unsigned char *line_end(const unsigned char *p, const unsigned char *end,
+                                     const unsigned char **lf) {
+  if (*lf < p) *lf = next_lf(p, end);
+  const unsigned char *e = *lf;
+  const unsigned char *r = memchr(p, '\r', (size_t)(e - p));
+  return r && (r + 1 < e || e == end) ? r : e;
+}
+
 void cc_text_split(cc_arena *a, const char *utf8, size_t len, cc_tdoc *doc) {
   doc->src = utf8;
   doc->srclen = len;
@@ -142,15 +161,15 @@ void cc_text_split(cc_arena *a, const char *utf8, size_t len, cc_tdoc *doc) {
   doc->title_block = -1;
   uint32_t lines = 1;
   for (const char *p = utf8, *e = utf8 + len; (p = memchr(p, '\n', (size_t)(e - p))); p++) lines++;
-  /* a lone CR also ends a line (old Mac text): counted below as well */
-  for (size_t i = 0; i < len; i++)
-    if (utf8[i] == '\r' && (i + 1 == len || utf8[i + 1] != '\n')) lines++;
+  /* a lone CR also ends a line: counted as well */
+  for (const char *p = utf8, *e = utf8 + len; (p = memchr(p, '\r', (size_t)(e - p))); p++)
+    if (p + 1 == e || p[1] != '\n') lines++;
   doc->b = cc_arena_alloc(a, (size_t)lines * sizeof *doc->b);
   const unsigned char *p = (const unsigned char *)utf8, *end = p + len;
+  const unsigned char *lf = next_lf(p, end);
   uint32_t lineno = 0, gap = 0;
   while (p < end) {
-    const unsigned char *s = p, *e = p;
-    while (e < end && *e != '\n' && !(*e == '\r' && (e + 1 == end || e[1] != '\n'))) e++;
+    const unsigned char *s = p, *e = line_end(p, end, &lf);
     p = e < end ? e + 1 : end;
     lineno++;
     size_t k;

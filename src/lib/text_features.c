@@ -96,7 +96,8 @@ struct cc_tfeat {
   uint32_t *run;   /* length of the run of short non-sentences holding i */
   uint32_t *prun;  /* length of the stretch of repeated looks holding i */
   float *lgchars;  /* lg(chars) of each block, read by its neighbours too */
-  float *period;   /* best_period() of each block */
+  float *period1;  /* each block's periodicity with a period of 1 */
+  float *period;   /* its strongest with a period of 2 to 4 */
   uint32_t *title_prev, *title_next; /* distance to the nearest title repeat */
   float w10max, w30max; /* stage 2: the page's densest windows of p1 */
   uint32_t best;        /* stage 2: the centre of the densest 30-window */
@@ -191,36 +192,46 @@ static float window(const double *c, uint32_t n, uint32_t i, uint32_t r) {
 }
 
 
-/* How regularly the look of the blocks around i repeats with a period of
- * p blocks: the share of pairs (j, j + p) in the window with one shape. */
-static float periodicity(const cc_tdoc *doc, uint32_t i, uint32_t p) {
-  uint32_t lo = i > PERIOD_REACH ? i - PERIOD_REACH : 0;
-  uint32_t hi = i + PERIOD_REACH + 1 < doc->n ? i + PERIOD_REACH + 1 : doc->n;
-  uint32_t pairs = 0, same = 0;
-  for (uint32_t j = lo; j + p < hi; j++) {
-    pairs++;
-    same += doc->b[j].shape == doc->b[j + p].shape;
+/* How regularly the look of the blocks around each block i repeats with
+ * a period of p blocks: the share of pairs (j, j + p) in the window with
+ * one shape, into share[i]. alike (n + 1 counts) is scratch: alike[j]
+ * counts the pairs (k, k + p), k < j, with one shape, so a window's count
+ * is a difference of two. */
+static void periodicity(const cc_tdoc *doc, uint32_t p, uint32_t *alike, float *share) {
+  uint32_t n = doc->n;
+  alike[0] = 0;
+  for (uint32_t j = 0; j < n; j++)
+    alike[j + 1] = alike[j] + (j + p < n && doc->b[j].shape == doc->b[j + p].shape);
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t lo = i > PERIOD_REACH ? i - PERIOD_REACH : 0;
+    uint32_t hi = i + PERIOD_REACH + 1 < n ? i + PERIOD_REACH + 1 : n;
+    uint32_t pairs = hi > lo + p ? hi - lo - p : 0; /* j from lo while j + p < hi */
+    share[i] = pairs ? (float)(alike[lo + pairs] - alike[lo]) / (float)pairs : 0.f;
   }
-  return pairs ? (float)same / (float)pairs : 0.f;
 }
 
-/* The strongest repetition of looks around i with a period of 2 to 4
- * (cards: a headline, an excerpt, a date...). */
-static float best_period(const cc_tdoc *doc, uint32_t i) {
-  float best = 0.f;
+/* Each block's periodicity with a period of 1, and the strongest with a
+ * period of 2 to 4 (cards: a headline, an excerpt, a date...). */
+static void periods(cc_tfeat *f) {
+  uint32_t *alike = xcalloc(f->n + 1, sizeof *alike);
+  float *v = xcalloc(f->n, sizeof *v);
+  periodicity(f->doc, 1, alike, f->period1);
+  for (uint32_t i = 0; i < f->n; i++) f->period[i] = 0.f;
   for (uint32_t p = 2; p <= 4; p++) {
-    float v = periodicity(doc, i, p);
-    if (v > best) best = v;
+    periodicity(f->doc, p, alike, v);
+    for (uint32_t i = 0; i < f->n; i++)
+      if (v[i] > f->period[i]) f->period[i] = v[i];
   }
-  return best;
+  cc_mfree(v);
+  cc_mfree(alike);
 }
 
 /* Stretches of repeated looks, and the distance to the title's repeats. */
 static void stretches(cc_tfeat *f) {
   const cc_tdoc *doc = f->doc;
   uint8_t *is = xcalloc(f->n, 1);
+  periods(f);
   for (uint32_t i = 0; i < f->n; i++) {
-    f->period[i] = best_period(doc, i);
     f->lgchars[i] = lg(doc->b[i].chars);
     is[i] = f->period[i] >= PERIODIC_AT;
   }
@@ -347,6 +358,7 @@ cc_tfeat *cc_text_features_prepare(const cc_tdoc *doc) {
   f->run = xcalloc(n, sizeof(uint32_t));
   f->prun = xcalloc(n, sizeof(uint32_t));
   f->lgchars = xcalloc(n, sizeof(float));
+  f->period1 = xcalloc(n, sizeof(float));
   f->period = xcalloc(n, sizeof(float));
   f->title_prev = xcalloc(n, sizeof(uint32_t));
   f->title_next = xcalloc(n, sizeof(uint32_t));
@@ -411,6 +423,7 @@ void cc_text_features_free(cc_tfeat *f) {
   cc_mfree(f->run);
   cc_mfree(f->prun);
   cc_mfree(f->lgchars);
+  cc_mfree(f->period1);
   cc_mfree(f->period);
   cc_mfree(f->title_prev);
   cc_mfree(f->title_next);
@@ -515,7 +528,7 @@ static void surroundings(const cc_tfeat *f, uint32_t i, float *x) {
   }
   x[F_run] = lg(f->run[i]);
   x[F_notice_before] = f->notice[i];
-  x[F_period1] = periodicity(doc, i, 1);
+  x[F_period1] = f->period1[i];
   x[F_period] = f->period[i];
   x[F_period_run] = lg(f->prun[i]);
   x[F_same_prev] = i > 0 && doc->b[i - 1].shape == doc->b[i].shape;

@@ -54,6 +54,9 @@ typedef struct node {
   float thr;
   uint16_t feat;  /* model feature index */
   uint8_t height; /* the longest path below, in splits: 0 for a leaf */
+  uint8_t in;     /* where the walk reads it: cc_text_features' (or the
+                     page features') index of feat, so no copy in model
+                     order is made for a reading */
   uint32_t left;  /* absolute index of the left child; its own for a leaf */
 } node;
 
@@ -179,6 +182,7 @@ static int parse_tree(reader *r, uint32_t count, const int16_t *map, unsigned nm
                feat >= 0 && (unsigned)feat < nmap && (unsigned)map[feat] < limit && l > k &&
                rt == l + 1 && rt < count) {
       x->feat = (uint16_t)feat;
+      x->in = (uint8_t)map[feat];
       x->thr = floor_float(thr);
       x->left = base + l;
     } else {
@@ -283,14 +287,14 @@ int cc_text_model_ready(void) {
 
 static inline uint32_t leaf(uint32_t i, const float *x) {
   const node *N = M.nodes;
-  while (!is_leaf(N, i)) i = N[i].left + (x[N[i].feat] > N[i].thr);
+  while (!is_leaf(N, i)) i = N[i].left + (x[N[i].in] > N[i].thr);
   return i;
 }
 
 static double walk(uint32_t root, const float *x) { return M.value[leaf(root, x)]; }
 
 /* sum plus the leaf values of n trees (roots root[0], root[stride], ...),
- * added in that order. The trees are walked LANES at a time, side by
+ * added in that order, for the values x the nodes read (node.in). The trees are walked LANES at a time, side by
  * side: each walk is a chain of dependent loads, and independent chains
  * keep the core busy while one waits. A group takes as many steps as its
  * tallest tree is high, with no test on the way: a lane at its leaf
@@ -312,7 +316,7 @@ static double sum_trees(double sum, const uint32_t *root, uint32_t n, size_t str
     while (steps--)
       for (unsigned k = 0; k < LANES; k++) {
         const node *d = &N[id[k]];
-        id[k] = d->left + (x[d->feat] > d->thr);
+        id[k] = d->left + (x[d->in] > d->thr);
       }
     for (unsigned k = 0; k < LANES; k++) sum += M.value[id[k]];
   }
@@ -326,8 +330,8 @@ void cc_text_model_page(const float *pg, unsigned npg, float *pt, unsigned npt) 
   for (unsigned k = 0; k < npt; k++) pt[k] = 0.f;
   pthread_once(&once, init);
   if (!M.ok || !M.proot || npt < NTYPES) return;
-  float x[MAX_FEATURES];
-  for (unsigned j = 0; j < M.npfeat; j++) x[j] = (unsigned)M.pmap[j] < npg ? pg[M.pmap[j]] : 0.f;
+  float x[MAX_FEATURES] = {0}; /* page features this build has but the caller not: 0 */
+  memcpy(x, pg, (npg < MAX_FEATURES ? npg : MAX_FEATURES) * sizeof *x);
   double raw[NTYPES], max = -1e300, sum = 0;
   for (unsigned k = 0; k < NTYPES; k++) {
     raw[k] = sum_trees(M.pbase[k], M.proot + k, M.piters, NTYPES, x);
@@ -340,19 +344,18 @@ void cc_text_model_page(const float *pg, unsigned npg, float *pt, unsigned npt) 
 float cc_text_model_p(const cc_tfeat *f, uint32_t i, int stage_no, unsigned *top, float *eff,
                       unsigned ntop) {
   if (!cc_text_model_ready()) return 0.5f;
-  float all[MAX_FEATURES], x[MAX_FEATURES];
+  float all[MAX_FEATURES];
   float credit[MAX_FEATURES];
-  unsigned have = cc_text_feature_count(stage_no);
+  /* the stage's trees read only the features it has (parse_stage) */
   cc_text_features(f, i, stage_no, all);
-  for (unsigned k = 0; k < M.nfeat; k++) x[k] = (unsigned)M.map[k] < have ? all[M.map[k]] : 0.f;
-  if (top) memset(credit, 0, sizeof credit);
   const stage *st = &M.st[stage_no == 1 ? 0 : 1];
-  if (!top) return (float)(1.0 / (1.0 + exp(-sum_trees(st->base, st->root, st->ntrees, 1, x))));
+  if (!top) return (float)(1.0 / (1.0 + exp(-sum_trees(st->base, st->root, st->ntrees, 1, all))));
+  memset(credit, 0, sizeof credit);
   double sum = st->base;
   for (uint32_t t = 0; t < st->ntrees; t++) {
     uint32_t i = st->root[t];
     while (!is_leaf(M.nodes, i)) {
-      uint32_t next = M.nodes[i].left + (x[M.nodes[i].feat] > M.nodes[i].thr);
+      uint32_t next = M.nodes[i].left + (all[M.nodes[i].in] > M.nodes[i].thr);
       credit[M.nodes[i].feat] += (float)(M.value[next] - M.value[i]);
       i = next;
     }
