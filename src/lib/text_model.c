@@ -32,6 +32,7 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,7 +180,8 @@ static int parse_tree(reader *r, uint32_t count, const int16_t *map, unsigned nm
       x->left = M.nnodes - 1;
     } else if (r->line[0] == 'N' &&
                sscanf(r->line + 1, "%d %lf %u %u %lf", &feat, &thr, &l, &rt, v) == 5 &&
-               feat >= 0 && (unsigned)feat < nmap && (unsigned)map[feat] < limit && l > k &&
+               feat >= 0 && (unsigned)feat < nmap && (unsigned)map[feat] < limit &&
+               (unsigned)map[feat] <= UINT8_MAX && l > k &&
                rt == l + 1 && rt < count) {
       x->feat = (uint16_t)feat;
       x->in = (uint8_t)map[feat];
@@ -294,9 +296,10 @@ static inline uint32_t leaf(uint32_t i, const float *x) {
 static double walk(uint32_t root, const float *x) { return M.value[leaf(root, x)]; }
 
 /* sum plus the leaf values of n trees (roots root[0], root[stride], ...),
- * added in that order, for the values x the nodes read (node.in). The trees are walked LANES at a time, side by
- * side: each walk is a chain of dependent loads, and independent chains
- * keep the core busy while one waits. A group takes as many steps as its
+ * added in that order, for the values x the nodes read (node.in). The
+ * trees are walked LANES at a time, side by side: each walk is a chain of
+ * dependent loads, and independent chains keep the core busy while one
+ * waits. A group takes as many steps as its
  * tallest tree is high, with no test on the way: a lane at its leaf
  * stays there (see node). These trees are small and balanced (16 leaves,
  * 5 to 11 high), so few steps are wasted; model.c's deeper, lopsided
