@@ -74,8 +74,8 @@ static void pair_code(ipar *p) {
     nxt[i] = next[l];
     next[l] = (int32_t)i;
   }
-  /* every position gets its -1, those inside a span too: parse() may
-   * start a sub-range (a link's text) at a backtick inside one */
+  /* every position gets its -1, those inside a span too: parse() meets
+   * the closer of one whose opener an earlier autolink took as text */
   for (size_t i = 0; i < n; i++) p->code[i] = -1;
   for (size_t i = 0; i < n; i++) {
     if (s[i] != '`' || (i && s[i - 1] == '`') || escaped(s, i)) continue;
