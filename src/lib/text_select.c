@@ -267,12 +267,6 @@ static float hand_value(const cc_tdoc *doc, uint32_t i) {
   return b->smooth * cc_tb_weight(b);
 }
 
-/* The region ends where the readers' part begins: a comment notice ("34
- * Comments", "Leave a reply") once the article has begun. One word may be
- * a button ("Report" under an embedded post): it only ends the article
- * when less text follows than went before. What follows is the region's
- * positive weight minus what was already passed (a running sum: one
- * pass, however many buttons). */
 /* Do dated blocks follow block i (NOTICE_DATES within NOTICE_REACH)?
  * With max_words, only lines of that many words at most that are no
  * sentence count: commenters' headers, not an article's paragraphs. */
@@ -293,6 +287,12 @@ static int comment_notice(const cc_tdoc *doc, uint32_t i, int strict) {
   return dates_follow(doc, i, 0);
 }
 
+/* The region ends where the readers' part begins: a comment notice ("34
+ * Comments", "Leave a reply") once the article has begun. One word may be
+ * a button ("Report" under an embedded post): it only ends the article
+ * when less text follows than went before. What follows is the region's
+ * positive weight minus what was already passed (a running sum: one
+ * pass, however many buttons). */
 static uint32_t comments_cut(const cc_tdoc *doc, uint32_t bf, uint32_t bl, int strict) {
   const cc_tblock *b = doc->b;
   double before = 0.0, ahead = 0.0;
